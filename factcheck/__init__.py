@@ -1,0 +1,71 @@
+"""factcheck: check claims and drafts against their sources.
+
+The public Python API; the CLI is a thin wrapper over these functions.
+
+    >>> from factcheck import load_sources, check_claims
+    >>> sources = load_sources(["article.txt"])
+    >>> results = check_claims(claims, sources)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from .attribution import attribute
+from .claims import load_claims, single_claim
+from .errors import FactcheckError
+from .model import Claim, Result, Source, Verdict
+from .retrieve import Index
+from .sources import load_source
+from .text import find_quotes
+from .verify import verify
+
+__all__ = [
+    "FactcheckError",
+    "Verdict",
+    "load_sources",
+    "check_claims",
+    "check_text",
+    "load_claims",
+    "attributed",
+]
+__version__ = "0.1.0"
+
+
+def attributed(source: Source) -> Source:
+    """The source with every content sentence's attribution set."""
+    attribute(source.sentences, source.text)
+    return source
+
+
+def load_sources(paths: Iterable[str], encoding: str = "utf-8") -> list[Source]:
+    """Read, segment and attribute each source file (each path once)."""
+    unique = list(dict.fromkeys(str(p) for p in paths))
+    return [attributed(load_source(path, encoding)) for path in unique]
+
+
+def check_claims(
+    claims: list[Claim],
+    sources: list[Source],
+    progress: Callable[[int], None] | None = None,
+    brute_force: bool = False,
+) -> list[Result]:
+    """A `Result` per claim against the given sources, in claim order."""
+    if not sources:
+        raise FactcheckError(
+            "no sources given: name them in the claim set, the draft's front "
+            "matter, or with --source"
+        )
+    index = Index(sources, brute_force=brute_force)
+    results = []
+    for claim in claims:
+        quotes = tuple(q.text for q in find_quotes(claim.text))
+        results.append(verify(claim, index.search(claim.text, quotes=quotes)))
+        if progress:
+            progress(1)
+    return results
+
+
+def check_text(claim_text: str, sources: list[Source]) -> Result:
+    """Verify one claim given as text."""
+    return check_claims([single_claim(claim_text)], sources)[0]

@@ -1,0 +1,624 @@
+"""Who said what: an `Attribution` for every source sentence.
+
+Deterministic rules over lexicons kept as data (`factcheck/lexicon/*.txt`). A sentence is
+first read on its own (`attribute_sentence`): find a reporting cue outside quotation marks,
+then the noun phrase that names the source, before the cue ("X said") or after it
+("said X", "according to X"). `attribute` then reads the sentences of one source in order
+to carry context: a quote paragraph continuing the previous speaker, pronouns and
+surnames resolved to the full name given earlier, "the defense official" resolved to the
+earlier "senior defense official", a reporting clause split off by a paragraph break.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from .model import UNATTRIBUTED, Attribution, AttributionKind, Sentence
+from .text import fold, lexicon, normalize
+
+OPEN_QUOTES = '\u201c"'
+CLOSE_QUOTES = '\u201d"'
+QUOTE_CHARS = '\u201c\u201d"'
+# A quoted span this short, with no reporting cue, is a name or a term ("Joint Force"), not speech.
+TERM_MAX_WORDS = 4
+NP_MAX_WORDS = 12
+
+_ABBREVIATION = re.compile(
+    r"^(?:[A-Z]\.)+$|^(?:Adm|Rep|Sen|Gen|Dr|Mr|Mrs|Ms|Lt|Col|Gov|Jr|Sr|St|Capt|Maj|Sgt|Cmdr|Ret|"
+    r"Prof|Rev|Gens?|Reps|Sens|No|Mt|Ft)\.$"
+)
+_CAPITALIZED = re.compile(r"^(?:[A-Z][\w'\u2019.\-]*|(?:[A-Z]\.)+[A-Z]?\.?)$")
+_HARD_STOPS = frozenset(
+    [
+        "who",
+        "which",
+        "whose",
+        "that",
+        "in",
+        "on",
+        "at",
+        "during",
+        "after",
+        "before",
+        "while",
+        "when",
+        "as",
+        "about",
+        "last",
+        "this",
+        "yesterday",
+        "today",
+        "tonight",
+        "earlier",
+        "later",
+        "adding",
+        "noting",
+        "citing",
+        "told",
+        "because",
+        "since",
+        "if",
+        "though",
+        "although",
+        "but",
+        "via",
+        "through",
+        "from",
+        "with",
+        "without",
+    ]
+)
+_SOFT_STOPS = frozenset({"and", "to", "of", "for"})  # stop only when a lowercase word follows
+_DAYS = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+_TRAILING_ADVERBS = frozenset(
+    [
+        "also",
+        "later",
+        "then",
+        "previously",
+        "recently",
+        "once",
+        "again",
+        "has",
+        "have",
+        "had",
+        "reportedly",
+        "repeatedly",
+        "publicly",
+        "privately",
+        "first",
+        "further",
+        "simply",
+        "has",
+        "already",
+        "often",
+        "frequently",
+        "flatly",
+        "even",
+        "still",
+    ]
+)
+_DETERMINERS = frozenset({"a", "an", "the", "one", "two", "three", "several", "some", "many"})
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "will", "would", "to"})
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+def quote_spans(text: str) -> list[Span]:
+    """Quotations in a sentence, including one left open at the end (it continues into the
+    next sentence) and one closed without opening (it continued from the previous one)."""
+    spans: list[Span] = []
+    opened: int | None = None
+    for index, char in enumerate(text):
+        if char == "\u201c" or (char == '"' and opened is None):
+            if opened is None:
+                opened = index
+        elif char == "\u201d" or char == '"':
+            if opened is None:
+                spans = spans if spans else [Span(0, index + 1)]
+            else:
+                spans.append(Span(opened, index + 1))
+                opened = None
+    if opened is not None:
+        spans.append(Span(opened, len(text)))
+    return spans
+
+
+def _mask_quotes(text: str, spans: list[Span]) -> str:
+    """The sentence with quoted words blanked, so that cues inside a quote are not cues."""
+    chars = list(text)
+    for span in spans:
+        for index in range(span.start + 1, span.end - 1):
+            if chars[index] != "\n":
+                chars[index] = " "
+    return "".join(chars)
+
+
+@lru_cache(maxsize=1)
+def _cue_pattern() -> re.Pattern[str]:
+    cues = sorted(lexicon("reporting_verbs"), key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(c) for c in cues) + r")\b", re.IGNORECASE)
+
+
+def _has_phrase(norm_words: list[str], name: str) -> bool:
+    """Whether any entry of lexicon `name` occurs as a whole-word sequence in `norm_words`."""
+    joined = " " + " ".join(norm_words) + " "
+    return any(f" {entry} " in joined for entry in lexicon(name))
+
+
+def _word_norm(token: str) -> str:
+    return normalize(token).removesuffix("'s")
+
+
+def _is_capitalized(token: str) -> bool:
+    return bool(_CAPITALIZED.match(token)) and token.lower() not in _DETERMINERS
+
+
+def split_name(tokens: list[str]) -> tuple[list[str], list[str]]:
+    """(title tokens, name tokens): the name is the trailing run of capitalised words that
+    are not title words ("Defense Minister | Minoru Kihara")."""
+    titles = lexicon("titles")
+    index = len(tokens)
+    while index > 0:
+        token = tokens[index - 1]
+        if (
+            not _is_capitalized(token)
+            or _word_norm(token).rstrip(".") in titles
+            or (_word_norm(token) in titles)
+        ):
+            break
+        index -= 1
+    title, name = tokens[:index], tokens[index:]
+    # "Ambassador to Japan Rahm Emanuel": the place after to/of belongs to the title.
+    if title and title[-1].lower() in {"to", "of", "for"} and len(name) >= 3:
+        title, name = title + name[:1], name[1:]
+    return title, name
+
+
+_POST_MODIFIERS = frozenset({"in", "of", "from", "at", "with", "for", "close", "familiar"})
+
+
+def _head(norm: list[str]) -> str:
+    """The head noun: the last word before a post-modifier ("officials | in Washington")."""
+    for index, word in enumerate(norm[1:], start=1):
+        if word in _POST_MODIFIERS:
+            return norm[index - 1]
+    return norm[-1]
+
+
+def describe(phrase: str) -> Attribution | None:
+    """Classify a noun phrase naming a source; None when it does not name one."""
+    phrase = phrase.strip(" ,;:-\u2014\u2013()\"\u201c\u201d'")
+    phrase = re.sub(r"^(?:and|but|so|while)\s+", "", phrase, flags=re.IGNORECASE)
+    tokens = phrase.split()
+    if not tokens or len(tokens) > NP_MAX_WORDS:
+        return None
+    norm = [_word_norm(t) for t in tokens]
+    head = _head(norm)
+    if len(tokens) == 1 and head in lexicon("pronouns"):
+        return Attribution(AttributionKind.ANONYMOUS, speaker=phrase)  # resolved in context
+    has_capital = any(_is_capitalized(t) for t in tokens)
+    if has_capital and _has_phrase(norm, "media"):
+        return Attribution(AttributionKind.MEDIA, speaker=phrase)
+    if head in lexicon("documents") or (
+        len(norm) > 1 and " ".join(norm[-2:]) in lexicon("documents")
+    ):
+        return Attribution(AttributionKind.DOCUMENT, speaker=phrase)
+    title, name = split_name(tokens)
+    if title and title[-1].lower() in {"of", "for", "to", "in"} and len(name) == 1:
+        title, name = tokens, []  # "the mayor of Springfield": a place, not a name
+    name_norm = [_word_norm(t) for t in name]
+    if name and all(n in _DAYS for n in name_norm):
+        return None  # "said Tuesday"
+    if (
+        name
+        and not _has_phrase(name_norm, "organizations")
+        and head not in lexicon("unnamed_sources")
+    ):
+        role = (
+            " ".join(title)
+            if any(
+                _word_norm(t).rstrip(".") in lexicon("titles") or _word_norm(t) in lexicon("titles")
+                for t in title
+            )
+            else None
+        )
+        if title and not role:
+            return None  # capitalised words after a non-title phrase: not a speaker
+        return Attribution(AttributionKind.NAMED, speaker=" ".join(name), role=role)
+    if head in lexicon("unnamed_sources"):
+        return Attribution(AttributionKind.ANONYMOUS, speaker=phrase)
+    if norm[0] == "the" and head in lexicon("titles"):
+        # "the mayor of Springfield": one identifiable person, described by office
+        return Attribution(AttributionKind.NAMED, speaker=phrase)
+    if has_capital and _has_phrase(norm, "organizations"):
+        return Attribution(AttributionKind.ORGANIZATION, speaker=phrase)
+    return None
+
+
+def _np_after(masked: str, start: int) -> tuple[str, int]:
+    """The noun phrase starting at `start` ("said a senior defense official, who ...")
+    and the offset where it ends."""
+    words = list(re.finditer(r"\S+", masked[start:]))
+    taken: list[str] = []
+    end = start
+    for index, match in enumerate(words):
+        token = match.group()
+        bare = token.strip("\u201c\u201d\"'()")
+        following = words[index + 1].group() if index + 1 < len(words) else ""
+        lower = bare.lower()
+        if taken and (lower in _HARD_STOPS or lower in _DAYS):
+            break
+        if taken and lower in _SOFT_STOPS and not following[:1].isupper():
+            break
+        if token[0] in '(\u201c"' or not bare:
+            break
+        end = start + match.end()
+        if token[-1] in ",;:" or (token.endswith(".") and not _ABBREVIATION.match(token)):
+            taken.append(token.rstrip(",;:."))
+            end -= 1
+            break
+        taken.append(token)
+    return " ".join(taken), end
+
+
+def _np_before(masked: str, end: int) -> str:
+    """The noun phrase ending at `end` ("..., U.S. officials said"), back to a boundary."""
+    region = masked[:end].rstrip()
+    boundary = max(region.rfind(c) for c in ',;:\u2014\u2013()\u201c\u201d"')
+    phrase = region[boundary + 1 :].strip()
+    tokens = phrase.split()
+    while tokens and tokens[-1].lower() in _TRAILING_ADVERBS:
+        tokens.pop()
+    if tokens and tokens[-1].lower() in _BE:
+        return ""
+    return " ".join(tokens)
+
+
+def _appositive(masked: str, start: int) -> str | None:
+    """A role after the speaker: ", president of the Center ..." up to the clause end."""
+    rest = masked[start:]
+    match = re.match(r"\s*,\s*([^,;\u201c\u201d\"]+)", rest)
+    if not match:
+        return None
+    role = match.group(1).strip()
+    role = re.split(r"\.\s|\.$", role)[0].strip()
+    first = role.split()[0].lower() if role else ""
+    if not role or first in {
+        "who",
+        "which",
+        "adding",
+        "noting",
+        "saying",
+        "citing",
+        "according",
+        "in",
+        "on",
+        "at",
+        "during",
+        "after",
+        "before",
+        "when",
+        "while",
+        "but",
+        "and",
+        "as",
+        "because",
+        "though",
+        "although",
+        "where",
+    }:
+        return None
+    if len(role.split()) > 20:
+        return None
+    return role
+
+
+def _name_before_role(masked: str, end: int) -> tuple[str, str] | None:
+    """The "Mira Rapp-Hooper, the White House senior director ..., said" form: (name, role)."""
+    region = masked[:end].rstrip().rstrip(",").rstrip()
+    boundary = max(region.rfind(c) for c in ',;:\u201c\u201d"()')
+    role = region[boundary + 1 :].strip()
+    if boundary < 0 or region[boundary] != ",":
+        return None
+    before = region[:boundary].rstrip()
+    name_start = max(before.rfind(c) for c in ',;:\u201c\u201d"()')
+    name = before[name_start + 1 :].strip()
+    described = describe(name)
+    if described is None or described.kind is not AttributionKind.NAMED or not role:
+        return None
+    return name, role
+
+
+@lru_cache(maxsize=1)
+def _anonymity_pattern() -> re.Pattern[str]:
+    phrases = sorted(lexicon("anonymity"), key=len, reverse=True)
+    return re.compile(r"(" + "|".join(re.escape(p) for p in phrases) + r")", re.IGNORECASE)
+
+
+def anonymity_reason(text: str) -> tuple[bool, str | None]:
+    """(whether the text says a source is unnamed, the reason it gives if any)."""
+    folded = fold(text)
+    match = _anonymity_pattern().search(folded)
+    if not match:
+        return False, None
+    reason = re.match(
+        r"\s*(?:,\s*)?(?:because|as|since|in order to|to)\s+(.+?)\s*(?:[.;]|$)",
+        folded[match.end() :],
+    )
+    return True, reason.group(1).strip() if reason else None
+
+
+def _speech(text: str, spans: list[Span]) -> str:
+    """Direct when the sentence opens with the quote, mixed when it quotes part of itself."""
+    if not spans:
+        return "indirect"
+    return "direct" if spans[0].start == 0 else "mixed"
+
+
+def is_speech_quote(text: str, spans: list[Span]) -> bool:
+    """Whether a quote looks like speech rather than a quoted name or term."""
+    return any(len(text[s.start : s.end].split()) > TERM_MAX_WORDS for s in spans) or any(
+        s.start == 0 for s in spans
+    )
+
+
+def attribute_sentence(text: str) -> Attribution | None:
+    """The attribution a sentence states on its own, or None when it states none."""
+    spans = quote_spans(text)
+    masked = _mask_quotes(text, spans)
+    candidates = []
+    for cue in _cue_pattern().finditer(masked):
+        found = _from_cue(text, masked, spans, cue)
+        if found is not None:
+            near_quote = any(
+                abs(cue.start() - s.end) < 40 or abs(s.start - cue.end()) < 40 for s in spans
+            )
+            candidates.append((near_quote, cue.start(), found))
+    if not candidates:
+        return None
+    candidates.sort(key=lambda c: (c[0], c[1]))
+    attribution = candidates[-1][2]
+    if attribution.kind is AttributionKind.ANONYMOUS:
+        _, reason = anonymity_reason(text)
+        attribution = replace(attribution, anonymity_reason=reason)
+    return attribution
+
+
+# Cues that are also plural nouns ("the two Asian states and Biden"): as cues they end the
+# clause or introduce what was said.
+_NOUN_LIKE_CUES = frozenset({"states", "claims", "reports", "notes", "remarks", "tweets", "posts"})
+_CLAUSE_GOES_ON = re.compile(r"\s*(?:that\b|[,.;:!?\"\u201c\u201d]|$|(?:on|in|at|during|to)\b)")
+
+
+def _from_cue(text: str, masked: str, spans: list[Span], cue: re.Match[str]) -> Attribution | None:
+    word = cue.group().lower()
+    if word in _NOUN_LIKE_CUES and not _CLAUSE_GOES_ON.match(masked[cue.end() :]):
+        return None
+    before = masked[: cue.start()].rstrip()
+    preceding_word = before.split()[-1].lower() if before.split() else ""
+    if preceding_word in _BE:
+        return None  # "is said to", "will say": a hedge or a future, not an attribution
+    inverted = word == "according to" or not before or before[-1] in ',\u201d"' or (cue.start() < 3)
+    attempts = ["after", "before"] if inverted else ["before", "after"]
+    for attempt in attempts:
+        if attempt == "after":
+            phrase, end = _np_after(masked, cue.end())
+            described = describe(phrase)
+            if described is not None:
+                role = _appositive(masked, end)
+                if role and described.kind is not AttributionKind.DOCUMENT:
+                    joined = f"{described.role}, {role}" if described.role else role
+                    described = replace(described, role=joined)
+                return replace(described, cue=cue.group(), speech=_speech(text, spans))
+        else:
+            phrase = _np_before(masked, cue.start())
+            described = describe(phrase) if phrase else None
+            if described is None and not phrase:
+                pair = _name_before_role(masked, cue.start())
+                if pair:
+                    named = describe(pair[0])
+                    described = replace(named, role=pair[1]) if named else None
+            if described is not None and word != "according to":
+                return replace(described, cue=cue.group(), speech=_speech(text, spans))
+    return None
+
+
+@dataclass
+class _Context:
+    """What earlier sentences of the same source established."""
+
+    names: dict[str, Attribution]
+    speakers: list[Attribution]
+
+    def resolve(self, attribution: Attribution) -> Attribution:
+        speaker = attribution.speaker or ""
+        norm = speaker.lower()
+        if norm in lexicon("pronouns"):
+            return self._pronoun(attribution, norm)
+        if attribution.kind is AttributionKind.NAMED:
+            known = self.names.get(_word_norm(speaker.split()[-1]))
+            if known and len(known.speaker.split()) >= len(speaker.split()):
+                return replace(
+                    attribution, speaker=known.speaker, role=attribution.role or known.role
+                )
+        if attribution.kind is AttributionKind.ANONYMOUS and norm.startswith("the "):
+            wanted = set(_word_norm(t) for t in speaker.split()[1:])
+            for earlier in reversed(self.speakers):
+                if earlier.kind is AttributionKind.ANONYMOUS and wanted <= set(
+                    _word_norm(t) for t in (earlier.speaker or "").split()
+                ):
+                    return replace(
+                        attribution,
+                        speaker=earlier.speaker,
+                        role=attribution.role or earlier.role,
+                        anonymity_reason=attribution.anonymity_reason or earlier.anonymity_reason,
+                    )
+        return attribution
+
+    def _pronoun(self, attribution: Attribution, pronoun: str) -> Attribution:
+        people = pronoun in {"he", "she", "i"}
+        for earlier in reversed(self.speakers):
+            plural = (earlier.speaker or "").lower().endswith("s")
+            if people and earlier.kind is AttributionKind.NAMED:
+                return replace(
+                    attribution, kind=earlier.kind, speaker=earlier.speaker, role=earlier.role
+                )
+            if (
+                not people
+                and earlier.kind is not AttributionKind.NAMED
+                and (plural or pronoun == "it")
+            ):
+                return replace(
+                    attribution,
+                    kind=earlier.kind,
+                    speaker=earlier.speaker,
+                    role=earlier.role,
+                    anonymity_reason=earlier.anonymity_reason,
+                )
+        return attribution
+
+
+_NAME_RUN = re.compile(
+    r"(?:(?:retired|former|then)\s+)?"
+    r"(?:(?:[A-Z][\w'\u2019.\-]*|(?:[A-Z]\.)+)(?:\s+(?:of|to|for)\s+|\s+)){1,7}"
+    r"[A-Z][\w'\u2019\-]*"
+)
+
+
+def known_names(text: str) -> dict[str, Attribution]:
+    """Full names given anywhere in a source, by surname, with the title that precedes them."""
+    names: dict[str, Attribution] = {}
+    for match in _NAME_RUN.finditer(text):
+        described = describe(match.group())
+        if described is None or described.kind is not AttributionKind.NAMED:
+            continue
+        parts = (described.speaker or "").split()
+        if len(parts) >= 2:
+            key = _word_norm(parts[-1])
+            if key not in names or (described.role and not names[key].role):
+                names[key] = described
+    return names
+
+
+def attribute(sentences: list[Sentence], text: str | None = None) -> None:
+    """Set `attribution` on every content sentence of one source, in reading order."""
+    content = [s for s in sentences if s.furniture is None]
+    context = _Context(known_names(text or " ".join(s.text for s in content)), [])
+    previous: Sentence | None = None
+    open_quote: Attribution | None = None
+    for index, sentence in enumerate(content):
+        spans = quote_spans(sentence.text)
+        stated = attribute_sentence(sentence.text)
+        if stated is not None:
+            stated = context.resolve(stated)
+            if stated.kind is AttributionKind.ANONYMOUS and stated.anonymity_reason is None:
+                stated = _reason_from_next(stated, content, index)
+            if (
+                _is_bare_clause(sentence.text, spans)
+                and previous is not None
+                and (previous.attribution is UNATTRIBUTED and quote_spans(previous.text))
+            ):
+                previous.attribution = replace(stated, speech="direct")
+            sentence.attribution = stated
+            context.speakers.append(stated)
+        elif open_quote is not None and spans and spans[0].start == 0:
+            sentence.attribution = open_quote
+        elif (
+            spans
+            and is_speech_quote(sentence.text, spans)
+            and previous is not None
+            and (
+                previous.attribution is not None
+                and previous.attribution.speech in {"direct", "mixed"}
+                and previous.paragraph >= sentence.paragraph - 1
+            )
+        ):
+            sentence.attribution = replace(
+                previous.attribution, speech=_speech(sentence.text, spans)
+            )
+        elif (
+            spans
+            and previous is not None
+            and previous.paragraph == sentence.paragraph
+            and (
+                previous.attribution is not None
+                and previous.attribution.is_attributed
+                and not is_speech_quote(sentence.text, spans)
+                and _continues(sentence.text)
+            )
+        ):
+            sentence.attribution = replace(previous.attribution, speech="mixed")
+        elif (
+            sentence.text[:1].islower()
+            and previous is not None
+            and (
+                previous.paragraph == sentence.paragraph
+                and previous.attribution is not None
+                and previous.attribution.is_attributed
+            )
+        ):
+            sentence.attribution = previous.attribution  # a fragment of the previous sentence
+        else:
+            sentence.attribution = UNATTRIBUTED
+        last = spans[-1] if spans else None
+        opens = (
+            last is not None
+            and last.end == len(sentence.text)
+            and (sentence.text.rstrip()[-1:] not in CLOSE_QUOTES)
+        )
+        open_quote = sentence.attribution if opens and sentence.attribution.is_attributed else None
+        previous = sentence
+
+
+def _continues(text: str) -> bool:
+    """A sentence that goes on from the previous one ("And that's ...")."""
+    return bool(re.match(r"(?:and|but|so|also|that|this)\b", text, re.IGNORECASE))
+
+
+def _is_bare_clause(text: str, spans: list[Span]) -> bool:
+    """A sentence that is only a reporting clause ("said the senator."), split by a break."""
+    return (
+        not spans
+        and len(text.split()) <= 8
+        and bool(re.match(r"^\s*(?:[a-z]|\S+\s+said\.?$)", text))
+    )
+
+
+def _reason_from_next(stated: Attribution, content: list[Sentence], index: int) -> Attribution:
+    """The anonymity reason, when the clause giving it was broken off into the next fragment."""
+    if index + 1 < len(content):
+        following = content[index + 1]
+        if following.paragraph == content[index].paragraph and following.text[:1].islower():
+            _, reason = anonymity_reason(following.text)
+            if reason:
+                return replace(stated, anonymity_reason=reason)
+    return stated

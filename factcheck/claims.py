@@ -1,0 +1,205 @@
+"""Claims from claim sets (YAML), drafts (Markdown or text) and the command line.
+
+Every claim keeps where it was written (path, line, column) so reports can point at it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .errors import FactcheckError
+from .files import read_text
+from .model import Claim, Verdict
+from .segment import front_matter_span, markdown_blocks, split_sentences, text_blocks
+from .text import LineIndex
+
+CLAIM_SET_KEYS = {"sources", "claims"}
+CLAIM_KEYS = {"id", "text", "expect"}
+FRONT_MATTER_KEYS = {"sources", "title", "author", "date", "tags", "description", "draft"}
+MIN_CLAIM_WORDS = 3  # shorter prose ("Thanks!") is not a checkable statement
+_PUNCT_SPACE = re.compile(r"\s+([.,;:!?])")  # left by masked markup: "the link ." -> "the link."
+_IGNORE = re.compile(r"<!--\s*factcheck:\s*ignore(?P<codes>[^>]*?)\s*-->")
+
+
+@dataclass
+class ClaimSet:
+    path: str
+    sources: list[str]
+    claims: list[Claim]
+
+
+def _where(path: str, node: yaml.Node) -> str:
+    return f"{path}:{node.start_mark.line + 1}"
+
+
+def _scalar(path: str, node: yaml.Node, what: str) -> str:
+    if not isinstance(node, yaml.ScalarNode) or node.tag.endswith((":null", ":bool")):
+        raise FactcheckError(f"{_where(path, node)}: {what} must be a string")
+    return str(node.value)
+
+
+def _mapping(path: str, node: yaml.Node, allowed: set[str], what: str) -> dict[str, yaml.Node]:
+    if not isinstance(node, yaml.MappingNode):
+        raise FactcheckError(f"{_where(path, node)}: {what} must be a mapping")
+    fields: dict[str, yaml.Node] = {}
+    for key_node, value_node in node.value:
+        key = str(key_node.value)
+        if key not in allowed:
+            raise FactcheckError(
+                f"{_where(path, key_node)}: unknown key {key!r} in {what} "
+                f"(allowed: {', '.join(sorted(allowed))})"
+            )
+        if key in fields:
+            raise FactcheckError(f"{_where(path, key_node)}: duplicate key {key!r} in {what}")
+        fields[key] = value_node
+    return fields
+
+
+def _sequence(path: str, node: yaml.Node, what: str) -> list[yaml.Node]:
+    if not isinstance(node, yaml.SequenceNode):
+        raise FactcheckError(f"{_where(path, node)}: {what} must be a list")
+    return list(node.value)
+
+
+def _compose(text: str, path: str) -> yaml.Node | None:
+    try:
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else path
+        problem = getattr(err, "problem", None) or str(err).splitlines()[0]
+        raise FactcheckError(f"{where}: malformed YAML ({problem})") from None
+
+
+def _verdict(path: str, node: yaml.Node) -> Verdict:
+    value = _scalar(path, node, "expect")
+    try:
+        return Verdict(value)
+    except ValueError:
+        allowed = ", ".join(v.value for v in Verdict)
+        raise FactcheckError(
+            f"{_where(path, node)}: unknown verdict {value!r} (expected one of: {allowed})"
+        ) from None
+
+
+def parse_claim_set(text: str, path: str) -> ClaimSet:
+    """Validate a claim set and return its claims, with source paths resolved next to it."""
+    root = _compose(text, path)
+    if root is None:
+        raise FactcheckError(f"{path}: claim set is empty")
+    fields = _mapping(path, root, CLAIM_SET_KEYS, "claim set")
+    if "claims" not in fields:
+        raise FactcheckError(f"{path}: claim set has no 'claims' list")
+    base = Path(path).parent
+    sources = [
+        str(base / _scalar(path, node, "a source path"))
+        for node in (_sequence(path, fields["sources"], "sources") if "sources" in fields else [])
+    ]
+    claims: list[Claim] = []
+    seen: set[str] = set()
+    for number, node in enumerate(_sequence(path, fields["claims"], "claims"), start=1):
+        entry = _mapping(path, node, CLAIM_KEYS, "claim")
+        if "text" not in entry:
+            raise FactcheckError(f"{_where(path, node)}: claim has no 'text'")
+        claim_id = _scalar(path, entry["id"], "id") if "id" in entry else f"c{number}"
+        if claim_id in seen:
+            raise FactcheckError(f"{_where(path, entry['id'])}: duplicate claim id {claim_id!r}")
+        seen.add(claim_id)
+        text_node = entry["text"]
+        claim_text = _scalar(path, text_node, "text").strip()
+        if not claim_text:
+            raise FactcheckError(f"{_where(path, text_node)}: claim text is empty")
+        claims.append(
+            Claim(
+                id=claim_id,
+                text=claim_text,
+                path=path,
+                line=text_node.start_mark.line + 1,
+                column=text_node.start_mark.column + 1,
+                expect=_verdict(path, entry["expect"]) if "expect" in entry else None,
+                sources=sources,
+            )
+        )
+    if not claims:
+        raise FactcheckError(f"{path}: claim set has no claims")
+    return ClaimSet(path, sources, claims)
+
+
+def front_matter_sources(text: str, path: str) -> list[str]:
+    """Sources named in a draft's YAML front matter, resolved next to the draft."""
+    span = front_matter_span(text)
+    if span is None:
+        return []
+    body = re.sub(r"\A---[ \t]*\n|(?:---|\.\.\.)[ \t]*\n?\Z", "", text[: span[1]])
+    root = _compose(body, path)
+    if root is None:
+        return []
+    fields = _mapping(path, root, FRONT_MATTER_KEYS, "front matter")
+    if "sources" not in fields:
+        return []
+    base = Path(path).parent
+    return [
+        str(base / _scalar(path, n, "a source path"))
+        for n in _sequence(path, fields["sources"], "sources")
+    ]
+
+
+def _ignores(text: str) -> list[tuple[int, frozenset[str]]]:
+    """(offset where an ignore comment ends, codes it switches off; empty means all)."""
+    return [
+        (m.end(), frozenset(c for c in re.split(r"[\s,]+", m.group("codes")) if c))
+        for m in _IGNORE.finditer(text)
+    ]
+
+
+def parse_draft(text: str, path: str, markdown: bool = True) -> list[Claim]:
+    """Every prose sentence of a draft as a claim, with its line and column in the file."""
+    lines = LineIndex(text)
+    blocks = markdown_blocks(text) if markdown else text_blocks(text)
+    sources = front_matter_sources(text, path) if markdown else []
+    pending = _ignores(text) if markdown else []
+    claims = []
+    for block in blocks:
+        for sentence in split_sentences(block, lines):
+            claim_text = _PUNCT_SPACE.sub(r"\1", " ".join(sentence.text.split()))
+            if len(claim_text.split()) < MIN_CLAIM_WORDS:
+                continue
+            claim = Claim(
+                id=f"{sentence.line}:{lines.column(sentence.start)}",
+                text=claim_text,
+                path=path,
+                line=sentence.line,
+                column=lines.column(sentence.start),
+                sources=sources,
+            )
+            while pending and pending[0][0] <= sentence.start:
+                _, codes = pending.pop(0)
+                claim.ignore_all = claim.ignore_all or not codes
+                claim.ignored_codes = claim.ignored_codes | codes
+            claims.append(claim)
+    if not claims:
+        raise FactcheckError(f"{path}: draft has no prose to check")
+    return claims
+
+
+def is_claim_set(path: str) -> bool:
+    return Path(path).suffix.lower() in {".yaml", ".yml"}
+
+
+def load_claims(path: str, encoding: str = "utf-8") -> ClaimSet:
+    """Claims from a claim set (.yaml/.yml) or a draft (any other text file)."""
+    text = read_text(path, encoding)
+    if is_claim_set(path):
+        return parse_claim_set(text, path)
+    claims = parse_draft(text, path, markdown=Path(path).suffix.lower() != ".txt")
+    return ClaimSet(path, claims[0].sources, claims)
+
+
+def single_claim(text: str) -> Claim:
+    if not text.strip():
+        raise FactcheckError("the claim is empty")
+    return Claim(id="claim", text=" ".join(text.split()))

@@ -1,0 +1,102 @@
+"""The JSON contract (version `JSON_VERSION`, documented in the README)."""
+
+from __future__ import annotations
+
+import json
+
+from .. import __version__
+from ..model import Attribution, Evidence, Result, Sentence, Source
+from . import JSON_VERSION, CheckReport
+
+
+def attribution_dict(attribution: Attribution | None) -> dict | None:
+    if attribution is None:
+        return None
+    return {
+        "kind": attribution.kind.value,
+        "speaker": attribution.speaker,
+        "role": attribution.role,
+        "cue": attribution.cue,
+        "speech": attribution.speech,
+        "anonymity_reason": attribution.anonymity_reason,
+    }
+
+
+def evidence_dict(evidence: Evidence) -> dict:
+    return {
+        "source": evidence.source,
+        "line": evidence.line,
+        "start": evidence.start,
+        "end": evidence.end,
+        "sentence": evidence.text,
+        "score": evidence.score,
+        "matched": [list(span) for span in evidence.matched],
+        "attribution": attribution_dict(evidence.attribution),
+    }
+
+
+def result_dict(result: Result, failing: bool) -> dict:
+    claim = result.claim
+    return {
+        "id": claim.id,
+        "claim": claim.text,
+        "path": claim.path,
+        "line": claim.line,
+        "column": claim.column,
+        "verdict": result.verdict.value,
+        "expect": claim.expect.value if claim.expect else None,
+        "failing": failing,
+        "score": result.score,
+        "findings": [
+            {
+                "code": f.code,
+                "severity": f.severity.value,
+                "message": f.message,
+                "verdict": f.verdict.value if f.verdict else None,
+                "diff": [list(pair) for pair in f.detail],
+            }
+            for f in result.findings
+        ],
+        "evidence": [evidence_dict(e) for e in result.evidence],
+    }
+
+
+def check_dict(report: CheckReport) -> dict:
+    expectations = [r.expectation_met for r in report.results if r.expectation_met is not None]
+    return {
+        "version": JSON_VERSION,
+        "tool": {"name": "factcheck", "version": __version__},
+        "summary": {
+            "claims": len(report.results),
+            "verdicts": report.counts(),
+            "failing": sum(report.failing(r) for r in report.results),
+            "expectations": {"met": sum(expectations), "total": len(expectations)},
+        },
+        "results": [result_dict(r, report.failing(r)) for r in report.results],
+    }
+
+
+def render_check(report: CheckReport) -> str:
+    return json.dumps(check_dict(report), indent=2, ensure_ascii=False) + "\n"
+
+
+def sentence_dict(sentence: Sentence) -> dict:
+    return {
+        "text": sentence.text,
+        "line": sentence.line,
+        "start": sentence.start,
+        "end": sentence.end,
+        "furniture": sentence.furniture,
+        "attribution": attribution_dict(sentence.attribution),
+    }
+
+
+def render_sources(sources: list[Source]) -> str:
+    document = {
+        "version": JSON_VERSION,
+        "tool": {"name": "factcheck", "version": __version__},
+        "sources": [
+            {"path": s.path, "sentences": [sentence_dict(x) for x in s.sentences]} for s in sources
+        ],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,163 @@
+"""The types that cross pipeline stages.
+
+Offsets (`start`, `end`) are always character offsets into the original text as read;
+normalised text never leaves the stage that made it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Verdict(StrEnum):
+    """What the sources say about a claim; the string values are part of the JSON contract."""
+
+    SUPPORTED = "supported"
+    CONTRADICTED = "contradicted"
+    MISQUOTED = "misquoted"
+    MISATTRIBUTED = "misattributed"
+    UNSUPPORTED = "unsupported"
+
+
+class Severity(StrEnum):
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return ("info", "warning", "error").index(self.value)
+
+
+class AttributionKind(StrEnum):
+    NAMED = "named"
+    ANONYMOUS = "anonymous"
+    ORGANIZATION = "organization"
+    MEDIA = "media"
+    DOCUMENT = "document"
+    UNATTRIBUTED = "unattributed"
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who stands behind a sentence. `speaker` is None only for the reporter's own voice."""
+
+    kind: AttributionKind
+    speaker: str | None = None
+    role: str | None = None
+    cue: str | None = None
+    speech: str | None = None  # "direct", "indirect" or "mixed"; None for unattributed text
+    anonymity_reason: str | None = None
+
+    @property
+    def is_attributed(self) -> bool:
+        return self.kind is not AttributionKind.UNATTRIBUTED
+
+
+UNATTRIBUTED = Attribution(AttributionKind.UNATTRIBUTED)
+
+
+@dataclass
+class Sentence:
+    """One sentence of a source, exactly as written, with where it stands."""
+
+    text: str
+    start: int
+    end: int
+    line: int
+    paragraph: int = 0
+    furniture: str | None = None  # why it was set aside (e.g. "navigation"), None for content
+    attribution: Attribution | None = None
+
+
+@dataclass
+class Source:
+    path: str
+    text: str
+    sentences: list[Sentence] = field(default_factory=list)
+
+    @property
+    def content(self) -> list[Sentence]:
+        """Sentences that can serve as evidence (page furniture excluded)."""
+        return [s for s in self.sentences if s.furniture is None]
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct quotation inside a claim; offsets are into the claim text."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Claim:
+    """One checkable statement, and where it was written."""
+
+    id: str
+    text: str
+    path: str | None = None
+    line: int | None = None
+    column: int | None = None
+    expect: Verdict | None = None
+    sources: list[str] = field(default_factory=list)
+    ignored_codes: frozenset[str] = frozenset()  # codes switched off by an inline comment
+    ignore_all: bool = False
+
+
+@dataclass
+class Evidence:
+    """Source sentences that bear on a claim; usually one, two when adjacent ones are needed."""
+
+    source: str
+    sentences: list[Sentence]
+    score: float
+    matched: list[tuple[int, int]] = field(default_factory=list)  # spans into `text`
+
+    @property
+    def text(self) -> str:
+        return " ".join(s.text for s in self.sentences)
+
+    @property
+    def line(self) -> int:
+        return self.sentences[0].line
+
+    @property
+    def start(self) -> int:
+        return self.sentences[0].start
+
+    @property
+    def end(self) -> int:
+        return self.sentences[-1].end
+
+    @property
+    def attribution(self) -> Attribution | None:
+        """The attribution of the first attributed sentence, else of the first one."""
+        for sentence in self.sentences:
+            if sentence.attribution is not None and sentence.attribution.is_attributed:
+                return sentence.attribution
+        return self.sentences[0].attribution
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    severity: Severity
+    message: str
+    verdict: Verdict | None = None  # the verdict this finding argues for, if any
+    detail: tuple[tuple[str, str], ...] = ()  # e.g. a word diff: (("-", "word"), ("+", "other"))
+
+
+@dataclass
+class Result:
+    claim: Claim
+    verdict: Verdict
+    score: float
+    evidence: list[Evidence] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def expectation_met(self) -> bool | None:
+        return None if self.claim.expect is None else self.claim.expect is self.verdict

@@ -1,0 +1,145 @@
+"""Blocks (paragraphs of prose) and the sentences in them, with offsets and lines.
+
+Sentence splitting is pysbd's (see the README for the comparison with syntok on the bundled
+article). Markdown is reduced to its prose by masking markup with spaces, so every offset
+in the masked text is also an offset in the file as written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pysbd
+from markdown_it import MarkdownIt
+
+from .model import Sentence
+from .text import LineIndex
+
+# pysbd is quadratic on very long inputs; longer blocks are first cut at cheap boundaries.
+CHUNK_LIMIT = 4000
+
+
+@dataclass(frozen=True)
+class Block:
+    """A run of prose: `text` has the same length as the file span it covers
+    (markup replaced by spaces), so offsets carry over unchanged."""
+
+    text: str
+    start: int
+    index: int
+
+
+def text_blocks(text: str) -> list[Block]:
+    """Paragraphs of a plain-text file: runs of lines separated by blank lines."""
+    blocks = []
+    for match in re.finditer(r"(?:[^\n]*\S[^\n]*(?:\n|$))+", text):
+        body = match.group().rstrip("\n")
+        blocks.append(Block(body, match.start(), len(blocks)))
+    return blocks
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_CONTAINER_PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
+_INLINE_MARKUP = [
+    re.compile(r"<!--.*?-->", re.S),  # HTML comments
+    re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)"),  # images
+    re.compile(r"<(?:https?|mailto):[^>\s]*>"),  # autolinks
+    re.compile(r"</?[A-Za-z][^>\n]*>"),  # inline HTML tags
+]
+_LINK = re.compile(r"(\[)([^\]\n]+)(\]\([^)\n]*\)|\]\[[^\]\n]*\])")
+_EMPHASIS = re.compile(r"(\*{1,3}|_{1,3}|~~)(?=\S)|(?<=\S)(\*{1,3}|_{1,3}|~~)|`+")
+
+
+def front_matter_span(text: str) -> tuple[int, int] | None:
+    match = _FRONT_MATTER.match(text)
+    return (0, match.end()) if match else None
+
+
+def _blank(text: str) -> str:
+    return re.sub(r"[^\n]", " ", text)
+
+
+def mask_inline(line: str) -> str:
+    """Markdown inline markup replaced by spaces; link text kept, link targets masked."""
+    for pattern in _INLINE_MARKUP:
+        line = pattern.sub(lambda m: _blank(m.group()), line)
+    line = _LINK.sub(lambda m: " " + m.group(2) + _blank(m.group(3)), line)
+    return _EMPHASIS.sub(lambda m: _blank(m.group()), line)
+
+
+@lru_cache(maxsize=1)
+def _markdown() -> MarkdownIt:
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
+
+
+def markdown_blocks(text: str) -> list[Block]:
+    """Paragraphs of a Markdown file (in lists and block quotes too); headings, code, tables,
+    HTML blocks and front matter are not prose."""
+    span = front_matter_span(text)
+    parsed = text if span is None else _blank(text[: span[1]]) + text[span[1] :]
+    lines = parsed.split("\n")
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+    blocks = []
+    for token in _markdown().parse(parsed):
+        if token.type != "paragraph_open" or token.map is None:
+            continue
+        first, last = token.map
+        masked = []
+        for line in lines[first:last]:
+            prefix = _CONTAINER_PREFIX.match(line).end()
+            masked.append(" " * prefix + mask_inline(line[prefix:]))
+        blocks.append(Block("\n".join(masked), offsets[first], len(blocks)))
+    return blocks
+
+
+@lru_cache(maxsize=1)
+def _segmenter() -> pysbd.Segmenter:
+    return pysbd.Segmenter(language="en", clean=False)
+
+
+def _chunks(text: str, limit: int = CHUNK_LIMIT) -> list[tuple[int, str]]:
+    """Cut text longer than `limit` at sentence-like boundaries, else at whitespace, else
+    hard, so that no chunk reaching pysbd is longer than `limit`."""
+    if len(text) <= limit:
+        return [(0, text)]
+    chunks, start = [], 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
+        if cut > limit // 4:
+            cut += 2
+        else:
+            cut = window.rfind(" ")
+            cut = cut + 1 if cut > limit // 4 else limit
+        chunks.append((start, text[start : start + cut]))
+        start += cut
+    chunks.append((start, text[start:]))
+    return chunks
+
+
+def split_sentences(block: Block, lines: LineIndex) -> list[Sentence]:
+    """Sentences of a block, each with its exact span, text and line in the file."""
+    sentences = []
+    for offset, chunk in _chunks(block.text):
+        cursor = 0
+        for piece in _segmenter().segment(chunk):
+            stripped = piece.strip()
+            if not stripped:
+                continue
+            found = chunk.find(stripped, cursor)
+            if found < 0:  # pysbd altered the text: keep the remainder whole rather than guess
+                found, stripped = cursor, chunk[cursor:].strip()
+                found = chunk.find(stripped, cursor)
+            start = block.start + offset + found
+            end = start + len(stripped)
+            sentences.append(
+                Sentence(stripped, start, end, lines.line(start), paragraph=block.index)
+            )
+            cursor = found + len(stripped)
+            if cursor >= len(chunk):
+                break
+    return sentences

@@ -1,0 +1,53 @@
+"""Reading source files into `Source`s: sentences with offsets and lines, page furniture
+set aside (kept and labelled, never matched)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import FactcheckError
+from .files import read_text
+from .model import Sentence, Source
+from .segment import markdown_blocks, split_sentences, text_blocks
+from .text import LineIndex, lexicon, normalize
+
+MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
+
+
+def furniture_reason(sentence: Sentence, seen_lines: set[str]) -> str | None:
+    """Why a sentence is page furniture, or None when it is content."""
+    norm = normalize(sentence.text)
+    if norm in lexicon("furniture"):
+        return "navigation"
+    if any(phrase in norm for phrase in lexicon("credits")):
+        return "credit line"
+    if norm in seen_lines:
+        return "repeated line"
+    return None
+
+
+def mark_furniture(sentences: list[Sentence]) -> None:
+    seen: set[str] = set()
+    for sentence in sentences:
+        sentence.furniture = furniture_reason(sentence, seen)
+        seen.add(normalize(sentence.text))
+
+
+def parse_source(text: str, path: str, markdown: bool = False) -> Source:
+    """A `Source` from text already read; raises `FactcheckError` if it holds no sentence."""
+    lines = LineIndex(text)
+    blocks = markdown_blocks(text) if markdown else text_blocks(text)
+    sentences = [s for block in blocks for s in split_sentences(block, lines)]
+    for sentence in sentences:
+        sentence.text = text[sentence.start : sentence.end]
+    mark_furniture(sentences)
+    source = Source(path, text, sentences)
+    if not source.content:
+        raise FactcheckError(f"{path}: source is empty (no sentences to check against)")
+    return source
+
+
+def load_source(path: str, encoding: str = "utf-8") -> Source:
+    """Read and segment one source file (plain text or Markdown, by suffix)."""
+    text = read_text(path, encoding)
+    return parse_source(text, str(path), Path(path).suffix.lower() in MARKDOWN_SUFFIXES)

@@ -1,0 +1,126 @@
+"""Normalisation for matching, words with their original offsets, quotes and line numbers.
+
+Matching happens on normalised text (quotes, dashes, spaces and case folded); every
+position reported to a user is computed on the original text, through `words()`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from .model import Quote
+
+_FOLD = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u3000": " ",
+        "\u200b": None,
+        "\u200c": None,
+        "\u200d": None,
+        "\u2060": None,
+        "\ufeff": None,
+    }
+)
+_SPACES = re.compile(r"\s+")
+WORD = re.compile(r"\w+(?:['\u2019.\-]\w+)*")
+
+
+def fold(text: str) -> str:
+    """Fold quotes, dashes, odd spaces and zero-width characters to ASCII forms; keeps case."""
+    return unicodedata.normalize("NFKC", text.translate(_FOLD)).translate(_FOLD)
+
+
+def normalize(text: str) -> str:
+    """The form used for matching: folded, lower-cased, whitespace collapsed."""
+    return _SPACES.sub(" ", fold(text).casefold()).strip()
+
+
+@dataclass(frozen=True)
+class Word:
+    norm: str
+    start: int
+    end: int
+
+
+def words(text: str) -> list[Word]:
+    """Words of `text` with offsets into `text` itself and their normalised form."""
+    return [Word(normalize(m.group()), m.start(), m.end()) for m in WORD.finditer(text)]
+
+
+@cache
+def lexicon(name: str) -> frozenset[str]:
+    """A lexicon from `factcheck/lexicon/NAME.txt`: one entry per line, `#` starts a comment."""
+    return frozenset(normalize(entry) for entry in lexicon_lines(name))
+
+
+def content_words(text: str) -> list[str]:
+    """Normalised words that carry meaning (stopwords dropped), in order."""
+    stop = lexicon("stopwords")
+    return [w.norm for w in words(text) if w.norm not in stop]
+
+
+_QUOTE_PAIRS = re.compile(
+    r"\u201c(?P<curly>[^\u201c\u201d]{1,2000}?)\u201d"
+    r"|\"(?P<straight>[^\"]{1,2000}?)\""
+    r"|(?<!\w)\u2018(?P<single>[^\u2018\u2019]{2,500}?)\u2019(?!\w)"
+)
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Balanced quotations in `text`; an unbalanced mark opens nothing."""
+    quotes = []
+    for match in _QUOTE_PAIRS.finditer(text):
+        group = next(g for g in ("curly", "straight", "single") if match.group(g) is not None)
+        inner = match.group(group)
+        if inner.strip():
+            quotes.append(Quote(inner, match.start(group), match.end(group)))
+    return quotes
+
+
+class LineIndex:
+    """Line and column (both 1-based) of a character offset."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def line(self, offset: int) -> int:
+        return bisect.bisect_right(self._starts, offset)
+
+    def column(self, offset: int) -> int:
+        return offset - self._starts[self.line(offset) - 1] + 1
+
+
+@cache
+def lexicon_lines(name: str) -> tuple[str, ...]:
+    """Raw entries of a lexicon file (comments and blank lines dropped), in file order."""
+    raw = resources.files("factcheck.lexicon").joinpath(f"{name}.txt").read_text("utf-8")
+    entries = (line.split("#", 1)[0].strip() for line in raw.splitlines())
+    return tuple(entry for entry in entries if entry)

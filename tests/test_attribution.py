@@ -1,0 +1,161 @@
+from pathlib import Path
+
+import pytest
+import yaml
+
+from factcheck.attribution import attribute, attribute_sentence, describe, known_names
+from factcheck.model import AttributionKind
+from factcheck.sources import parse_source
+
+GOLD = yaml.safe_load(
+    (Path(__file__).parent / "gold" / "us-japan-alliance-attribution.yaml").read_text(
+        encoding="utf-8"
+    )
+)
+
+
+def attributed(text):
+    source = parse_source(text, "passage.txt")
+    attribute(source.sentences, source.text)
+    return source.content
+
+
+def test_inverted_said_with_appositive_role():
+    found = attribute_sentence("“We are ready,” said Jane Doe, president of the Acme Institute.")
+    assert (found.kind, found.speaker, found.role) == (
+        AttributionKind.NAMED,
+        "Jane Doe",
+        "president of the Acme Institute",
+    )
+    assert found.cue == "said" and found.speech == "direct"
+
+
+def test_speaker_before_cue_after_quote():
+    found = attribute_sentence("“We are ready,” Jane Doe said on Monday.")
+    assert found.speaker == "Jane Doe" and found.kind is AttributionKind.NAMED
+
+
+def test_according_to():
+    found = attribute_sentence("The talks collapsed, according to two people familiar with them.")
+    assert found.kind is AttributionKind.ANONYMOUS
+    assert found.speaker == "two people familiar" or found.speaker.startswith("two people")
+    assert found.cue == "according to" and found.speech == "indirect"
+
+
+def test_title_before_name_goes_to_role():
+    found = attribute_sentence("The plan is sound, Defense Minister Minoru Kihara said.")
+    assert (found.speaker, found.role) == ("Minoru Kihara", "Defense Minister")
+    found = attribute_sentence("“It works,” said retired Rear Admiral Michael Studeman.")
+    assert found.speaker == "Michael Studeman" and found.role == "retired Rear Admiral"
+
+
+def test_name_then_role_then_cue():
+    found = attribute_sentence("“A good plan,” Ann Lee, the mayor of Springfield, said Tuesday.")
+    assert (found.speaker, found.role) == ("Ann Lee", "the mayor of Springfield")
+
+
+def test_anonymous_with_reason():
+    found = attribute_sentence(
+        "The deal is done, said a senior official, who spoke on condition of anonymity "
+        "because the talks are private."
+    )
+    assert found.kind is AttributionKind.ANONYMOUS
+    assert found.speaker == "a senior official"
+    assert found.anonymity_reason == "the talks are private"
+
+
+def test_media_and_document_kinds():
+    assert attribute_sentence("Talks will start soon, the Asahi newspaper reported.").kind is (
+        AttributionKind.MEDIA
+    )
+    found = attribute_sentence("The allies will cooperate, the joint statement said.")
+    assert found.kind is AttributionKind.DOCUMENT and found.speaker == "the joint statement"
+
+
+def test_organization_speaking_as_itself():
+    found = attribute_sentence("The Defense Ministry said the drills would continue.")
+    assert found.kind is AttributionKind.ORGANIZATION
+
+
+def test_quoted_term_is_not_speech():
+    assert attribute_sentence("They signed a formal “commitment to consult” last year.") is None
+    content = attributed("The unit is a “Joint Force” headquarters.")
+    assert content[0].attribution.kind is AttributionKind.UNATTRIBUTED
+
+
+def test_hedge_is_said_to_is_not_attribution():
+    assert attribute_sentence("The plan is said to include new missiles.") is None
+
+
+def test_pronoun_resolves_to_earlier_named_speaker():
+    content = attributed("“We are ready,” said Jane Doe, the mayor.\n\n“We will win,” she said.")
+    assert content[1].attribution.speaker == "Jane Doe"
+    assert content[1].attribution.kind is AttributionKind.NAMED
+
+
+def test_surname_resolves_to_full_name_and_title():
+    content = attributed(
+        "Foreign Minister Yoko Kamikawa arrived.\n\n“It is serious,” Kamikawa said."
+    )
+    assert content[1].attribution.speaker == "Yoko Kamikawa"
+    assert content[1].attribution.role == "Foreign Minister"
+
+
+def test_definite_description_resolves_to_earlier_anonymous_source():
+    content = attributed(
+        "“It is historic,” said a senior defense official.\n\n"
+        "The goal is unity, the defense official said."
+    )
+    assert content[1].attribution.speaker == "a senior defense official"
+
+
+def test_quote_paragraph_continues_previous_speaker():
+    content = attributed("“We are ready,” said Jane Doe.\n\n“And we will stay ready.”")
+    assert content[1].attribution.speaker == "Jane Doe"
+
+
+def test_quote_spanning_sentences_keeps_speaker():
+    content = attributed("“We are ready. We have trained for years,” said Jane Doe.")
+    assert all(s.attribution.speaker == "Jane Doe" for s in content)
+
+
+def test_reporting_clause_split_by_paragraph_break():
+    content = attributed("“We will never give up on this city”\n\nsaid the mayor of Springfield.")
+    assert content[0].attribution.is_attributed
+    assert "mayor" in content[0].attribution.speaker
+
+
+def test_known_names_collects_titles():
+    names = known_names("Defense Secretary Lloyd Austin met Prime Minister Fumio Kishida.")
+    assert names["austin"].speaker == "Lloyd Austin" and names["austin"].role == "Defense Secretary"
+    assert names["kishida"].role == "Prime Minister"
+
+
+def test_describe_rejects_non_speakers():
+    assert describe("the plan") is None
+    assert describe("it has") is None
+
+
+@pytest.mark.parametrize("gold", GOLD, ids=lambda g: f"{g['line']}:{g['starts'][:20]}")
+def test_article_gold_attribution(article, gold):
+    sentence = next(
+        s for s in article.content if s.line == gold["line"] and s.text.startswith(gold["starts"])
+    )
+    found = sentence.attribution
+    assert found.kind.value == gold["kind"]
+    assert found.speaker == gold["speaker"]
+    if "role" in gold:
+        assert found.role == gold["role"]
+    if "speech" in gold:
+        assert found.speech == gold["speech"]
+    if "reason" in gold:
+        assert found.anonymity_reason == gold["reason"]
+
+
+def test_article_unlisted_sentences_are_unattributed(article):
+    listed = {(g["line"], g["starts"]) for g in GOLD}
+    for sentence in article.content:
+        if not any(
+            sentence.line == line and sentence.text.startswith(starts) for line, starts in listed
+        ):
+            assert sentence.attribution.kind is AttributionKind.UNATTRIBUTED, sentence.text

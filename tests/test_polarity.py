@@ -1,0 +1,45 @@
+from helpers import claim, evidence
+
+from factcheck.checks.polarity import antonym_conflicts, check, negation_conflicts
+
+
+def test_dropped_negation_is_a_mismatch():
+    assert negation_conflicts(
+        "The announcement has already been made.", "The announcement has not yet been made."
+    ) == [("made", "source")]
+
+
+def test_added_negation_is_a_mismatch():
+    assert negation_conflicts(
+        "Details have not been finalized.", "Details have been finalized."
+    ) == [("finalized", "claim")]
+
+
+def test_matching_negation_is_fine():
+    assert negation_conflicts("We will not change course.", "We will not change our course.") == []
+
+
+def test_prohibit_vs_allow():
+    found = check(
+        claim("The guidelines allow the transfer of lethal weapons."),
+        evidence("The guidelines prohibit the transfer of lethal weapons."),
+    )
+    assert [f.code for f in found] == ["antonym-mismatch"]
+
+
+def test_antonym_in_both_is_not_a_conflict():
+    assert (
+        antonym_conflicts("Revisions allow sales.", "Rules prohibit it but revisions allow sales.")
+        == []
+    )
+
+
+def test_pair_evidence_is_checked_sentence_by_sentence():
+    found = check(
+        claim("The guidelines allow the transfer of lethal weapons."),
+        evidence(
+            "The guidelines prohibit the transfer of lethal weapons. "
+            "But revisions allow sales to allies."
+        ),
+    )
+    assert [f.code for f in found] == ["antonym-mismatch"]
