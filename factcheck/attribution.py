@@ -203,6 +203,20 @@ def split_name(tokens: list[str]) -> tuple[list[str], list[str]]:
     return title, name
 
 
+_QUANTIFIERS = frozenset("both most other others many some several few all two three four".split())
+
+
+def _can_open_speaker(word: str) -> bool:
+    """Lower-case words a speaker phrase may start with ("the", "senior", "experts")."""
+    return (
+        word in _DETERMINERS
+        or word in _QUANTIFIERS
+        or word in lexicon("titles")
+        or word in lexicon("unnamed_sources")
+        or word in lexicon("pronouns")
+    )
+
+
 _POST_MODIFIERS = frozenset({"in", "of", "from", "at", "with", "for", "close", "familiar"})
 
 
@@ -222,6 +236,8 @@ def describe(phrase: str) -> Attribution | None:
     if not tokens or len(tokens) > NP_MAX_WORDS:
         return None
     norm = [_word_norm(t) for t in tokens]
+    if tokens[0][:1].islower() and not _can_open_speaker(norm[0]):
+        return None  # "that some people", "at a Washington event": not a noun phrase
     head = _head(norm)
     if len(tokens) == 1 and head in lexicon("pronouns"):
         return Attribution(AttributionKind.ANONYMOUS, speaker=phrase)  # resolved in context

@@ -31,10 +31,16 @@ class Block:
     index: int
 
 
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
 def text_blocks(text: str) -> list[Block]:
-    """Paragraphs of a plain-text file: runs of lines separated by blank lines."""
+    """Paragraphs of a plain-text file: runs of lines separated by blank lines; in a file
+    with no blank line at all, each line is a paragraph (one paragraph per line, as many
+    news exports are written)."""
+    pattern = r"(?:[^\n]*\S[^\n]*(?:\n|$))+" if _BLANK_LINE.search(text) else r"[^\n]*\S[^\n]*"
     blocks = []
-    for match in re.finditer(r"(?:[^\n]*\S[^\n]*(?:\n|$))+", text):
+    for match in re.finditer(pattern, text):
         body = match.group().rstrip("\n")
         blocks.append(Block(body, match.start(), len(blocks)))
     return blocks
