@@ -13,7 +13,6 @@ The corpus carries no licence: it is read from its folder, never copied into the
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from collections import Counter
 from dataclasses import dataclass
@@ -25,10 +24,8 @@ from factcheck.sources import parse_source
 from factcheck.text import content_words, normalize
 
 DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "polnear-dev"
-QUOTE_MARKS = "\u201c\u201d\""
-PRONOUNS = frozenset(
-    "he she they it i we you him her them his its their this that who".split()
-)
+QUOTE_MARKS = '\u201c\u201d"'
+PRONOUNS = frozenset("he she they it i we you him her them his its their this that who".split())
 
 
 @dataclass
@@ -75,7 +72,8 @@ def gold_attributions(corpus: Path) -> list[Gold]:
 def predicted(sentences, gold: Gold) -> Attribution | None:
     """The attribution factcheck gives the content: the first attributed sentence it overlaps."""
     overlapping = [
-        s for s in sentences
+        s
+        for s in sentences
         if any(s.start < end and start < s.end for start, end in gold.content_spans)
     ]
     for sentence in overlapping:
@@ -132,18 +130,24 @@ def main() -> int:
         elif not bare_pronoun:
             errors.append(("wrong", gold, guess))
     print(f"PolNeAR dev: {len(parsed)} articles, {len(golds)} quote attributions")
-    print(f"{'gold source':<22} {'total':>6} {'answered':>9} {'correct':>8} "
-          f"{'coverage':>9} {'precision':>10} {'recall':>7}")
+    print(
+        f"{'gold source':<22} {'total':>6} {'answered':>9} {'correct':>8} "
+        f"{'coverage':>9} {'precision':>10} {'recall':>7}"
+    )
     for group, label in (("named", "not a bare pronoun"), ("pronoun", "bare pronoun")):
         total, answered, correct = (tally[group, k] for k in ("total", "answered", "correct"))
-        print(f"{label:<22} {total:>6} {answered:>9} {correct:>8} "
-              f"{answered / max(total, 1):>9.1%} {correct / max(answered, 1):>10.1%} "
-              f"{correct / max(total, 1):>7.1%}")
+        print(
+            f"{label:<22} {total:>6} {answered:>9} {correct:>8} "
+            f"{answered / max(total, 1):>9.1%} {correct / max(answered, 1):>10.1%} "
+            f"{correct / max(total, 1):>7.1%}"
+        )
     for kind, gold, guess in [e for e in errors if normalize(e[1].source) not in PRONOUNS][
         : args.show_errors
     ]:
-        print(f"\n[{kind}] {Path(gold.path).name}\n  gold: {gold.source!r}\n"
-              f"  got:  {guess.speaker if guess else None!r}\n  content: {gold.content[:150]!r}")
+        print(
+            f"\n[{kind}] {Path(gold.path).name}\n  gold: {gold.source!r}\n"
+            f"  got:  {guess.speaker if guess else None!r}\n  content: {gold.content[:150]!r}"
+        )
     return 0
 
 

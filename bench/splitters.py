@@ -16,7 +16,8 @@ import syntok.segmenter as syntok
 
 ARTICLE = Path(__file__).resolve().parent.parent / "claims" / "us-japan-alliance.txt"
 CASES = {
-    "U.S. kept inside a sentence": "to expand operational cooperation with Japan’s new joint command.",
+    "U.S. kept inside a sentence": "to expand operational cooperation with Japan’s new joint "
+    "command.",
     "Adm. kept inside a sentence": "Under the plan, proposed by the head of the U.S. Indo-Pacific",
     "two-sentence quote kept whole": "“It’s very clear that they have a multinational problem, and "
     "China is the biggest bully. That’s why they’re trying to strengthen the alliance.”",
