@@ -31,96 +31,18 @@ _ABBREVIATION = re.compile(
 )
 _CAPITALIZED = re.compile(r"^(?:[A-Z][\w'\u2019.\-]*|(?:[A-Z]\.)+[A-Z]?\.?)$")
 _HARD_STOPS = frozenset(
-    [
-        "who",
-        "which",
-        "whose",
-        "that",
-        "in",
-        "on",
-        "at",
-        "during",
-        "after",
-        "before",
-        "while",
-        "when",
-        "as",
-        "about",
-        "last",
-        "this",
-        "yesterday",
-        "today",
-        "tonight",
-        "earlier",
-        "later",
-        "adding",
-        "noting",
-        "citing",
-        "told",
-        "because",
-        "since",
-        "if",
-        "though",
-        "although",
-        "but",
-        "via",
-        "through",
-        "from",
-        "with",
-        "without",
-    ]
+    "who which whose that in on at during after before while when as about last this "
+    "yesterday today tonight earlier later adding noting citing told because since if though "
+    "although but via through from with without for".split()
 )
-_SOFT_STOPS = frozenset({"and", "to", "of", "for"})  # stop only when a lowercase word follows
+_SOFT_STOPS = frozenset({"and", "to", "of"})  # stop only when a lowercase word follows
 _DAYS = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december".split()
 )
 _TRAILING_ADVERBS = frozenset(
-    [
-        "also",
-        "later",
-        "then",
-        "previously",
-        "recently",
-        "once",
-        "again",
-        "has",
-        "have",
-        "had",
-        "reportedly",
-        "repeatedly",
-        "publicly",
-        "privately",
-        "first",
-        "further",
-        "simply",
-        "has",
-        "already",
-        "often",
-        "frequently",
-        "flatly",
-        "even",
-        "still",
-    ]
+    "also later then previously recently once again has have had reportedly repeatedly "
+    "publicly privately first further simply has already often frequently flatly even still".split()
 )
 _DETERMINERS = frozenset({"a", "an", "the", "one", "two", "three", "several", "some", "many"})
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "will", "would", "to"})
@@ -152,14 +74,19 @@ def quote_spans(text: str) -> list[Span]:
     return spans
 
 
+_PARTY_LABEL = re.compile(r"\s\((?:[DRI]|[DRI]-[A-Za-z. ]{2,15}|[A-Z][a-z]+\.?)\)")
+
+
 def _mask_quotes(text: str, spans: list[Span]) -> str:
-    """The sentence with quoted words blanked, so that cues inside a quote are not cues."""
+    """The sentence with quoted words blanked, so that cues inside a quote are not cues, and
+    party labels ("(R-Utah)", "(D)") blanked, so they do not cut a speaker's name off."""
     chars = list(text)
     for span in spans:
         for index in range(span.start + 1, span.end - 1):
             if chars[index] != "\n":
                 chars[index] = " "
-    return "".join(chars)
+    masked = "".join(chars)
+    return _PARTY_LABEL.sub(lambda m: " " * len(m.group()), masked)
 
 
 @lru_cache(maxsize=1)
@@ -203,6 +130,16 @@ def split_name(tokens: list[str]) -> tuple[list[str], list[str]]:
     return title, name
 
 
+def _is_title_word(token: str) -> bool:
+    """A word of a title or role ("Minister", "retired", "lawyer" in "Trump lawyer X")."""
+    word = _word_norm(token)
+    return (
+        word in lexicon("titles")
+        or word.rstrip(".") in lexicon("titles")
+        or word in lexicon("unnamed_sources")
+    )
+
+
 _QUANTIFIERS = frozenset("both most other others many some several few all two three four".split())
 
 
@@ -236,7 +173,11 @@ def describe(phrase: str) -> Attribution | None:
     if not tokens or len(tokens) > NP_MAX_WORDS:
         return None
     norm = [_word_norm(t) for t in tokens]
-    if tokens[0][:1].islower() and not _can_open_speaker(norm[0]):
+    if (
+        tokens[0][:1].islower()
+        and not _can_open_speaker(norm[0])
+        and _head(norm) not in lexicon("unnamed_sources")
+    ):
         return None  # "that some people", "at a Washington event": not a noun phrase
     head = _head(norm)
     if len(tokens) == 1 and head in lexicon("pronouns"):
@@ -259,14 +200,7 @@ def describe(phrase: str) -> Attribution | None:
         and not _has_phrase(name_norm, "organizations")
         and head not in lexicon("unnamed_sources")
     ):
-        role = (
-            " ".join(title)
-            if any(
-                _word_norm(t).rstrip(".") in lexicon("titles") or _word_norm(t) in lexicon("titles")
-                for t in title
-            )
-            else None
-        )
+        role = " ".join(title) if any(_is_title_word(t) for t in title) else None
         if title and not role:
             return None  # capitalised words after a non-title phrase: not a speaker
         return Attribution(AttributionKind.NAMED, speaker=" ".join(name), role=role)
@@ -306,14 +240,42 @@ def _np_after(masked: str, start: int) -> tuple[str, int]:
     return " ".join(taken), end
 
 
+_LEADING_CLAUSE = frozenset(
+    "when after before while as if because since then and but so although though once "
+    "in on at during with by from for".split()
+)
+
+
+def _trim_leading(tokens: list[str]) -> list[str]:
+    """Drop what precedes the subject: a sentence that ended inside the span ("Trump. Bernie
+    Sanders"), or an opening clause ("When Clinton", "In a Bloomberg interview Trump")."""
+    for index in range(len(tokens) - 1, 0, -1):
+        previous = tokens[index - 1]
+        ends = previous.endswith((".", ".\u2019", ".\u201d", '."'))
+        if ends and not _ABBREVIATION.match(previous) and tokens[index][:1].isupper():
+            tokens = tokens[index:]
+            break
+    if tokens and tokens[0].lower() in _LEADING_CLAUSE:
+        lower = [i for i, t in enumerate(tokens) if t[:1].islower() and not _is_title_word(t)]
+        tokens = tokens[lower[-1] + 1 :] if lower else tokens[1:]
+    return tokens
+
+
 def _np_before(masked: str, end: int) -> str:
     """The noun phrase ending at `end` ("..., U.S. officials said"), back to a boundary."""
     region = masked[:end].rstrip()
     boundary = max(region.rfind(c) for c in ',;:\u2014\u2013()\u201c\u201d"')
     phrase = region[boundary + 1 :].strip()
-    tokens = phrase.split()
+    tokens = _trim_leading(phrase.split())
     while tokens and tokens[-1].lower() in _TRAILING_ADVERBS:
         tokens.pop()
+    if (
+        tokens
+        and tokens[-1].lower() in {"is", "are", "was", "were"}
+        and masked[end:].lstrip()[:1].isalpha()
+        and masked[end:].split()[0].lower().endswith("ing")
+    ):
+        tokens.pop()  # "Clinton is describing": progressive, active
     if tokens and tokens[-1].lower() in _BE:
         return ""
     return " ".join(tokens)
@@ -407,9 +369,34 @@ def is_speech_quote(text: str, spans: list[Span]) -> bool:
     )
 
 
+_DASH_BYLINE = re.compile(
+    r"[\u201d\"]\s*[\u2015\u2014\u2013-]+\s*(?P<name>[A-Z][^.\u201c\"]{1,60}?)\.?\s*$"
+)
+_SPEAKER_LABEL = re.compile(r"^(?P<name>[A-Z][A-Z.'\u2019\- ]{1,30}[A-Z]):\s+\S")
+
+
+def _labelled(text: str, spans: list[Span]) -> Attribution | None:
+    """Speech marked without a verb: a transcript label ("PENCE: Well, ...") or a dash
+    byline after a quote ("“...” \u2015 Carlos Raúl")."""
+    label = _SPEAKER_LABEL.match(text)
+    if label:
+        return Attribution(
+            AttributionKind.NAMED, speaker=label.group("name"), cue=":", speech="direct"
+        )
+    byline = _DASH_BYLINE.search(text)
+    if byline and spans:
+        found = describe(byline.group("name"))
+        if found is not None:
+            return replace(found, cue=byline.group().strip()[1:2], speech="direct")
+    return None
+
+
 def attribute_sentence(text: str) -> Attribution | None:
     """The attribution a sentence states on its own, or None when it states none."""
     spans = quote_spans(text)
+    labelled = _labelled(text, spans)
+    if labelled is not None:
+        return labelled
     masked = _mask_quotes(text, spans)
     candidates = []
     for cue in _cue_pattern().finditer(masked):
@@ -421,7 +408,9 @@ def attribute_sentence(text: str) -> Attribution | None:
             candidates.append((near_quote, cue.start(), found))
     if not candidates:
         return None
-    candidates.sort(key=lambda c: (c[0], c[1]))
+    # A finite cue ("said") beats a participle ("noting", whose speaker is only guessed from
+    # the subject); then a cue near a quote; then the later one.
+    candidates.sort(key=lambda c: (c[2].cue.lower().endswith("ing") is False, c[0], c[1]))
     attribution = candidates[-1][2]
     if attribution.kind is AttributionKind.ANONYMOUS:
         _, reason = anonymity_reason(text)
@@ -435,14 +424,39 @@ _NOUN_LIKE_CUES = frozenset({"states", "claims", "reports", "notes", "remarks", 
 _CLAUSE_GOES_ON = re.compile(r"\s*(?:that\b|[,.;:!?\"\u201c\u201d]|$|(?:on|in|at|during|to)\b)")
 
 
+def _subject(masked: str) -> Attribution | None:
+    """The subject of the sentence's main clause, for "X did Y, saying ..." forms: the words
+    from the start (after an opening phrase set off by a comma) up to the first verb-like
+    lower-case word."""
+    clause = masked
+    first = clause.split()[0].lower() if clause.split() else ""
+    if first in _LEADING_CLAUSE and "," in clause:
+        clause = clause[clause.index(",") + 1 :]
+    tokens = []
+    for token in clause.split():
+        bare = token.rstrip(",;:")
+        if tokens and bare[:1].islower() and not _can_open_speaker(_word_norm(bare)):
+            break
+        tokens.append(bare)
+        if token.endswith((",", ";", ":")):
+            break
+    return describe(" ".join(tokens)) if tokens else None
+
+
 def _from_cue(text: str, masked: str, spans: list[Span], cue: re.Match[str]) -> Attribution | None:
     word = cue.group().lower()
     if word in _NOUN_LIKE_CUES and not _CLAUSE_GOES_ON.match(masked[cue.end() :]):
         return None
     before = masked[: cue.start()].rstrip()
     preceding_word = before.split()[-1].lower() if before.split() else ""
-    if preceding_word in _BE:
+    if preceding_word in _BE and not word.endswith("ing"):
         return None  # "is said to", "will say": a hedge or a future, not an attribution
+    if word.endswith("ing") and before.endswith(","):
+        # "Trump attacked Clinton ..., saying, “...”": the speaker is the clause's subject
+        subject = _subject(masked)
+        if subject is None:
+            return None
+        return replace(subject, cue=cue.group(), speech=_speech(text, spans))
     inverted = word == "according to" or not before or before[-1] in ',\u201d"' or (cue.start() < 3)
     attempts = ["after", "before"] if inverted else ["before", "after"]
     for attempt in attempts:

@@ -159,3 +159,42 @@ def test_article_unlisted_sentences_are_unattributed(article):
             sentence.line == line and sentence.text.startswith(starts) for line, starts in listed
         ):
             assert sentence.attribution.kind is AttributionKind.UNATTRIBUTED, sentence.text
+
+
+def test_party_label_does_not_cut_the_name():
+    found = attribute_sentence("“Deals are bad,” Oversight Chairman Jason Chaffetz (R-Utah) said.")
+    assert (found.speaker, found.role) == ("Jason Chaffetz", "Oversight Chairman")
+
+
+def test_role_noun_before_name():
+    found = attribute_sentence("“We are pleased,” Trump lawyer Marc Kasowitz said.")
+    assert (found.speaker, found.role) == ("Marc Kasowitz", "Trump lawyer")
+
+
+def test_dash_byline_after_quote():
+    found = attribute_sentence("“The most unqualified child to ever run.” \u2015 Francisco Herrero")
+    assert found.speaker == "Francisco Herrero" and found.speech == "direct"
+
+
+def test_transcript_label():
+    found = attribute_sentence("PENCE: Well, look, this is serious business.")
+    assert found.speaker == "PENCE" and found.kind is AttributionKind.NAMED
+
+
+def test_participle_cue_takes_the_clause_subject():
+    found = attribute_sentence(
+        "During a speech, Trump attacked Clinton for her record, saying, “She is unstable.”"
+    )
+    assert found.speaker == "Trump"
+
+
+def test_finite_cue_beats_participle():
+    found = attribute_sentence(
+        "Details are being worked out, defense officials said, noting that talks continue."
+    )
+    assert found.speaker == "defense officials"
+
+
+def test_leading_clause_is_trimmed():
+    found = attribute_sentence("When Clinton said that “we will win,” the crowd cheered.")
+    assert found.speaker == "Clinton"
