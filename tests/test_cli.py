@@ -171,3 +171,11 @@ def test_rich_markup_in_a_claim_prints_literally():
         env={"NO_COLOR": "1"},
     )
     assert "[bold red]Japan[/]" in result.output
+
+
+def test_heldout_claim_set_meets_every_expectation():
+    heldout = CLAIM_SET.with_name("us-japan-alliance-heldout.yaml")
+    result = run("check", heldout, "--format", "json")
+    report = json.loads(result.output)
+    assert result.exit_code == 0, [r["id"] for r in report["results"] if r["failing"]]
+    assert report["summary"]["expectations"]["met"] == report["summary"]["claims"] == 26

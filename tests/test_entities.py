@@ -34,3 +34,10 @@ def test_same_names_pass():
         )
         == []
     )
+
+
+def test_swapped_place_at_the_end_of_the_claim():
+    assert swapped_names(
+        "Japan agreed to let Marines redeploy a regiment to Hokkaido.",
+        "Japan agreed to let Marines redeploy a regiment to Okinawa, allowing it to spread out.",
+    ) == [("Hokkaido", "Okinawa")]

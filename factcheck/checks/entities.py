@@ -62,7 +62,13 @@ def swapped_names(claim: str, source: str) -> list[tuple[str, str]]:
     )
     swaps = []
     for op, a0, a1, b0, b1 in matcher.get_opcodes():
-        if op != "replace" or a1 - a0 > MAX_SWAP_WORDS or b1 - b0 > MAX_SWAP_WORDS:
+        if op != "replace":
+            continue
+        if a1 == len(mine) and b1 - b0 > a1 - a0:
+            b1 = b0 + (a1 - a0)  # the claim ends here: compare only as many source words
+        if a0 == 0 and b1 - b0 > a1 - a0:
+            b0 = b1 - (a1 - a0)  # the claim starts here: likewise, from the other side
+        if a1 - a0 > MAX_SWAP_WORDS or b1 - b0 > MAX_SWAP_WORDS:
             continue
         said = [(n, o) for i, (n, o) in enumerate(mine[a0:a1], start=a0) if _proper(o, i)]
         stated = [(n, o) for i, (n, o) in enumerate(theirs[b0:b1], start=b0) if _proper(o, i)]
