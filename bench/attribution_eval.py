@@ -21,7 +21,7 @@ from pathlib import Path
 from factcheck.attribution import attribute
 from factcheck.model import Attribution
 from factcheck.sources import parse_source
-from factcheck.text import content_words, normalize
+from factcheck.text import content_words, lexicon, normalize
 
 DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "polnear-dev"
 QUOTE_MARKS = '\u201c\u201d"'
@@ -119,6 +119,9 @@ def main() -> int:
             parsed[gold.path] = source.sentences
         bare_pronoun = normalize(gold.source) in PRONOUNS
         group = "pronoun" if bare_pronoun else "named"
+        if normalize(gold.source) in lexicon("reporting_verbs"):
+            tally["cue as source", "total"] += 1  # an annotation error: the span is the verb
+            continue
         tally[group, "total"] += 1
         guess = predicted(parsed[gold.path], gold)
         if guess is None:
@@ -141,6 +144,10 @@ def main() -> int:
             f"{answered / max(total, 1):>9.1%} {correct / max(answered, 1):>10.1%} "
             f"{correct / max(total, 1):>7.1%}"
         )
+    print(
+        f"excluded: {tally['cue as source', 'total']} gold sources that are only a cue word "
+        "(annotation errors, e.g. source = 'said')"
+    )
     for kind, gold, guess in [e for e in errors if normalize(e[1].source) not in PRONOUNS][
         : args.show_errors
     ]:

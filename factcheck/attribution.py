@@ -169,7 +169,8 @@ def describe(phrase: str) -> Attribution | None:
     """Classify a noun phrase naming a source; None when it does not name one."""
     phrase = phrase.strip(" ,;:-\u2014\u2013()\"\u201c\u201d'")
     phrase = re.sub(r"^(?:and|but|so|while)\s+", "", phrase, flags=re.IGNORECASE)
-    tokens = phrase.split()
+    tokens = _trim_leading(phrase.split())
+    phrase = " ".join(tokens)
     if not tokens or len(tokens) > NP_MAX_WORDS:
         return None
     norm = [_word_norm(t) for t in tokens]
@@ -225,7 +226,7 @@ def _np_after(masked: str, start: int) -> tuple[str, int]:
         bare = token.strip("\u201c\u201d\"'()")
         following = words[index + 1].group() if index + 1 < len(words) else ""
         lower = bare.lower()
-        if taken and (lower in _HARD_STOPS or lower in _DAYS):
+        if lower in _HARD_STOPS or lower in _DAYS:
             break
         if taken and lower in _SOFT_STOPS and not following[:1].isupper():
             break
@@ -242,7 +243,7 @@ def _np_after(masked: str, start: int) -> tuple[str, int]:
 
 _LEADING_CLAUSE = frozenset(
     "when after before while as if because since then and but so although though once "
-    "in on at during with by from for".split()
+    "in on at during with by from for that".split()
 )
 
 
@@ -420,6 +421,14 @@ def attribute_sentence(text: str) -> Attribution | None:
 
 # Cues that are also plural nouns ("the two Asian states and Biden"): as cues they end the
 # clause or introduce what was said.
+# Cues that can come before their speaker ("said Jane Doe"); the others ("called", "urged",
+# "described") take the speaker as their subject only ("Jane Doe called it ...").
+_INVERTIBLE_CUES = frozenset(
+    "said says say added adds noted notes wrote writes asked asks continued explained explains "
+    "recalled replied responded reported reports stated states tweeted observed remarked "
+    "quipped joked warned argued insisted declared cautioned conceded acknowledged admitted "
+    "concluded".split()
+) | {"according to", "went on"}
 _NOUN_LIKE_CUES = frozenset({"states", "claims", "reports", "notes", "remarks", "tweets", "posts"})
 _CLAUSE_GOES_ON = re.compile(r"\s*(?:that\b|[,.;:!?\"\u201c\u201d]|$|(?:on|in|at|during|to)\b)")
 
@@ -459,6 +468,8 @@ def _from_cue(text: str, masked: str, spans: list[Span], cue: re.Match[str]) -> 
         return replace(subject, cue=cue.group(), speech=_speech(text, spans))
     inverted = word == "according to" or not before or before[-1] in ',\u201d"' or (cue.start() < 3)
     attempts = ["after", "before"] if inverted else ["before", "after"]
+    if word not in _INVERTIBLE_CUES:
+        attempts = ["before"]
     for attempt in attempts:
         if attempt == "after":
             phrase, end = _np_after(masked, cue.end())
@@ -584,6 +595,7 @@ def attribute(sentences: list[Sentence], text: str | None = None) -> None:
             sentence.attribution = open_quote
         elif (
             spans
+            and spans[0].start == 0
             and is_speech_quote(sentence.text, spans)
             and previous is not None
             and (
@@ -602,7 +614,6 @@ def attribute(sentences: list[Sentence], text: str | None = None) -> None:
             and (
                 previous.attribution is not None
                 and previous.attribution.is_attributed
-                and not is_speech_quote(sentence.text, spans)
                 and _continues(sentence.text)
             )
         ):
