@@ -124,6 +124,13 @@ def split_name(tokens: list[str]) -> tuple[list[str], list[str]]:
             break
         index -= 1
     title, name = tokens[:index], tokens[index:]
+    if (
+        not name
+        and len(tokens) >= 2
+        and _ABBREVIATION.match(tokens[-2])
+        and _is_capitalized(tokens[-1])
+    ):
+        title, name = tokens[:-1], tokens[-1:]  # "Mr. King": a surname that is also a title
     # "Ambassador to Japan Rahm Emanuel": the place after to/of belongs to the title.
     if title and title[-1].lower() in {"to", "of", "for"} and len(name) >= 3:
         title, name = title + name[:1], name[1:]
@@ -154,6 +161,9 @@ def _can_open_speaker(word: str) -> bool:
     )
 
 
+# Nouns for people by what they do (narrator, businessman, economist, spokesperson).
+_AGENT_NOUN = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|person|ee)s?$")
+
 _POST_MODIFIERS = frozenset({"in", "of", "from", "at", "with", "for", "close", "familiar"})
 
 
@@ -178,6 +188,7 @@ def describe(phrase: str) -> Attribution | None:
         tokens[0][:1].islower()
         and not _can_open_speaker(norm[0])
         and _head(norm) not in lexicon("unnamed_sources")
+        and len(split_name(tokens)[1]) < 2
     ):
         return None  # "that some people", "at a Washington event": not a noun phrase
     head = _head(norm)
@@ -210,8 +221,11 @@ def describe(phrase: str) -> Attribution | None:
     if norm[0] == "the" and head in lexicon("titles"):
         # "the mayor of Springfield": one identifiable person, described by office
         return Attribution(AttributionKind.NAMED, speaker=phrase)
-    if has_capital and _has_phrase(norm, "organizations"):
+    if (has_capital or norm[0] == "the") and _has_phrase(norm, "organizations"):
         return Attribution(AttributionKind.ORGANIZATION, speaker=phrase)
+    if norm[0] in _DETERMINERS and len(tokens) <= 6 and _AGENT_NOUN.search(head):
+        # "a narrator in the Clinton ad", "the New York businessman": a described source
+        return Attribution(AttributionKind.ANONYMOUS, speaker=phrase)
     return None
 
 
@@ -475,7 +489,7 @@ def _from_cue(text: str, masked: str, spans: list[Span], cue: re.Match[str]) -> 
             phrase, end = _np_after(masked, cue.end())
             described = describe(phrase)
             if described is not None:
-                role = _appositive(masked, end)
+                role = _appositive(masked, end) if word != "according to" else None
                 if role and described.kind is not AttributionKind.DOCUMENT:
                     joined = f"{described.role}, {role}" if described.role else role
                     described = replace(described, role=joined)

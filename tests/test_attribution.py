@@ -198,3 +198,30 @@ def test_finite_cue_beats_participle():
 def test_leading_clause_is_trimmed():
     found = attribute_sentence("When Clinton said that “we will win,” the crowd cheered.")
     assert found.speaker == "Clinton"
+
+
+def test_honorific_with_surname_that_is_also_a_title():
+    found = attribute_sentence('"It is all about enthusiasm," Mr. King added.')
+    assert (found.speaker, found.role) == ("King", "Mr.")
+
+
+def test_lowercase_role_words_before_a_name():
+    found = attribute_sentence("According to talk radio host Rush Limbaugh, the move reeks.")
+    assert (found.speaker, found.role) == ("Rush Limbaugh", "talk radio host")
+
+
+def test_described_person_after_quote():
+    found = attribute_sentence("“You pay your taxes,” a narrator in the Clinton ad asks.")
+    assert found.kind is AttributionKind.ANONYMOUS and found.speaker.startswith("a narrator")
+
+
+def test_lowercase_institution():
+    found = attribute_sentence("The commission says that there were issues with the audio.")
+    assert found.kind is AttributionKind.ORGANIZATION
+
+
+def test_verbs_that_take_their_speaker_as_subject_do_not_invert():
+    assert attribute_sentence("That Clinton once described the Trade Pact as “gold.”") is None or (
+        attribute_sentence("That Clinton once described the Trade Pact as “gold.”").speaker
+        == "Clinton"
+    )
