@@ -281,9 +281,10 @@ def _np_before(masked: str, end: int) -> str:
     region = masked[:end].rstrip()
     boundary = max(region.rfind(c) for c in ',;:\u2014\u2013()\u201c\u201d"')
     phrase = region[boundary + 1 :].strip()
-    tokens = _trim_leading(phrase.split())
+    tokens = phrase.split()
     while tokens and tokens[-1].lower() in _TRAILING_ADVERBS:
         tokens.pop()
+    tokens = _trim_leading(tokens)
     if (
         tokens
         and tokens[-1].lower() in {"is", "are", "was", "were"}
