@@ -1,7 +1,8 @@
-"""Compare two maintained sentence splitters (pysbd, syntok) on the bundled article.
+"""Compare three maintained sentence splitters (sentencex, pysbd, syntok) on the bundled article.
 
-Reports, for each: sentence count, time, and the article's hard cases: abbreviations
-(U.S., Adm.), a quote spanning two sentences, and the broken sentence fragments.
+Reports, for each: sentence count, time per article, throughput on a long synthetic text,
+and the article's hard cases: abbreviations (U.S., Adm.), a quote spanning two sentences,
+and the broken sentence fragment.
 
     python bench/splitters.py
 """
@@ -12,6 +13,7 @@ import time
 from pathlib import Path
 
 import pysbd
+import sentencex
 import syntok.segmenter as syntok
 
 ARTICLE = Path(__file__).resolve().parent.parent / "claims" / "us-japan-alliance.txt"
@@ -35,6 +37,10 @@ def with_pysbd(text: str) -> list[str]:
     return [s.strip() for p in paragraphs(text) for s in segmenter.segment(p) if s.strip()]
 
 
+def with_sentencex(text: str) -> list[str]:
+    return [s.strip() for p in paragraphs(text) for s in sentencex.segment("en", p) if s.strip()]
+
+
 def with_syntok(text: str) -> list[str]:
     return [
         "".join(t.spacing + t.value for t in sentence).strip()
@@ -46,13 +52,21 @@ def with_syntok(text: str) -> list[str]:
 
 def main() -> None:
     text = ARTICLE.read_text(encoding="utf-8")
-    print(f"{'splitter':<8} {'sentences':>9} {'ms':>7}  " + "  ".join(CASES))
-    for name, split in (("pysbd", with_pysbd), ("syntok", with_syntok)):
+    long_text = "\n\n".join(["The U.S. plan is sound, Adm. Lee said. It works."] * 2000)
+    print(f"{'splitter':<10} {'sentences':>9} {'ms':>7} {'sent/s':>9}  " + "  ".join(CASES))
+    for name, split in (
+        ("sentencex", with_sentencex),
+        ("pysbd", with_pysbd),
+        ("syntok", with_syntok),
+    ):
         split(text)  # warm up (regex compilation)
         start = time.perf_counter()
         for _ in range(5):
             sentences = split(text)
         elapsed = (time.perf_counter() - start) / 5 * 1000
+        start = time.perf_counter()
+        count = len(split(long_text))
+        rate = count / (time.perf_counter() - start)
         passed = []
         for case, expected in CASES.items():
             if case.startswith("U.S.") or case.startswith("Adm."):
@@ -62,7 +76,7 @@ def main() -> None:
             else:
                 ok = expected in sentences
             passed.append("yes" if ok else "no")
-        print(f"{name:<8} {len(sentences):>9} {elapsed:>7.1f}  " + "  ".join(passed))
+        print(f"{name:<10} {len(sentences):>9} {elapsed:>7.1f} {rate:>9,.0f}  " + "  ".join(passed))
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """Blocks (paragraphs of prose) and the sentences in them, with offsets and lines.
 
-Sentence splitting is pysbd's (see the README for the comparison with syntok on the bundled
-article). Markdown is reduced to its prose by masking markup with spaces, so every offset
+Sentence splitting is sentencex's (see the README for its comparison with pysbd and syntok
+on the bundled article). Markdown is reduced to its prose by masking markup with spaces, so every offset
 in the masked text is also an offset in the file as written.
 """
 
@@ -11,14 +11,17 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import pysbd
+import sentencex
 from markdown_it import MarkdownIt
 
 from .model import Sentence
 from .text import LineIndex
 
-# pysbd is quadratic on very long inputs; longer blocks are first cut at cheap boundaries.
+# Very long blocks are first cut at cheap boundaries, so no regex ever sees megabytes at once.
 CHUNK_LIMIT = 4000
+_OPEN_END = re.compile(r"[^\s.!?:;,\"\u201d\u2019')\]]\s*$")
+_STARTS_CAPITAL = re.compile(r"\s*[A-Z\u201c\"]")
+SHORT_LINE_WORDS = 3  # "close", "Skip to main content": too short to be half a sentence
 
 
 @dataclass(frozen=True)
@@ -102,14 +105,34 @@ def markdown_blocks(text: str) -> list[Block]:
     return blocks
 
 
-@lru_cache(maxsize=1)
-def _segmenter() -> pysbd.Segmenter:
-    return pysbd.Segmenter(language="en", clean=False)
+def standalone_lines(chunk: str) -> list[str]:
+    """The chunk cut after every line that stands alone: one that ends without punctuation
+    and is either very short or followed by a capitalised line (a headline, "close"). A
+    wrapped sentence's first half goes on in lower case and stays joined."""
+    lines = chunk.split("\n")
+    pieces, current = [], []
+    for index, line in enumerate(lines):
+        current.append(line)
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if (
+            following is not None
+            and _OPEN_END.search(line)
+            and (len(line.split()) <= SHORT_LINE_WORDS or _STARTS_CAPITAL.match(following))
+        ):
+            pieces.append("\n".join(current) + "\n")
+            current = []
+    pieces.append("\n".join(current))
+    return pieces
+
+
+def _pieces(chunk: str) -> list[str]:
+    """Sentences of a chunk: lines that stand alone first, then sentencex within each."""
+    return [s for line in standalone_lines(chunk) for s in sentencex.segment("en", line)]
 
 
 def _chunks(text: str, limit: int = CHUNK_LIMIT) -> list[tuple[int, str]]:
     """Cut text longer than `limit` at sentence-like boundaries, else at whitespace, else
-    hard, so that no chunk reaching pysbd is longer than `limit`."""
+    hard, so that no chunk reaching the splitter is longer than `limit`."""
     if len(text) <= limit:
         return [(0, text)]
     chunks, start = [], 0
@@ -132,12 +155,12 @@ def split_sentences(block: Block, lines: LineIndex) -> list[Sentence]:
     sentences = []
     for offset, chunk in _chunks(block.text):
         cursor = 0
-        for piece in _segmenter().segment(chunk):
+        for piece in _pieces(chunk):
             stripped = piece.strip()
             if not stripped:
                 continue
             found = chunk.find(stripped, cursor)
-            if found < 0:  # pysbd altered the text: keep the remainder whole rather than guess
+            if found < 0:  # the splitter altered the text: keep the rest whole rather than guess
                 found, stripped = cursor, chunk[cursor:].strip()
                 found = chunk.find(stripped, cursor)
             start = block.start + offset + found
