@@ -1,8 +1,8 @@
 """Blocks (paragraphs of prose) and the sentences in them, with offsets and lines.
 
 Sentence splitting is sentencex's (see the README for its comparison with pysbd and syntok
-on the bundled article). Markdown is reduced to its prose by masking markup with spaces, so every offset
-in the masked text is also an offset in the file as written.
+on the bundled article). Markdown is reduced to its prose by masking markup with spaces, so
+every offset in the masked text is also an offset in the file as written.
 """
 
 from __future__ import annotations
