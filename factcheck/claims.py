@@ -94,11 +94,7 @@ def parse_claim_set(text: str, path: str) -> ClaimSet:
     fields = _mapping(path, root, CLAIM_SET_KEYS, "claim set")
     if "claims" not in fields:
         raise FactcheckError(f"{path}: claim set has no 'claims' list")
-    base = Path(path).parent
-    sources = [
-        str(base / _scalar(path, node, "a source path"))
-        for node in (_sequence(path, fields["sources"], "sources") if "sources" in fields else [])
-    ]
+    sources = _source_paths(path, fields["sources"]) if "sources" in fields else []
     claims: list[Claim] = []
     seen: set[str] = set()
     for number, node in enumerate(_sequence(path, fields["claims"], "claims"), start=1):
@@ -141,11 +137,21 @@ def front_matter_sources(text: str, path: str) -> list[str]:
     fields = _mapping(path, root, FRONT_MATTER_KEYS, "front matter")
     if "sources" not in fields:
         return []
+    return _source_paths(path, fields["sources"])
+
+
+def _source_paths(path: str, node: yaml.Node) -> list[str]:
+    """Source paths listed in a claim set or front matter, relative to that file; each must
+    exist, and a missing one is reported at its line."""
     base = Path(path).parent
-    return [
-        str(base / _scalar(path, n, "a source path"))
-        for n in _sequence(path, fields["sources"], "sources")
-    ]
+    resolved = []
+    for item in _sequence(path, node, "sources"):
+        source = base / _scalar(path, item, "a source path")
+        if not source.is_file():
+            problem = "is a directory" if source.is_dir() else "does not exist"
+            raise FactcheckError(f"{_where(path, item)}: source {source} {problem}")
+        resolved.append(str(source))
+    return resolved
 
 
 def _ignores(text: str) -> list[tuple[int, frozenset[str]]]:

@@ -33,6 +33,16 @@ def _fail(message: str) -> None:
     sys.exit(2)
 
 
+def _guard_output(output: str | None, inputs: list[str]) -> None:
+    """Refuse to write a report over one of the run's own inputs."""
+    if output is None:
+        return
+    target = os.path.realpath(output)
+    for path in inputs:
+        if path != "-" and os.path.realpath(path) == target:
+            raise FactcheckError(f"{output}: refusing to overwrite an input file with the report")
+
+
 def _emit(format_name: str, rendered, output: str | None) -> None:
     if format_name == "terminal":
         if output:
@@ -87,7 +97,25 @@ source_option = click.option(
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class OneLineErrors(click.Group):
+    """Usage errors as one line on stderr and exit code 2, like input errors."""
+
+    def main(self, *args, **kwargs):
+        kwargs["standalone_mode"] = False
+        try:
+            result = super().main(*args, **kwargs)
+        except click.UsageError as err:
+            hint = f" (see: {err.ctx.command_path} --help)" if err.ctx else ""
+            _fail(f"{err.format_message()}{hint}")
+        except click.exceptions.Abort:
+            click.echo("factcheck: interrupted", err=True)
+            sys.exit(130)
+        except click.ClickException as err:
+            _fail(err.format_message())
+        sys.exit(result if isinstance(result, int) else 0)
+
+
+@click.group(cls=OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="factcheck")
 def main() -> None:
     """Check claims and drafts against their sources."""
@@ -113,6 +141,7 @@ def _run(
     encoding: str,
     brute_force: bool = False,
 ) -> None:
+    _guard_output(output, source_paths + [c.path for c in claims if c.path])
     sources = load_sources(source_paths, encoding)
     render = _renderer(format_name, "render_check")
     results = check_claims(claims, sources, brute_force=brute_force)
@@ -163,6 +192,7 @@ def verify(claim, source_paths, format_name, output, encoding) -> None:
 def sources(paths, format_name, output, encoding) -> None:
     """Show each sentence of the SOURCES with its line and who said it."""
     try:
+        _guard_output(output, list(paths))
         loaded = load_sources(paths, encoding)
         _emit(format_name, _renderer(format_name, "render_sources")(loaded), output)
     except FactcheckError as err:

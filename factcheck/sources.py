@@ -14,9 +14,8 @@ from .text import LineIndex, lexicon, normalize
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
 
 
-def furniture_reason(sentence: Sentence, seen_lines: set[str]) -> str | None:
-    """Why a sentence is page furniture, or None when it is content."""
-    norm = normalize(sentence.text)
+def furniture_reason(norm: str, seen_lines: set[str]) -> str | None:
+    """Why a sentence (in normalised form) is page furniture, or None when it is content."""
     if norm in lexicon("furniture"):
         return "navigation"
     if any(phrase in norm for phrase in lexicon("credits")):
@@ -29,8 +28,9 @@ def furniture_reason(sentence: Sentence, seen_lines: set[str]) -> str | None:
 def mark_furniture(sentences: list[Sentence]) -> None:
     seen: set[str] = set()
     for sentence in sentences:
-        sentence.furniture = furniture_reason(sentence, seen)
-        seen.add(normalize(sentence.text))
+        norm = normalize(sentence.text)
+        sentence.furniture = furniture_reason(norm, seen)
+        seen.add(norm)
 
 
 def parse_source(text: str, path: str, markdown: bool = False) -> Source:

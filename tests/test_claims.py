@@ -5,15 +5,24 @@ from factcheck.errors import FactcheckError
 from factcheck.model import Verdict
 
 
-def test_claim_set_positions_and_expect():
+def test_claim_set_positions_and_expect(tmp_path):
+    (tmp_path / "a.txt").write_text("Japan agreed to sell ten.", encoding="utf-8")
     claim_set = parse_claim_set(
         "sources: [a.txt]\nclaims:\n  - id: one\n    text: Japan agreed to sell ten.\n"
         "    expect: supported\n",
-        "dir/set.yaml",
+        str(tmp_path / "set.yaml"),
     )
     claim = claim_set.claims[0]
     assert (claim.id, claim.line, claim.column, claim.expect) == ("one", 4, 11, Verdict.SUPPORTED)
-    assert claim_set.sources == ["dir/a.txt"]
+    assert claim_set.sources == [str(tmp_path / "a.txt")]
+
+
+def test_claim_set_with_missing_source_names_its_line(tmp_path):
+    (tmp_path / "a.txt").write_text("Japan agreed.", encoding="utf-8")
+    with pytest.raises(FactcheckError, match=r"set.yaml:3: source .*gone.txt does not exist"):
+        parse_claim_set(
+            "sources:\n  - a.txt\n  - gone.txt\nclaims: [{text: x}]\n", str(tmp_path / "set.yaml")
+        )
 
 
 @pytest.mark.parametrize(
@@ -34,20 +43,21 @@ def test_claim_set_errors_name_file_and_line(text, message):
         parse_claim_set(text, "set.yaml")
 
 
-def test_draft_claims_skip_headings_code_and_short_lines():
+def test_draft_claims_skip_headings_code_and_short_lines(tmp_path):
+    (tmp_path / "src.txt").write_text("Japan agreed to sell ten interceptors.", encoding="utf-8")
     text = (
         "---\nsources: [src.txt]\n---\n# A heading that is long\n\n"
         "Japan agreed to sell ten interceptors. See [this](http://x).\n\n"
         "The [Yomiuri Shimbun](https://y.test) reported the *talks*.\n\n"
         "```\nNot a claim at all here.\n```\n\nThanks!\n"
     )
-    claims = parse_draft(text, "d/draft.md")
+    claims = parse_draft(text, str(tmp_path / "draft.md"))
     assert [c.text for c in claims] == [
         "Japan agreed to sell ten interceptors.",
         "The Yomiuri Shimbun reported the talks.",
     ]
     assert (claims[0].line, claims[0].column) == (6, 1)
-    assert claims[0].sources == ["d/src.txt"]
+    assert claims[0].sources == [str(tmp_path / "src.txt")]
 
 
 def test_draft_column_inside_a_list_item():
