@@ -13,12 +13,13 @@ from collections.abc import Callable, Iterable
 
 from .attribution import attribute
 from .claims import load_claims, single_claim
+from .config import Settings
 from .errors import FactcheckError
 from .model import Claim, Result, Source, Verdict
 from .retrieve import Index
 from .sources import load_source
 from .text import find_quotes
-from .verify import verify
+from .verify import SUPPORT_THRESHOLD, verify
 
 __all__ = [
     "FactcheckError",
@@ -49,8 +50,11 @@ def check_claims(
     sources: list[Source],
     progress: Callable[[int], None] | None = None,
     brute_force: bool = False,
+    settings: Settings | None = None,
 ) -> list[Result]:
     """A `Result` per claim against the given sources, in claim order."""
+    settings = settings or Settings()
+    threshold = SUPPORT_THRESHOLD if settings.threshold is None else settings.threshold
     if not sources:
         raise FactcheckError(
             "no sources given: name them in the claim set, the draft's front "
@@ -60,7 +64,8 @@ def check_claims(
     results = []
     for claim in claims:
         quotes = tuple(q.text for q in find_quotes(claim.text))
-        results.append(verify(claim, index.search(claim.text, quotes=quotes)))
+        evidence = index.search(claim.text, quotes=quotes)
+        results.append(verify(claim, evidence, threshold, settings.severity))
         if progress:
             progress(1)
     return results

@@ -5,6 +5,7 @@ Every claim keeps where it was written (path, line, column) so reports can point
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +31,7 @@ class ClaimSet:
     path: str
     sources: list[str]
     claims: list[Claim]
+    text: str = ""  # the file as read, for reports that show the claims in place
 
 
 def _where(path: str, node: yaml.Node) -> str:
@@ -116,13 +118,15 @@ def parse_claim_set(text: str, path: str) -> ClaimSet:
                 path=path,
                 line=text_node.start_mark.line + 1,
                 column=text_node.start_mark.column + 1,
+                start=text_node.start_mark.index,
+                end=text_node.end_mark.index,
                 expect=_verdict(path, entry["expect"]) if "expect" in entry else None,
                 sources=sources,
             )
         )
     if not claims:
         raise FactcheckError(f"{path}: claim set has no claims")
-    return ClaimSet(path, sources, claims)
+    return ClaimSet(path, sources, claims, text)
 
 
 def front_matter_sources(text: str, path: str) -> list[str]:
@@ -150,7 +154,7 @@ def _source_paths(path: str, node: yaml.Node) -> list[str]:
         if not source.is_file():
             problem = "is a directory" if source.is_dir() else "does not exist"
             raise FactcheckError(f"{_where(path, item)}: source {source} {problem}")
-        resolved.append(str(source))
+        resolved.append(os.path.normpath(source))
     return resolved
 
 
@@ -181,6 +185,8 @@ def parse_draft(text: str, path: str, markdown: bool = True) -> list[Claim]:
                 line=sentence.line,
                 column=lines.column(sentence.start),
                 sources=sources,
+                start=sentence.start,
+                end=sentence.end,
             )
             while pending and pending[0][0] <= sentence.start:
                 _, codes = pending.pop(0)
@@ -189,7 +195,7 @@ def parse_draft(text: str, path: str, markdown: bool = True) -> list[Claim]:
             claims.append(claim)
     if not claims:
         raise FactcheckError(f"{path}: draft has no prose to check")
-    return claims
+    return [claim for claim in claims if not claim.ignore_all]  # ignored: not a claim at all
 
 
 def is_claim_set(path: str) -> bool:
@@ -202,7 +208,7 @@ def load_claims(path: str, encoding: str = "utf-8") -> ClaimSet:
     if is_claim_set(path):
         return parse_claim_set(text, path)
     claims = parse_draft(text, path, markdown=Path(path).suffix.lower() != ".txt")
-    return ClaimSet(path, claims[0].sources, claims)
+    return ClaimSet(path, claims[0].sources, claims, text)
 
 
 def single_claim(text: str) -> Claim:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from importlib import import_module
 
 import click
@@ -14,18 +16,16 @@ from rich.console import Console
 
 from . import FactcheckError, check_claims, load_sources
 from .claims import ClaimSet, load_claims, parse_draft, single_claim
+from .config import load_settings
 from .files import decode, write_atomic
 from .formats import FORMATS, CheckReport
-from .model import Claim, Severity
+from .model import Result, Severity, Source
+
+PROGRESS_MIN_CLAIMS = 20  # fewer claims finish before a bar is worth drawing
 
 
-def _console(stream=None) -> Console:
-    return Console(
-        file=stream or sys.stdout,
-        no_color="NO_COLOR" in os.environ or None,
-        highlight=False,
-        soft_wrap=False,
-    )
+def _console() -> Console:
+    return Console(no_color="NO_COLOR" in os.environ or None, highlight=False, soft_wrap=False)
 
 
 def _fail(message: str) -> None:
@@ -44,6 +44,7 @@ def _guard_output(output: str | None, inputs: list[str]) -> None:
 
 
 def _emit(format_name: str, rendered, output: str | None) -> None:
+    """Print a rendered report, or write it atomically to `output`."""
     if format_name == "terminal":
         if output:
             console = Console(record=True, width=120, file=open(os.devnull, "w"))  # noqa: SIM115
@@ -95,6 +96,18 @@ source_option = click.option(
     type=str,
     help="A source file to check against (repeatable).",
 )
+config_option = click.option(
+    "--config",
+    "config_path",
+    default=None,
+    help="Configuration file (default: nearest factcheck.toml or pyproject.toml upward).",
+)
+fail_on_option = click.option(
+    "--fail-on",
+    type=click.Choice(["info", "warning", "error"]),
+    default=None,
+    help="Lowest finding severity that fails the run (default: configuration, else error).",
+)
 
 
 class OneLineErrors(click.Group):
@@ -127,43 +140,93 @@ def _read_claims(paths: tuple[str, ...], encoding: str) -> list[ClaimSet]:
         if path == "-":
             text = decode(sys.stdin.buffer.read(), "<stdin>", encoding)
             claims = parse_draft(text, "<stdin>")
-            sets.append(ClaimSet("<stdin>", claims[0].sources, claims))
+            sets.append(ClaimSet("<stdin>", claims[0].sources, claims, text))
         else:
             sets.append(load_claims(path, encoding))
     return sets
 
 
-def _run(
-    claims: list[Claim],
-    source_paths: list[str],
+@contextmanager
+def _progress(total: int) -> Iterator[Callable[[int], None] | None]:
+    """A progress bar on an interactive terminal for long runs; nothing in CI or a pipe."""
+    interactive = sys.stderr.isatty() and not os.environ.get("CI")
+    if not interactive or total < PROGRESS_MIN_CLAIMS:
+        yield None
+        return
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("checking claims", total=total)
+        yield lambda done: bar.advance(task, done)
+
+
+class _SourceCache:
+    """Each source file is read, segmented and attributed once per run."""
+
+    def __init__(self, encoding: str) -> None:
+        self.encoding = encoding
+        self.loaded: dict[str, Source] = {}
+
+    def get(self, paths: list[str]) -> list[Source]:
+        missing = [p for p in dict.fromkeys(paths) if os.path.realpath(p) not in self.loaded]
+        for path, source in zip(missing, load_sources(missing, self.encoding), strict=True):
+            self.loaded[os.path.realpath(path)] = source
+        return [self.loaded[p] for p in dict.fromkeys(os.path.realpath(p) for p in paths)]
+
+
+def _report(
+    results: list[Result],
+    sources: list[Source],
+    fail_on: Severity,
     format_name: str,
     output: str | None,
-    encoding: str,
-    brute_force: bool = False,
+    texts: dict[str, str] | None = None,
 ) -> None:
-    _guard_output(output, source_paths + [c.path for c in claims if c.path])
-    sources = load_sources(source_paths, encoding)
-    render = _renderer(format_name, "render_check")
-    results = check_claims(claims, sources, brute_force=brute_force)
-    report = CheckReport(results, sources, Severity.ERROR)
-    _emit(format_name, render(report), output)
+    report = CheckReport(results, sources, fail_on, texts or {})
+    _emit(format_name, _renderer(format_name, "render_check")(report), output)
     sys.exit(1 if report.failed else 0)
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @source_option
 @format_option
 @output_option
 @encoding_option
+@config_option
+@fail_on_option
 @click.option("--brute-force", is_flag=True, help="Score every sentence (the reference path).")
-def check(paths, source_paths, format_name, output, encoding, brute_force) -> None:
-    """Check claim sets (.yaml) and drafts (Markdown or text; - for stdin)."""
+def check(
+    paths, source_paths, format_name, output, encoding, config_path, fail_on, brute_force
+) -> None:
+    """Check claim sets (.yaml) and drafts (Markdown or text; - for stdin).
+
+    With no PATHS, checks the drafts named by the configuration's [[drafts]] tables."""
     try:
+        settings = load_settings(config_path)
+        paths = paths or tuple(settings.draft_paths())
+        if not paths:
+            raise FactcheckError(
+                "nothing to check: give drafts or claim sets, or configure [[drafts]]"
+            )
         sets = _read_claims(paths, encoding)
-        claims = [claim for claim_set in sets for claim in claim_set.claims]
-        sources = [s for claim_set in sets for s in claim_set.sources] + list(source_paths)
-        _run(claims, sources, format_name, output, encoding, brute_force)
+        _guard_output(output, [*paths, *source_paths, *(s for c in sets for s in c.sources)])
+        cache = _SourceCache(encoding)
+        results: list[Result] = []
+        with _progress(sum(len(claim_set.claims) for claim_set in sets)) as advance:
+            for claim_set in sets:
+                wanted = [*claim_set.sources, *settings.sources_for(claim_set.path), *source_paths]
+                if not wanted:
+                    raise FactcheckError(
+                        f"{claim_set.path}: no sources: name them in the claim set, the front "
+                        "matter, the configuration or with --source"
+                    )
+                results += check_claims(
+                    claim_set.claims, cache.get(wanted), advance, brute_force, settings
+                )
+        severity = Severity(fail_on) if fail_on else settings.fail_on
+        texts = {claim_set.path: claim_set.text for claim_set in sets}
+        _report(results, list(cache.loaded.values()), severity, format_name, output, texts)
     except FactcheckError as err:
         _fail(str(err))
 
@@ -174,12 +237,19 @@ def check(paths, source_paths, format_name, output, encoding, brute_force) -> No
 @format_option
 @output_option
 @encoding_option
-def verify(claim, source_paths, format_name, output, encoding) -> None:
+@config_option
+@fail_on_option
+def verify(claim, source_paths, format_name, output, encoding, config_path, fail_on) -> None:
     """Verify one CLAIM against the given sources."""
     try:
         if not source_paths:
             raise FactcheckError("verify needs at least one --source")
-        _run([single_claim(claim)], list(source_paths), format_name, output, encoding)
+        settings = load_settings(config_path)
+        _guard_output(output, list(source_paths))
+        sources = load_sources(source_paths, encoding)
+        results = check_claims([single_claim(claim)], sources, settings=settings)
+        severity = Severity(fail_on) if fail_on else settings.fail_on
+        _report(results, sources, severity, format_name, output)
     except FactcheckError as err:
         _fail(str(err))
 

@@ -105,6 +105,8 @@ class Claim:
     sources: list[str] = field(default_factory=list)
     ignored_codes: frozenset[str] = frozenset()  # codes switched off by an inline comment
     ignore_all: bool = False
+    start: int | None = None  # offsets of the claim in its file, for reports that mark it up
+    end: int | None = None
 
 
 @dataclass

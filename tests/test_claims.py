@@ -72,8 +72,12 @@ def test_ignore_comments_apply_to_next_sentence_only():
         "<!-- factcheck: ignore number-mismatch -->\nThe regiment moved to Okinawa quickly.\n"
     )
     claims = parse_draft(text, "d.md")
-    assert [c.ignore_all for c in claims] == [True, False, False]
-    assert claims[2].ignored_codes == frozenset({"number-mismatch"})
+    assert [c.text for c in claims] == [
+        "The deal was signed in Tokyo.",
+        "The regiment moved to Okinawa quickly.",
+    ]
+    assert claims[0].ignored_codes == frozenset()
+    assert claims[1].ignored_codes == frozenset({"number-mismatch"})
 
 
 def test_draft_without_prose_is_an_error():

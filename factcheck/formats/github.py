@@ -1,0 +1,43 @@
+"""GitHub Actions workflow commands: one annotation per finding on the draft's exact line.
+
+::error file=docs/draft.md,line=12,col=5,title=number-mismatch::claim says ...
+"""
+
+from __future__ import annotations
+
+from ..model import Severity
+from . import CheckReport
+
+COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render_check(report: CheckReport) -> str:
+    lines = []
+    for result in report.results:
+        claim = result.claim
+        for item in result.findings:
+            properties = []
+            if claim.path and claim.line:
+                properties.append(f"file={_property(claim.path)}")
+                properties.append(f"line={claim.line}")
+                if claim.column:
+                    properties.append(f"col={claim.column}")
+            properties.append(
+                f"title={_property(f'factcheck {item.code} ({result.verdict.value})')}"
+            )
+            lines.append(
+                f"::{COMMAND[report.level(result, item)]} {','.join(properties)}"
+                f"::{_data(item.message)}"
+            )
+    counts = report.counts()
+    summary = ", ".join(f"{n} {verdict}" for verdict, n in counts.items() if n)
+    lines.append(f"factcheck: {len(report.results)} claims: {summary}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,47 @@
+"""JUnit XML: one test case per claim; a failing claim is a failure with its findings."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from . import CheckReport
+
+
+def render_check(report: CheckReport) -> str:
+    failures = sum(report.failing(r) for r in report.results)
+    suites = ET.Element(
+        "testsuites", name="factcheck", tests=str(len(report.results)), failures=str(failures)
+    )
+    suite = ET.SubElement(
+        suites,
+        "testsuite",
+        name="factcheck",
+        tests=str(len(report.results)),
+        failures=str(failures),
+        errors="0",
+        skipped="0",
+    )
+    for result in report.results:
+        claim = result.claim
+        where = f"{claim.path}:{claim.line}" if claim.path else claim.id
+        case = ET.SubElement(
+            suite,
+            "testcase",
+            classname=claim.path or "factcheck",
+            name=f"{claim.id}: {claim.text[:120]}",
+            file=claim.path or "",
+            line=str(claim.line or 0),
+        )
+        details = "\n".join(f"{f.severity.value} {f.code}: {f.message}" for f in result.findings)
+        if report.failing(result):
+            failure = ET.SubElement(
+                case,
+                "failure",
+                type=result.verdict.value,
+                message=f"{result.verdict.value}: {claim.text[:200]}",
+            )
+            failure.text = f"{where}\n{details}"
+        elif details:
+            ET.SubElement(case, "system-out").text = details
+    ET.indent(suites)
+    return ET.tostring(suites, encoding="unicode", xml_declaration=True) + "\n"

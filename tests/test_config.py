@@ -1,0 +1,91 @@
+from pathlib import Path
+
+import pytest
+
+from factcheck.config import Settings, find_config, load_settings, parse_settings
+from factcheck.errors import FactcheckError
+from factcheck.model import Severity
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_found_upward_in_pyproject(tmp_path):
+    write(tmp_path / "pyproject.toml", '[tool.factcheck]\nfail-on = "warning"\n')
+    nested = tmp_path / "a" / "b"
+    nested.mkdir(parents=True)
+    settings = load_settings(start=nested)
+    assert settings.fail_on is Severity.WARNING
+    assert settings.path == str(tmp_path / "pyproject.toml")
+
+
+def test_factcheck_toml_wins_in_the_same_directory(tmp_path):
+    write(tmp_path / "pyproject.toml", '[tool.factcheck]\nfail-on = "warning"\n')
+    write(tmp_path / "factcheck.toml", 'fail-on = "info"\n')
+    assert load_settings(start=tmp_path).fail_on is Severity.INFO
+
+
+def test_pyproject_without_table_is_skipped(tmp_path):
+    write(tmp_path / "pyproject.toml", "[project]\nname = 'x'\n")
+    assert find_config(tmp_path) is None
+
+
+def test_explicit_config_overrides(tmp_path):
+    write(tmp_path / "factcheck.toml", 'fail-on = "info"\n')
+    other = write(tmp_path / "ci" / "strict.toml", 'fail-on = "warning"\n')
+    assert load_settings(str(other), start=tmp_path).fail_on is Severity.WARNING
+
+
+def test_drafts_map_to_sources_by_glob(tmp_path):
+    write(tmp_path / "docs" / "a.md", "x")
+    write(tmp_path / "sources" / "one.txt", "x")
+    write(tmp_path / "sources" / "two.txt", "x")
+    config = write(
+        tmp_path / "factcheck.toml",
+        '[[drafts]]\npaths = ["docs/*.md"]\nsources = ["sources/*.txt"]\n',
+    )
+    settings = load_settings(str(config))
+    assert settings.draft_paths() == [str((tmp_path / "docs" / "a.md").resolve())]
+    assert [Path(p).name for p in settings.sources_for(str(tmp_path / "docs" / "a.md"))] == [
+        "one.txt",
+        "two.txt",
+    ]
+    assert settings.sources_for(str(tmp_path / "elsewhere.md")) == []
+
+
+def test_severity_overrides_and_off(tmp_path):
+    settings = parse_settings(
+        {"severity": {"hedge-dropped": "error", "attribution-dropped-named": "off"}},
+        tmp_path / "factcheck.toml",
+    )
+    assert settings.severity == {"hedge-dropped": Severity.ERROR, "attribution-dropped-named": None}
+
+
+@pytest.mark.parametrize(
+    "table, message",
+    [
+        ({"fail_on": "error"}, "unknown key 'fail_on'"),
+        ({"fail-on": "fatal"}, "fail-on: expected one of"),
+        ({"threshold": 2}, "threshold must be a number from 0 to 1"),
+        ({"severity": {"no-such-code": "error"}}, "unknown finding code 'no-such-code'"),
+        ({"drafts": [{"paths": ["a"], "source": ["b"]}]}, "unknown key 'source'"),
+        ({"drafts": [{"paths": ["a"]}]}, "needs both paths and sources"),
+    ],
+)
+def test_invalid_settings_name_the_key_and_file(tmp_path, table, message):
+    with pytest.raises(FactcheckError, match=message) as caught:
+        parse_settings(table, tmp_path / "factcheck.toml")
+    assert "factcheck.toml" in str(caught.value)
+
+
+def test_malformed_toml(tmp_path):
+    write(tmp_path / "factcheck.toml", "fail-on = \n")
+    with pytest.raises(FactcheckError, match="malformed TOML"):
+        load_settings(start=tmp_path)
+
+
+def test_defaults_without_configuration(tmp_path):
+    assert load_settings(start=tmp_path) == Settings()
