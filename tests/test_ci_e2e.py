@@ -5,7 +5,6 @@ Chromium (Debian's package, driven by Playwright) with a screenshot in test-outp
 import json
 import re
 import shutil
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
