@@ -30,13 +30,13 @@ _FOLD = str.maketrans(
         "\u2033": '"',
         "\u00ab": '"',
         "\u00bb": '"',
-        "\u2010": "-",
+        "\u2010": "-",  # hyphens join words ...
         "\u2011": "-",
         "\u2012": "-",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2015": "-",
         "\u2212": "-",
+        "\u2013": " - ",  # ... dashes separate them, even unspaced ("problem\u2014they")
+        "\u2014": " - ",
+        "\u2015": " - ",
         "\u00a0": " ",
         "\u2007": " ",
         "\u2009": " ",
@@ -50,11 +50,18 @@ _FOLD = str.maketrans(
     }
 )
 _SPACES = re.compile(r"\s+")
-WORD = re.compile(r"\w+(?:['\u2019.\-]\w+)*")
+# Words may carry combining marks (casefolding "İ" gives "i" + U+0307) and zero-width
+# characters, which normalisation drops: "Pat\u200briot" is one word, "patriot".
+_INNER = "[\\w\u0300-\u036f\u200b-\u200d\u2060\ufeff]*"
+# Inside a word: apostrophes, hyphens, dots, and every character that folds to one of them.
+_JOINERS = "'`.\\-\u2018\u2019\u201a\u201b\u2032\u2010\u2011\u2012\u2212"
+WORD = re.compile(rf"\w{_INNER}(?:[{_JOINERS}]\w{_INNER})*")
 
 
 def fold(text: str) -> str:
     """Fold quotes, dashes, odd spaces and zero-width characters to ASCII forms; keeps case."""
+    if text.isascii() and "`" not in text:
+        return text  # the common case, and nothing to fold
     return unicodedata.normalize("NFKC", text.translate(_FOLD)).translate(_FOLD)
 
 
@@ -82,9 +89,10 @@ def lexicon(name: str) -> frozenset[str]:
 
 
 def content_words(text: str) -> list[str]:
-    """Normalised words that carry meaning (stopwords dropped), in order."""
+    """Normalised words that carry meaning (stopwords dropped), in order. Normalises the
+    text once rather than word by word: this runs for every sentence of an archive."""
     stop = lexicon("stopwords")
-    return [w.norm for w in words(text) if w.norm not in stop]
+    return [w for w in WORD.findall(normalize(text)) if w not in stop]
 
 
 _QUOTE_PAIRS = re.compile(

@@ -310,3 +310,11 @@ def test_fuzzed_drafts_get_a_verdict_per_sentence(
 @pytest.fixture(scope="module")
 def article_sources():
     return load_sources([str(ARTICLE)])
+
+
+@given(TEXT)
+def test_content_words_match_word_by_word_normalisation(text):
+    from factcheck.text import content_words, lexicon
+
+    stop = lexicon("stopwords")
+    assert content_words(text) == [w.norm for w in words(text) if w.norm not in stop]
