@@ -55,7 +55,8 @@ _SPACES = re.compile(r"\s+")
 _INNER = "[\\w\u0300-\u036f\u200b-\u200d\u2060\ufeff]*"
 # Inside a word: apostrophes, hyphens, dots, and every character that folds to one of them.
 _JOINERS = "'`.\\-\u2018\u2019\u201a\u201b\u2032\u2010\u2011\u2012\u2212"
-WORD = re.compile(rf"\w{_INNER}(?:[{_JOINERS}]\w{_INNER})*")
+_ZERO_WIDTH = "[\u200b-\u200d\u2060\ufeff]*"
+WORD = re.compile(rf"\w{_INNER}(?:{_ZERO_WIDTH}[{_JOINERS}]{_ZERO_WIDTH}\w{_INNER})*")
 
 
 def fold(text: str) -> str:
