@@ -9,15 +9,17 @@ The public Python API; the CLI is a thin wrapper over these functions.
 
 from __future__ import annotations
 
+__version__ = "0.1.0"  # before the imports below: cache.py and formats read it
+
 from collections.abc import Callable, Iterable
 
-from .attribution import attribute
+from .cache import Cache, analyse
 from .claims import load_claims, single_claim
 from .config import Settings
 from .errors import FactcheckError
+from .files import read_text
 from .model import Claim, Result, Source, Verdict
 from .retrieve import Index
-from .sources import load_source
 from .text import find_quotes
 from .verify import SUPPORT_THRESHOLD, verify
 
@@ -28,21 +30,19 @@ __all__ = [
     "check_claims",
     "check_text",
     "load_claims",
-    "attributed",
+    "Cache",
 ]
-__version__ = "0.1.0"
 
 
-def attributed(source: Source) -> Source:
-    """The source with every content sentence's attribution set."""
-    attribute(source.sentences, source.text)
-    return source
-
-
-def load_sources(paths: Iterable[str], encoding: str = "utf-8") -> list[Source]:
-    """Read, segment and attribute each source file (each path once)."""
+def load_sources(
+    paths: Iterable[str], encoding: str = "utf-8", cache: Cache | None = None
+) -> list[Source]:
+    """Read, segment and attribute each source file (each path once), through `cache` when
+    given (unchanged files are then read back, not analysed again)."""
     unique = list(dict.fromkeys(str(p) for p in paths))
-    return [attributed(load_source(path, encoding)) for path in unique]
+    if cache is not None:
+        return [cache.load_source(path, encoding)[0] for path in unique]
+    return [analyse(read_text(path, encoding), path) for path in unique]
 
 
 def check_claims(
@@ -51,8 +51,10 @@ def check_claims(
     progress: Callable[[int], None] | None = None,
     brute_force: bool = False,
     settings: Settings | None = None,
+    index: Index | None = None,
 ) -> list[Result]:
-    """A `Result` per claim against the given sources, in claim order."""
+    """A `Result` per claim against the given sources (or a prebuilt `index` of them), in
+    claim order."""
     settings = settings or Settings()
     threshold = SUPPORT_THRESHOLD if settings.threshold is None else settings.threshold
     if not sources:
@@ -60,7 +62,7 @@ def check_claims(
             "no sources given: name them in the claim set, the draft's front "
             "matter, or with --source"
         )
-    index = Index(sources, brute_force=brute_force)
+    index = index or Index(sources, brute_force=brute_force)
     results = []
     for claim in claims:
         quotes = tuple(q.text for q in find_quotes(claim.text))

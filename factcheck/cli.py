@@ -7,19 +7,23 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from importlib import import_module
+from pathlib import Path
 
 import click
 from rich.console import Console
 
 from . import FactcheckError, check_claims, load_sources
+from .cache import Cache, default_directory
 from .claims import ClaimSet, load_claims, parse_draft, single_claim
 from .config import load_settings
 from .files import decode, write_atomic
 from .formats import FORMATS, CheckReport
 from .model import Result, Severity, Source
+from .retrieve import Index
 
 PROGRESS_MIN_CLAIMS = 20  # fewer claims finish before a bar is worth drawing
 
@@ -102,6 +106,12 @@ config_option = click.option(
     default=None,
     help="Configuration file (default: nearest factcheck.toml or pyproject.toml upward).",
 )
+cache_dir_option = click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Cache directory (default: $FACTCHECK_CACHE_DIR, else ~/.cache/factcheck).",
+)
 fail_on_option = click.option(
     "--fail-on",
     type=click.Choice(["info", "warning", "error"]),
@@ -147,7 +157,7 @@ def _read_claims(paths: tuple[str, ...], encoding: str) -> list[ClaimSet]:
 
 
 @contextmanager
-def _progress(total: int) -> Iterator[Callable[[int], None] | None]:
+def _progress(total: int, label: str = "checking claims") -> Iterator[Callable[[int], None] | None]:
     """A progress bar on an interactive terminal for long runs; nothing in CI or a pipe."""
     interactive = sys.stderr.isatty() and not os.environ.get("CI")
     if not interactive or total < PROGRESS_MIN_CLAIMS:
@@ -156,22 +166,39 @@ def _progress(total: int) -> Iterator[Callable[[int], None] | None]:
     from rich.progress import Progress
 
     with Progress(console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("checking claims", total=total)
+        task = bar.add_task(label, total=total)
         yield lambda done: bar.advance(task, done)
 
 
-class _SourceCache:
-    """Each source file is read, segmented and attributed once per run."""
+class _Sources:
+    """Each source file is read and analysed once per run, through the on-disk cache when
+    there is one (`check` reads it; only `factcheck index` writes it)."""
 
-    def __init__(self, encoding: str) -> None:
+    def __init__(self, encoding: str, cache: Cache | None) -> None:
         self.encoding = encoding
-        self.loaded: dict[str, Source] = {}
+        self.cache = cache
+        self.loaded: dict[str, tuple[Source, str]] = {}
 
-    def get(self, paths: list[str]) -> list[Source]:
-        missing = [p for p in dict.fromkeys(paths) if os.path.realpath(p) not in self.loaded]
-        for path, source in zip(missing, load_sources(missing, self.encoding), strict=True):
-            self.loaded[os.path.realpath(path)] = source
-        return [self.loaded[p] for p in dict.fromkeys(os.path.realpath(p) for p in paths)]
+    def get(self, paths: list[str]) -> tuple[list[Source], list[str]]:
+        """The sources for `paths` and their cache keys (empty without a cache)."""
+        for path in dict.fromkeys(paths):
+            real = os.path.realpath(path)
+            if real not in self.loaded:
+                if self.cache is not None:
+                    self.loaded[real] = self.cache.load_source(path, self.encoding)
+                else:
+                    self.loaded[real] = (load_sources([path], self.encoding)[0], "")
+        chosen = [self.loaded[p] for p in dict.fromkeys(os.path.realpath(p) for p in paths)]
+        return [source for source, _ in chosen], [key for _, key in chosen]
+
+    def index(self, sources: list[Source], keys: list[str], brute_force: bool) -> Index | None:
+        if self.cache is None or brute_force:
+            return None
+        return self.cache.index(sources, keys)
+
+    def notes(self) -> None:
+        for note in self.cache.notes if self.cache else []:
+            click.echo(f"factcheck: note: {note}", err=True)
 
 
 def _report(
@@ -195,9 +222,20 @@ def _report(
 @encoding_option
 @config_option
 @fail_on_option
+@cache_dir_option
+@click.option("--no-cache", is_flag=True, help="Analyse every source afresh; ignore the cache.")
 @click.option("--brute-force", is_flag=True, help="Score every sentence (the reference path).")
 def check(
-    paths, source_paths, format_name, output, encoding, config_path, fail_on, brute_force
+    paths,
+    source_paths,
+    format_name,
+    output,
+    encoding,
+    config_path,
+    fail_on,
+    cache_dir,
+    no_cache,
+    brute_force,
 ) -> None:
     """Check claim sets (.yaml) and drafts (Markdown or text; - for stdin).
 
@@ -211,7 +249,8 @@ def check(
             )
         sets = _read_claims(paths, encoding)
         _guard_output(output, [*paths, *source_paths, *(s for c in sets for s in c.sources)])
-        cache = _SourceCache(encoding)
+        cache = None if no_cache else Cache(Path(cache_dir or default_directory()), write=False)
+        loader = _Sources(encoding, cache)
         results: list[Result] = []
         with _progress(sum(len(claim_set.claims) for claim_set in sets)) as advance:
             for claim_set in sets:
@@ -221,12 +260,16 @@ def check(
                         f"{claim_set.path}: no sources: name them in the claim set, the front "
                         "matter, the configuration or with --source"
                     )
+                sources, keys = loader.get(wanted)
+                index = loader.index(sources, keys, brute_force)
                 results += check_claims(
-                    claim_set.claims, cache.get(wanted), advance, brute_force, settings
+                    claim_set.claims, sources, advance, brute_force, settings, index
                 )
+        loader.notes()
         severity = Severity(fail_on) if fail_on else settings.fail_on
         texts = {claim_set.path: claim_set.text for claim_set in sets}
-        _report(results, list(cache.loaded.values()), severity, format_name, output, texts)
+        loaded = [source for source, _ in loader.loaded.values()]
+        _report(results, loaded, severity, format_name, output, texts)
     except FactcheckError as err:
         _fail(str(err))
 
@@ -265,5 +308,34 @@ def sources(paths, format_name, output, encoding) -> None:
         _guard_output(output, list(paths))
         loaded = load_sources(paths, encoding)
         _emit(format_name, _renderer(format_name, "render_sources")(loaded), output)
+    except FactcheckError as err:
+        _fail(str(err))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@encoding_option
+@cache_dir_option
+def index(paths, encoding, cache_dir) -> None:
+    """Analyse SOURCES and build their search index in the cache, for `check` to reuse.
+
+    Only files whose bytes changed since the last run are analysed again."""
+    try:
+        started = time.perf_counter()
+        cache = Cache(Path(cache_dir or default_directory()), write=True)
+        loader = _Sources(encoding, cache)
+        with _progress(len(paths), "analysing sources") as advance:
+            for path in paths:
+                loader.get([path])
+                if advance:
+                    advance(1)
+        sources, keys = loader.get(list(paths))
+        built = cache.index(sources, keys)
+        loader.notes()
+        click.echo(
+            f"indexed {len(sources)} sources ({cache.hits} unchanged, {cache.misses} analysed), "
+            f"{len(built.entries):,} sentences in {time.perf_counter() - started:.1f} s; "
+            f"cache: {cache.directory}"
+        )
     except FactcheckError as err:
         _fail(str(err))

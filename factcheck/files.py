@@ -32,8 +32,8 @@ def decode(raw: bytes, name: str, encoding: str = "utf-8") -> str:
     return text.removeprefix("\ufeff")
 
 
-def read_text(path: str | os.PathLike[str], encoding: str = "utf-8") -> str:
-    """The text of a file, or a one-line `FactcheckError` saying why it cannot be read."""
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of a file, or a one-line `FactcheckError` saying why it cannot be read."""
     name = str(path)
     file = Path(path)
     if not file.exists():
@@ -41,10 +41,14 @@ def read_text(path: str | os.PathLike[str], encoding: str = "utf-8") -> str:
     if file.is_dir():
         raise FactcheckError(f"{name}: is a directory, expected a file")
     try:
-        raw = file.read_bytes()
+        return file.read_bytes()
     except OSError as err:
         raise FactcheckError(f"{name}: cannot read ({err.strerror})") from None
-    return decode(raw, name, encoding)
+
+
+def read_text(path: str | os.PathLike[str], encoding: str = "utf-8") -> str:
+    """The text of a file, or a one-line `FactcheckError` saying why it cannot be read."""
+    return decode(read_bytes(path), str(path), encoding)
 
 
 def write_atomic(path: str | os.PathLike[str], content: str) -> None:
