@@ -58,9 +58,10 @@ class Attribution:
 UNATTRIBUTED = Attribution(AttributionKind.UNATTRIBUTED)
 
 
-@dataclass
+@dataclass(slots=True)
 class Sentence:
-    """One sentence of a source, exactly as written, with where it stands."""
+    """One sentence of a source, exactly as written, with where it stands (slotted: an
+    archive holds millions)."""
 
     text: str
     start: int
