@@ -24,7 +24,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from .model import Evidence, Sentence, Source
-from .text import content_words, normalize, words
+from .text import WORD, content_words, lexicon, normalize, words
 
 WORD_MATCH = 85  # rapidfuzz ratio at which two words count as the same (agreed ~ agree)
 COVERAGE_WEIGHT = 0.7  # the rest goes to token_set_ratio; tuned on the bundled claim set
@@ -79,8 +79,11 @@ def score(query: Query, norm: str, vocabulary: frozenset[str]) -> float:
 
 
 def features(text: str) -> tuple[str, frozenset[str]]:
-    """What scoring needs of a sentence: its normalised text and its content words."""
-    return normalize(text), frozenset(content_words(text))
+    """What scoring needs of a sentence: its normalised text and its content words (taken
+    from the normalised text, so it is normalised once: this runs for every candidate)."""
+    norm = normalize(text)
+    stop = lexicon("stopwords")
+    return norm, frozenset(w for w in WORD.findall(norm) if w not in stop)
 
 
 def matched_spans(text: str, claim_words: list[str]) -> list[tuple[int, int]]:
@@ -159,8 +162,8 @@ class Index:
                 # the reference path scores everything, every time: compute features once
                 self._features = [features(e.sentence.text) for e in self.entries]
             return list(range(len(self.entries)))
-        ids = [self._vocabulary[w] for w in content_words(text) if w in self._vocabulary]
-        return bm25_top(self._bm25, ids, self._vocabulary, BM25_CANDIDATES)
+        known = [w for w in content_words(text) if w in self._vocabulary]
+        return bm25_top(self._bm25, known, BM25_CANDIDATES)
 
     def search(self, claim_text: str, k: int = 5, quotes: tuple[str, ...] = ()) -> list[Evidence]:
         """The `k` best pieces of evidence, best first; each one or two adjacent sentences.
@@ -266,14 +269,12 @@ def build_bm25(token_ids: list[list[int]], vocabulary: dict[str, int]):
     return retriever
 
 
-def bm25_top(retriever, word_ids: list[int], vocabulary: dict[str, int], n: int) -> list[int]:
-    """The `n` best-scoring sentences for the query words (only those with a positive score)."""
-    if not word_ids:
+def bm25_top(retriever, query_words: list[str], n: int) -> list[int]:
+    """The `n` best-scoring sentences for the query words (only those with a positive
+    score). Words go in as strings: bm25s maps them through the vocabulary it was built
+    with, ours, whereas handing it ids makes it rebuild a reverse vocabulary per query."""
+    if not query_words:
         return []
-    from bm25s.tokenization import Tokenized
-
     n = min(n, retriever.scores["num_docs"])
-    documents, scores = retriever.retrieve(
-        Tokenized(ids=[word_ids], vocab=vocabulary), k=n, show_progress=False, n_threads=1
-    )
+    documents, scores = retriever.retrieve([query_words], k=n, show_progress=False, n_threads=1)
     return [int(d) for d, s in zip(documents[0], scores[0], strict=True) if s > 0]

@@ -158,3 +158,30 @@ def test_policy_never_changes_the_verdict(tmp_path):
     china = next(r for r in json.loads(result.stdout)["results"] if r["claim"].startswith("China"))
     assert china["verdict"] == "unsupported" and china["findings"] == []
     assert china["failing"] is False
+
+
+def test_progress_is_silent_in_pipes_and_ci():
+    result = run("check", ROOT / "claims" / "us-japan-alliance.yaml")  # 46 claims, not a tty
+    assert result.exit_code == 0 and result.stderr == ""
+
+
+def test_pre_commit_hook_runs_the_cli_on_drafts():
+    import shlex
+
+    import yaml
+
+    [hook] = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    program, *args = shlex.split(hook["entry"])
+    assert program == "factcheck" and "markdown" in hook["types_or"]
+    result = run(*args, DRAFT)  # pre-commit appends the staged file names
+    assert result.exit_code == 1 and "CONTRADICTED" in result.stdout
+
+
+def test_action_runs_factcheck_with_github_annotations():
+    import yaml
+
+    action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+    assert action["runs"]["using"] == "composite"
+    commands = " ".join(step.get("run", "") for step in action["runs"]["steps"])
+    assert "factcheck check" in commands and "--format github" in commands
+    assert "--format sarif" in commands and set(action["inputs"]) >= {"paths", "fail-on", "sarif"}
