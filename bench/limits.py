@@ -19,7 +19,9 @@ from pathlib import Path
 CASES = {
     "single line of words": lambda n: "word " * (n // 5),
     "tiny sentences, one per line": lambda n: "".join(f"Go now {i}.\n" for i in range(n // 12)),
-    "one long line of sentences": lambda n: "The plan is sound, officials said. " * (n // 35),
+    "one long line of sentences": lambda n: "".join(
+        f"The plan {i} is sound, officials said. " for i in range(n // 38)
+    ),
     "unbalanced quotes": lambda n: "He said “we will “win and ” go. " * (n // 33),
 }
 CHILD = r"""

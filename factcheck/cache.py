@@ -119,13 +119,17 @@ def _write_entry(entry: Path, source: Source) -> None:
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
+    except OSError as err:
+        raise FactcheckError(f"{entry.parent}: cannot write the cache ({err.strerror})") from None
+    try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(MAGIC + hashlib.sha256(payload).digest() + payload)
         os.replace(tmp, entry)
     except OSError as err:
-        with contextlib.suppress(OSError, UnboundLocalError):
-            os.unlink(tmp)
         raise FactcheckError(f"{entry.parent}: cannot write the cache ({err.strerror})") from None
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)  # gone already when the rename succeeded
 
 
 def _save_index(index: Index, directory: Path) -> None:
@@ -133,13 +137,19 @@ def _save_index(index: Index, directory: Path) -> None:
     try:
         directory.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(dir=directory.parent, prefix=".building-"))
+    except OSError as err:
+        raise FactcheckError(
+            f"{directory.parent}: cannot write the cache ({err.strerror})"
+        ) from None
+    try:
         index.save(tmp)
         (tmp / "complete").write_text("ok\n", encoding="utf-8")
         if directory.exists():
             shutil.rmtree(directory)
         os.replace(tmp, directory)
     except OSError as err:
-        shutil.rmtree(tmp, ignore_errors=True) if "tmp" in locals() else None
         raise FactcheckError(
-            f"{directory.parent}: cannot write the cache ({err.strerror or err})"
+            f"{directory.parent}: cannot write the cache ({err.strerror})"
         ) from None
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)  # gone already when the rename succeeded
