@@ -19,8 +19,9 @@ def imported_modules(path: Path) -> set[str]:
 
 
 def core_modules():
-    return [p for p in PACKAGE.rglob("*.py")
-            if p.name not in FRONT_END and "formats" not in p.parts]
+    return [
+        p for p in PACKAGE.rglob("*.py") if p.name not in FRONT_END and "formats" not in p.parts
+    ]
 
 
 def test_core_never_imports_click_or_rich():
@@ -31,8 +32,11 @@ def test_core_never_imports_click_or_rich():
 def test_core_never_prints():
     for path in core_modules():
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call)
-                 and isinstance(n.func, ast.Name) and n.func.id == "print"]
+        calls = [
+            n
+            for n in ast.walk(tree)
+            if isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "print"
+        ]
         assert not calls, path
 
 

@@ -105,3 +105,23 @@ def test_saved_index_refuses_other_sources(large, tmp_path):
     Index(large).save(tmp_path)
     with pytest.raises(ValueError, match="does not match"):
         Index.load(tmp_path, large[:1])
+
+
+def test_bm25_scores_match_bm25s_own_retrieval(large):
+    import numpy as np
+
+    from factcheck.retrieve import bm25_top
+    from factcheck.text import content_words
+
+    index = Index(large)
+    retriever = index._bm25
+    for claim in CLAIMS:
+        words = [w for w in content_words(claim) if w in index._vocabulary]
+        ours = bm25_top(retriever, words, 20)
+        documents, scores = retriever.retrieve([words], k=20, show_progress=False)
+        expected = dict(zip(documents[0].tolist(), scores[0].tolist(), strict=True))
+        assert ours[0] == documents[0][0]
+        mine = retriever.get_scores(words)
+        assert np.allclose(
+            [mine[d] for d in ours], sorted(expected.values(), reverse=True), rtol=1e-5
+        )
