@@ -131,6 +131,18 @@ def split_name(tokens: list[str]) -> tuple[list[str], list[str]]:
         and _is_capitalized(tokens[-1])
     ):
         title, name = tokens[:-1], tokens[-1:]  # "Mr. King": a surname that is also a title
+    # "Gov. Earl Ray Tomblin of West Virginia": the name comes before "of Place".
+    if len(title) >= 3 and title[-1].lower() in {"of", "from"}:
+        before, place = title[:-1], title[-1:] + name
+        run = 0
+        while (
+            run < len(before)
+            and _is_capitalized(before[-1 - run])
+            and _word_norm(before[-1 - run]).rstrip(".") not in titles
+        ):
+            run += 1
+        if run >= 2:
+            return before[:-run] + place, before[-run:]
     # "Ambassador to Japan Rahm Emanuel": the place after to/of belongs to the title.
     if title and title[-1].lower() in {"to", "of", "for"} and len(name) >= 3:
         title, name = title + name[:1], name[1:]
@@ -347,6 +359,10 @@ def _name_before_role(masked: str, end: int) -> tuple[str, str] | None:
     name_start = max(before.rfind(c) for c in ',;:\u201c\u201d"()')
     name = before[name_start + 1 :].strip()
     described = describe(name)
+    if (described is None or described.kind is not AttributionKind.NAMED) and role:
+        swapped = describe(role)  # "Another critic, Laurence H. Tribe, likened ..."
+        if swapped is not None and swapped.kind is AttributionKind.NAMED and " " in role:
+            return role, name
     if described is None or described.kind is not AttributionKind.NAMED or not role:
         return None
     return name, role

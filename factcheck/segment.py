@@ -125,9 +125,31 @@ def standalone_lines(chunk: str) -> list[str]:
     return pieces
 
 
+# A dash byline after a quote ends its sentence, even when the next quote follows on the
+# same line, as in reader-comment roundups: “...” ― Krystal Correa “...” ― Esther Tapia
+_BYLINE_END = re.compile(
+    r"(?<=[\u201d\"])\s*[\u2015\u2014]\s*[A-Z][\w.'\u2019\-]*(?:\s+[A-Z][\w.'\u2019\-]*){0,3}\.?"
+    r"(?=\s+[\u201c\"])"
+)
+
+
+def _byline_pieces(line: str) -> list[str]:
+    pieces, start = [], 0
+    for match in _BYLINE_END.finditer(line):
+        pieces.append(line[start : match.end()])
+        start = match.end()
+    pieces.append(line[start:])
+    return pieces
+
+
 def _pieces(chunk: str) -> list[str]:
     """Sentences of a chunk: lines that stand alone first, then sentencex within each."""
-    return [s for line in standalone_lines(chunk) for s in sentencex.segment("en", line)]
+    return [
+        s
+        for line in standalone_lines(chunk)
+        for part in _byline_pieces(line)
+        for s in sentencex.segment("en", part)
+    ]
 
 
 def _chunks(text: str, limit: int = CHUNK_LIMIT) -> list[tuple[int, str]]:

@@ -226,3 +226,20 @@ def test_verbs_that_take_their_speaker_as_subject_do_not_invert():
     assert attribute_sentence("Aides described the Trade Pact as a “gold standard.”").speaker == (
         "Aides"
     )
+
+
+def test_name_comes_before_of_place():
+    found = describe("Gov. Earl Ray Tomblin of West Virginia")
+    assert (found.speaker, found.role) == ("Earl Ray Tomblin", "Gov. of West Virginia")
+
+
+def test_role_then_name_then_cue():
+    found = attribute_sentence("Another critic, Laurence H. Tribe, likened it to “burning it.”")
+    assert (found.speaker, found.role) == ("Laurence H. Tribe", "Another critic")
+
+
+def test_chained_dash_bylines_each_own_their_quote():
+    content = attributed(
+        "“He scares me.” \u2015 Krystal Correa “He is obsessed.” \u2015 Esther Tapia"
+    )
+    assert [s.attribution.speaker for s in content] == ["Krystal Correa", "Esther Tapia"]
