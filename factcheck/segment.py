@@ -142,14 +142,23 @@ def _byline_pieces(line: str) -> list[str]:
     return pieces
 
 
+_BYLINE_ONLY = re.compile(
+    r"\s*[\u2015\u2014]\s*[A-Z][\w.'\u2019\-]*(?:\s+[A-Z][\w.'\u2019\-]*){0,3}\.?\s*$"
+)
+
+
 def _pieces(chunk: str) -> list[str]:
-    """Sentences of a chunk: lines that stand alone first, then sentencex within each."""
-    return [
-        s
-        for line in standalone_lines(chunk)
-        for part in _byline_pieces(line)
-        for s in sentencex.segment("en", part)
-    ]
+    """Sentences of a chunk: lines that stand alone first, then sentencex within each; a
+    piece that is only a dash byline goes back to the quote before it."""
+    pieces: list[str] = []
+    for line in standalone_lines(chunk):
+        for part in _byline_pieces(line):
+            for sentence in sentencex.segment("en", part):
+                if pieces and _BYLINE_ONLY.fullmatch(sentence):
+                    pieces[-1] += sentence
+                else:
+                    pieces.append(sentence)
+    return pieces
 
 
 def _chunks(text: str, limit: int = CHUNK_LIMIT) -> list[tuple[int, str]]:
