@@ -74,8 +74,13 @@ def coverage(query: Query, vocabulary: frozenset[str]) -> float:
 
 
 def score(query: Query, norm: str, vocabulary: frozenset[str]) -> float:
+    return blend(query, norm, coverage(query, vocabulary))
+
+
+def blend(query: Query, norm: str, covered: float) -> float:
+    """The score, given the claim's coverage already computed."""
     set_ratio = fuzz.token_set_ratio(query.norm, norm) / 100
-    return COVERAGE_WEIGHT * coverage(query, vocabulary) + (1 - COVERAGE_WEIGHT) * set_ratio
+    return COVERAGE_WEIGHT * covered + (1 - COVERAGE_WEIGHT) * set_ratio
 
 
 def features(text: str) -> tuple[str, frozenset[str]]:
@@ -103,8 +108,6 @@ class Index:
     """Every content sentence of a set of sources, searchable by claim."""
 
     def __init__(self, sources: list[Source], brute_force: bool = False, _saved=None) -> None:
-        self.sources = sources
-        self.brute_force = brute_force
         self.entries = [
             Entry(source.path, sentence, position)
             for source in sources
@@ -158,8 +161,8 @@ class Index:
     def candidates(self, text: str) -> list[int]:
         """Entry numbers worth scoring: all of them, or the index's best for `text`."""
         if self._bm25 is None:
-            if self._features is None and len(self.entries) > EXHAUSTIVE_LIMIT:
-                # the reference path scores everything, every time: compute features once
+            if self._features is None:
+                # every search scores every sentence: compute their features once
                 self._features = [features(e.sentence.text) for e in self.entries]
             return list(range(len(self.entries)))
         known = [w for w in content_words(text) if w in self._vocabulary]
@@ -209,9 +212,10 @@ class Index:
                 continue
             pair = [Entry(entry.source, content[first + j], first + j) for j in (0, 1)]
             (norm_a, vocab_a), (norm_b, vocab_b) = (features(e.sentence.text) for e in pair)
-            if coverage(query, vocab_a | vocab_b) < PAIR_COVERAGE:
+            covered = coverage(query, vocab_a | vocab_b)
+            if covered < PAIR_COVERAGE:
                 continue
-            pair_score = score(query, norm_a + " " + norm_b, vocab_a | vocab_b)
+            pair_score = blend(query, norm_a + " " + norm_b, covered)
             if best is None or pair_score > best[1]:
                 best = (pair, pair_score)
         return best
