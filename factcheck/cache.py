@@ -15,7 +15,6 @@ The cache holds pickles: it is as trustworthy as the directory it lives in.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 import pickle
@@ -27,7 +26,7 @@ from pathlib import Path
 from . import __version__
 from .attribution import attribute
 from .errors import FactcheckError
-from .files import decode, read_bytes
+from .files import decode, read_bytes, write_atomic
 from .model import Source
 from .retrieve import Index
 from .sources import MARKDOWN_SUFFIXES, parse_source
@@ -118,18 +117,9 @@ def _write_entry(entry: Path, source: Source) -> None:
     payload = pickle.dumps(source, protocol=pickle.HIGHEST_PROTOCOL)
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
+        write_atomic(entry, MAGIC + hashlib.sha256(payload).digest() + payload)
     except OSError as err:
         raise FactcheckError(f"{entry.parent}: cannot write the cache ({err.strerror})") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(MAGIC + hashlib.sha256(payload).digest() + payload)
-        os.replace(tmp, entry)
-    except OSError as err:
-        raise FactcheckError(f"{entry.parent}: cannot write the cache ({err.strerror})") from None
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)  # gone already when the rename succeeded
 
 
 def _save_index(index: Index, directory: Path) -> None:

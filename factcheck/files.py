@@ -51,17 +51,17 @@ def read_text(path: str | os.PathLike[str], encoding: str = "utf-8") -> str:
     return decode(read_bytes(path), str(path), encoding)
 
 
-def write_atomic(path: str | os.PathLike[str], content: str) -> None:
-    """Write `content` to `path` through a temporary file and a rename, so an interrupted
-    run never leaves a half-written report behind."""
+def write_atomic(path: str | os.PathLike[str], content: str | bytes) -> None:
+    """Write `content` (text as UTF-8) to `path` through a temporary file and a rename, so an
+    interrupted run never leaves a half-written report or cache entry behind."""
     target = Path(path)
     directory = target.parent if str(target.parent) else Path(".")
     if not directory.is_dir():
         raise FactcheckError(f"{target}: directory {directory} does not exist")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(content)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content.encode("utf-8") if isinstance(content, str) else content)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, target)
