@@ -109,20 +109,33 @@ def _is_capitalized(token: str) -> bool:
     return bool(_CAPITALIZED.match(token)) and token.lower() not in _DETERMINERS
 
 
+def _in_titles(token: str) -> bool:
+    """A title word, written with or without its abbreviation dot ("Adm." / "Adm")."""
+    word = _word_norm(token)
+    return word in lexicon("titles") or word.rstrip(".") in lexicon("titles")
+
+
+def _is_title_word(token: str) -> bool:
+    """A word of a title or role ("Minister", "retired", "lawyer" in "Trump lawyer X")."""
+    return _in_titles(token) or _word_norm(token) in lexicon("unnamed_sources")
+
+
+def _name_length(tokens: list[str]) -> int:
+    """How many of the last tokens form a name: capitalised words that are not titles."""
+    length = 0
+    while (
+        length < len(tokens)
+        and _is_capitalized(tokens[-1 - length])
+        and not _in_titles(tokens[-1 - length])
+    ):
+        length += 1
+    return length
+
+
 def split_name(tokens: list[str]) -> tuple[list[str], list[str]]:
     """(title tokens, name tokens): the name is the trailing run of capitalised words that
     are not title words ("Defense Minister | Minoru Kihara")."""
-    titles = lexicon("titles")
-    index = len(tokens)
-    while index > 0:
-        token = tokens[index - 1]
-        if (
-            not _is_capitalized(token)
-            or _word_norm(token).rstrip(".") in titles
-            or (_word_norm(token) in titles)
-        ):
-            break
-        index -= 1
+    index = len(tokens) - _name_length(tokens)
     title, name = tokens[:index], tokens[index:]
     if (
         not name
@@ -134,29 +147,13 @@ def split_name(tokens: list[str]) -> tuple[list[str], list[str]]:
     # "Gov. Earl Ray Tomblin of West Virginia": the name comes before "of Place".
     if len(title) >= 3 and title[-1].lower() in {"of", "from"}:
         before, place = title[:-1], title[-1:] + name
-        run = 0
-        while (
-            run < len(before)
-            and _is_capitalized(before[-1 - run])
-            and _word_norm(before[-1 - run]).rstrip(".") not in titles
-        ):
-            run += 1
+        run = _name_length(before)
         if run >= 2:
             return before[:-run] + place, before[-run:]
     # "Ambassador to Japan Rahm Emanuel": the place after to/of belongs to the title.
     if title and title[-1].lower() in {"to", "of", "for"} and len(name) >= 3:
         title, name = title + name[:1], name[1:]
     return title, name
-
-
-def _is_title_word(token: str) -> bool:
-    """A word of a title or role ("Minister", "retired", "lawyer" in "Trump lawyer X")."""
-    word = _word_norm(token)
-    return (
-        word in lexicon("titles")
-        or word.rstrip(".") in lexicon("titles")
-        or word in lexicon("unnamed_sources")
-    )
 
 
 _QUANTIFIERS = frozenset("both most other others many some several few all two three four".split())
