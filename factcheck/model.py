@@ -109,6 +109,11 @@ class Claim:
     start: int | None = None  # offsets of the claim in its file, for reports that mark it up
     end: int | None = None
 
+    @property
+    def location(self) -> str:
+        """Where the claim was written ("draft.md:12:3"), or its id when given on its own."""
+        return f"{self.path}:{self.line}:{self.column}" if self.path else self.id
+
 
 @dataclass
 class Evidence:

@@ -76,7 +76,6 @@ def _evidence_html(evidence: Evidence) -> str:
 
 def _detail(index: int, result: Result, failing: bool) -> str:
     claim = result.claim
-    where = f"{claim.path}:{claim.line}:{claim.column}" if claim.path else claim.id
     findings = "".join(
         f'<div class="finding sev-{f.severity.value}"><code>{escape(f.code)}</code> '
         f"{escape(f.message)}</div>"
@@ -86,7 +85,7 @@ def _detail(index: int, result: Result, failing: bool) -> str:
     status = "fails the run" if failing else "passes"
     return (
         f'<section class="detail" id="d{index}" hidden>{_badge(result.verdict)} '
-        f"<small>{escape(where)} · score {result.score:.2f} · {status}</small>"
+        f"<small>{escape(claim.location)} · score {result.score:.2f} · {status}</small>"
         f"<p><strong>{escape(claim.text)}</strong></p>{findings}"
         f"<h3>Evidence</h3>{evidence}</section>"
     )

@@ -54,11 +54,10 @@ def evidence_text(evidence: Evidence) -> Text:
 
 def render_result(result: Result, failing: bool) -> RenderableType:
     claim = result.claim
-    where = f"{claim.path}:{claim.line}:{claim.column}" if claim.path else claim.id
     head = Text.assemble(
         (f" {result.verdict.value.upper()} ", VERDICT_STYLE[result.verdict]),
         " ",
-        (where, "dim"),
+        (claim.location, "dim"),
         ("  score ", "dim"),
         (f"{result.score:.2f}", "dim"),
     )
