@@ -29,7 +29,7 @@ from .errors import FactcheckError
 from .files import decode, read_bytes, write_atomic
 from .model import Source
 from .retrieve import Index
-from .sources import MARKDOWN_SUFFIXES, parse_source
+from .sources import parse_source
 
 ANALYSIS_VERSION = f"{__version__}/1"  # bump the suffix when analysis output changes
 MAGIC = b"factcheck-cache-1\n"
@@ -44,7 +44,7 @@ def default_directory() -> Path:
 
 def analyse(text: str, path: str) -> Source:
     """Segment and attribute one source's text."""
-    source = parse_source(text, path, Path(path).suffix.lower() in MARKDOWN_SUFFIXES)
+    source = parse_source(text, path)
     attribute(source.sentences, source.text)
     return source
 

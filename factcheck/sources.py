@@ -33,8 +33,11 @@ def mark_furniture(sentences: list[Sentence]) -> None:
         seen.add(norm)
 
 
-def parse_source(text: str, path: str, markdown: bool = False) -> Source:
-    """A `Source` from text already read; raises `FactcheckError` if it holds no sentence."""
+def parse_source(text: str, path: str, markdown: bool | None = None) -> Source:
+    """A `Source` from text already read, as Markdown or plain text (by default, by the
+    path's suffix); raises `FactcheckError` if it holds no sentence."""
+    if markdown is None:
+        markdown = Path(path).suffix.lower() in MARKDOWN_SUFFIXES
     lines = LineIndex(text)
     blocks = markdown_blocks(text) if markdown else text_blocks(text)
     sentences = [s for block in blocks for s in split_sentences(block, lines)]
@@ -49,5 +52,4 @@ def parse_source(text: str, path: str, markdown: bool = False) -> Source:
 
 def load_source(path: str, encoding: str = "utf-8") -> Source:
     """Read and segment one source file (plain text or Markdown, by suffix)."""
-    text = read_text(path, encoding)
-    return parse_source(text, str(path), Path(path).suffix.lower() in MARKDOWN_SUFFIXES)
+    return parse_source(read_text(path, encoding), str(path))
