@@ -45,6 +45,7 @@ _TRAILING_ADVERBS = frozenset(
     "publicly privately first further simply has already often frequently flatly even still".split()
 )
 _DETERMINERS = frozenset({"a", "an", "the", "one", "two", "three", "several", "some", "many"})
+_NAME_PARTICLES = frozenset("de da di del della der van von la le du bin ibn al el st.".split())
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "will", "would", "to"})
 
 
@@ -121,14 +122,32 @@ def _is_title_word(token: str) -> bool:
 
 
 def _name_length(tokens: list[str]) -> int:
-    """How many of the last tokens form a name: capitalised words that are not titles."""
-    length = 0
-    while (
-        length < len(tokens)
-        and _is_capitalized(tokens[-1 - length])
-        and not _in_titles(tokens[-1 - length])
-    ):
+    """How many of the last tokens form a name: capitalised words that are not titles, with
+    the particles inside a name ("Bill de Blasio") and a surname that is also a title word
+    ("Charlie King", "Howard Dean") when a given name precedes it."""
+    trailing = 0
+    while trailing < len(tokens) and _word_norm(tokens[-1 - trailing]) in lexicon("title_surnames"):
+        trailing += 1
+    length = trailing
+    while length < len(tokens):
+        token = tokens[-1 - length]
+        particle = (
+            0 < length < len(tokens) - 1
+            and token in _NAME_PARTICLES
+            and _is_capitalized(tokens[-2 - length])
+        )
+        if not particle and not (_is_capitalized(token) and not _in_titles(token)):
+            break
         length += 1
+    if length == trailing:
+        # no given name before the title-like word: "Mr. King", "the Dean", "President"
+        length = 0
+        while (
+            length < len(tokens)
+            and _is_capitalized(tokens[-1 - length])
+            and not _in_titles(tokens[-1 - length])
+        ):
+            length += 1
     return length
 
 
@@ -173,13 +192,16 @@ def _can_open_speaker(word: str) -> bool:
 # Nouns for people by what they do (narrator, businessman, economist, spokesperson).
 _AGENT_NOUN = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|person|ee)s?$")
 
-_POST_MODIFIERS = frozenset({"in", "of", "from", "at", "with", "for", "close", "familiar"})
+_POST_MODIFIERS = frozenset(
+    "in of from at with for close familiar released published issued obtained seen signed".split()
+)
 
 
 def _head(norm: list[str]) -> str:
-    """The head noun: the last word before a post-modifier ("officials | in Washington")."""
+    """The head noun: the last word before a post-modifier ("officials | in Washington",
+    "a report | released last year", "protesters | marching through the streets")."""
     for index, word in enumerate(norm[1:], start=1):
-        if word in _POST_MODIFIERS:
+        if word in _POST_MODIFIERS or (word.endswith("ing") and len(word) > 5):
             return norm[index - 1]
     return norm[-1]
 
@@ -188,6 +210,7 @@ def describe(phrase: str) -> Attribution | None:
     """Classify a noun phrase naming a source; None when it does not name one."""
     phrase = phrase.strip(" ,;:-\u2014\u2013()\"\u201c\u201d'")
     phrase = re.sub(r"^(?:and|but|so|while)\s+", "", phrase, flags=re.IGNORECASE)
+    phrase = _SENTENCE_ADVERB.sub("", phrase)
     tokens = _trim_leading(phrase.split())
     phrase = " ".join(tokens)
     if not tokens or len(tokens) > NP_MAX_WORDS:
@@ -201,6 +224,8 @@ def describe(phrase: str) -> Attribution | None:
     ):
         return None  # "that some people", "at a Washington event": not a noun phrase
     head = _head(norm)
+    if tokens[0][:1].islower() and head == norm[0] and _in_titles(tokens[0]) and len(tokens) > 1:
+        return None  # "president of the United Federation of Teachers": a role, not a source
     if len(tokens) == 1 and head in lexicon("pronouns"):
         return Attribution(AttributionKind.ANONYMOUS, speaker=phrase)  # resolved in context
     has_capital = any(_is_capitalized(t) for t in tokens)
@@ -210,6 +235,11 @@ def describe(phrase: str) -> Attribution | None:
         len(norm) > 1 and " ".join(norm[-2:]) in lexicon("documents")
     ):
         return Attribution(AttributionKind.DOCUMENT, speaker=phrase)
+    if _SHARE.match(phrase):
+        return Attribution(AttributionKind.ANONYMOUS, speaker=phrase)  # "63 percent (of voters)"
+    organization = _organization_run(tokens) if head not in lexicon("unnamed_sources") else None
+    if organization is not None:
+        return organization
     title, name = split_name(tokens)
     if title and title[-1].lower() in {"of", "for", "to", "in"} and len(name) == 1:
         title, name = tokens, []  # "the mayor of Springfield": a place, not a name
@@ -236,6 +266,46 @@ def describe(phrase: str) -> Attribution | None:
         # "a narrator in the Clinton ad", "the New York businessman": a described source
         return Attribution(AttributionKind.ANONYMOUS, speaker=phrase)
     return None
+
+
+_SHARE = re.compile(
+    r"^(?:(?:only|just|about|nearly|almost|some|roughly|more than|fewer than|over)\s+)?"
+    r"\d+(?:\.\d+)?\s*(?:percent|per cent|%)(?:\s+of\s+\S.*)?$",
+    re.IGNORECASE,
+)
+_CONNECTORS = frozenset({"of", "to", "for", "and", "on", "the", "&"})
+
+
+def _organization_run(tokens: list[str]) -> Attribution | None:
+    """An organization named by a proper-noun run joined by connectors ("the Association of
+    Flight Attendants", "Alliance to Reclaim Our Schools"); a title before it is its role."""
+    start, index, joined = None, len(tokens), False
+    while index > 0:
+        token = tokens[index - 1]
+        if _is_capitalized(token):
+            start, index = index - 1, index - 1
+        elif start is not None and token.lower() in _CONNECTORS and index >= 2:
+            if not _is_capitalized(tokens[index - 2]):
+                break
+            joined, index = True, index - 1
+        else:
+            break
+    if start is None or not joined:
+        return None
+    run = tokens[start:]
+    if not any(_word_norm(t) in lexicon("organizations") for t in run):
+        return None
+    before = tokens[:start]
+    if before and before[-1].lower() == "the":
+        before, run = before[:-1], ["the", *run]
+    if before and (
+        before[-1].lower() in {"of", "for", "at", "in", "with"}
+        or not any(_is_title_word(t) for t in before)
+    ):
+        return None  # "president of the United Federation of Teachers": a person's role
+    return Attribution(
+        AttributionKind.ORGANIZATION, speaker=" ".join(run), role=" ".join(before) or None
+    )
 
 
 def _np_after(masked: str, start: int) -> tuple[str, int]:
@@ -280,9 +350,18 @@ def _trim_leading(tokens: list[str]) -> list[str]:
             tokens = tokens[index:]
             break
     if tokens and tokens[0].lower() in _LEADING_CLAUSE:
-        lower = [i for i, t in enumerate(tokens) if t[:1].islower() and not _is_title_word(t)]
+        lower = [
+            i
+            for i, t in enumerate(tokens)
+            if t[:1].islower() and not _is_title_word(t) and t not in _NAME_PARTICLES
+        ]
         tokens = tokens[lower[-1] + 1 :] if lower else tokens[1:]
     return tokens
+
+
+def _is_adverb(token: str) -> bool:
+    """A lower-case -ly word ("forcefully told", "cynically dismissed")."""
+    return token.endswith("ly") and token.isalpha() and token.islower() and len(token) > 4
 
 
 def _np_before(masked: str, end: int) -> str:
@@ -291,7 +370,7 @@ def _np_before(masked: str, end: int) -> str:
     boundary = max(region.rfind(c) for c in ',;:\u2014\u2013()\u201c\u201d"')
     phrase = region[boundary + 1 :].strip()
     tokens = phrase.split()
-    while tokens and tokens[-1].lower() in _TRAILING_ADVERBS:
+    while tokens and (tokens[-1].lower() in _TRAILING_ADVERBS or _is_adverb(tokens[-1])):
         tokens.pop()
     tokens = _trim_leading(tokens)
     if (
@@ -346,23 +425,36 @@ def _appositive(masked: str, start: int) -> str | None:
 
 
 def _name_before_role(masked: str, end: int) -> tuple[str, str] | None:
-    """The "Mira Rapp-Hooper, the White House senior director ..., said" form: (name, role)."""
+    """The "Mira Rapp-Hooper, the White House senior director ..., said" form: (name, role),
+    the role being one or more appositives ("Scott Pruitt, the attorney general of Oklahoma,
+    one of the states suing the EPA, said")."""
     region = masked[:end].rstrip().rstrip(",").rstrip()
-    boundary = max(region.rfind(c) for c in ',;:\u201c\u201d"()')
-    role = region[boundary + 1 :].strip()
-    if boundary < 0 or region[boundary] != ",":
+    region = region[max(region.rfind(c) for c in ';:\u201c\u201d"()') + 1 :]
+    chunks = [chunk.strip() for chunk in region.split(",")]
+    if len(chunks) < 2:
         return None
-    before = region[:boundary].rstrip()
-    name_start = max(before.rfind(c) for c in ',;:\u201c\u201d"()')
-    name = before[name_start + 1 :].strip()
-    described = describe(name)
-    if (described is None or described.kind is not AttributionKind.NAMED) and role:
-        swapped = describe(role)  # "Another critic, Laurence H. Tribe, likened ..."
-        if swapped is not None and swapped.kind is AttributionKind.NAMED and " " in role:
-            return role, name
-    if described is None or described.kind is not AttributionKind.NAMED or not role:
-        return None
-    return name, role
+    first_role = chunks[-1]
+    named = describe(chunks[-2])
+    if (named is None or named.kind is not AttributionKind.NAMED) and first_role:
+        swapped = describe(first_role)  # "Another critic, Laurence H. Tribe, likened ..."
+        if swapped is not None and swapped.kind is AttributionKind.NAMED and " " in first_role:
+            return first_role, chunks[-2]
+    found = []
+    for count in range(1, min(3, len(chunks) - 1) + 1):
+        name, role = chunks[-1 - count], ", ".join(chunks[-count:])
+        described = describe(name)
+        if described is None or described.kind is not AttributionKind.NAMED:
+            continue
+        if not role or len(role.split()) > 20 or _has_verb_cue(role):
+            break  # a clause, not a role: "However, Ivana Trump's brief said that ..."
+        found.append((name, role))
+    # a proper name beats a description ("Scott Pruitt" over "the attorney general of ...")
+    proper = [pair for pair in found if not pair[0][:1].islower() and pair[0].split()[0] != "the"]
+    return (proper or found or [None])[0]
+
+
+def _has_verb_cue(text: str) -> bool:
+    return any(m.group().lower() not in _NOUN_LIKE_CUES for m in _cue_pattern().finditer(text))
 
 
 @lru_cache(maxsize=1)
@@ -463,6 +555,13 @@ _NOUN_LIKE_CUES = frozenset({"states", "claims", "reports", "notes", "remarks", 
 _CLAUSE_GOES_ON = re.compile(r"\s*(?:that\b|[,.;:!?\"\u201c\u201d]|$|(?:on|in|at|during|to)\b)")
 
 
+_SENTENCE_ADVERB = re.compile(
+    r"^(?:(?:however|meanwhile|still|yet|instead|indeed|moreover|separately|now|later|earlier|"
+    r"also|even|in turn|by contrast|for (?:his|her|their|its) part)\b,?\s*)+",
+    re.IGNORECASE,
+)
+
+
 def _subject(masked: str) -> Attribution | None:
     """The subject of the sentence's main clause, for "X did Y, saying ..." forms: the words
     from the start (after an opening phrase set off by a comma) up to the first verb-like
@@ -471,10 +570,18 @@ def _subject(masked: str) -> Attribution | None:
     first = clause.split()[0].lower() if clause.split() else ""
     if first in _LEADING_CLAUSE and "," in clause:
         clause = clause[clause.index(",") + 1 :]
+    clause = _SENTENCE_ADVERB.sub("", clause.lstrip())
     tokens = []
     for token in clause.split():
         bare = token.rstrip(",;:")
-        if tokens and bare[:1].islower() and not _can_open_speaker(_word_norm(bare)):
+        possessed = tokens and tokens[-1].endswith(("'s", "\u2019s"))
+        if (
+            tokens
+            and bare[:1].islower()
+            and not _can_open_speaker(_word_norm(bare))
+            and not possessed
+            and _word_norm(bare) not in lexicon("documents")
+        ):
             break
         tokens.append(bare)
         if token.endswith((",", ";", ":")):
@@ -496,6 +603,8 @@ def _from_cue(text: str, masked: str, spans: list[Span], cue: re.Match[str]) -> 
         if subject is None:
             return None
         return replace(subject, cue=cue.group(), speech=_speech(text, spans))
+    cue_start = _skip_relative_clauses(masked, cue.start())
+    before = masked[:cue_start].rstrip()
     inverted = word == "according to" or not before or before[-1] in ',\u201d"' or (cue.start() < 3)
     attempts = ["after", "before"] if inverted else ["before", "after"]
     if word not in _INVERTIBLE_CUES:
@@ -511,16 +620,34 @@ def _from_cue(text: str, masked: str, spans: list[Span], cue: re.Match[str]) -> 
                     described = replace(described, role=joined)
                 return replace(described, cue=cue.group(), speech=_speech(text, spans))
         else:
-            phrase = _np_before(masked, cue.start())
+            phrase = _np_before(masked, cue_start)
             described = describe(phrase) if phrase else None
-            if described is None and not phrase:
-                pair = _name_before_role(masked, cue.start())
+            if described is None and _COORDINATED.search(masked[: cue.start()]):
+                # "Trump bemoaned the unrest and said ...", "Dean ... began by saying ...":
+                # the cue shares the subject of the clause's first verb
+                described = _subject(masked)
+            elif described is None:
+                pair = _name_before_role(masked, cue_start)
                 if pair:
                     named = describe(pair[0])
                     described = replace(named, role=pair[1]) if named else None
             if described is not None and word != "according to":
                 return replace(described, cue=cue.group(), speech=_speech(text, spans))
     return None
+
+
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whose|whom)\b[^,;:]*,\s*$")
+
+
+def _skip_relative_clauses(masked: str, end: int) -> int:
+    """Where the subject's phrase ends when a relative clause stands between it and the cue
+    ("Michael Mulgrew, president of the union, which represents teachers, said")."""
+    while match := _RELATIVE_CLAUSE.search(masked[:end]):
+        end = match.start()
+    return end
+
+
+_COORDINATED = re.compile(r"\b(?:and|then|by)(?:\s+[a-z]+ly)?\s*$")
 
 
 @dataclass
