@@ -90,10 +90,26 @@ def _mask_quotes(text: str, spans: list[Span]) -> str:
     return _PARTY_LABEL.sub(lambda m: " " * len(m.group()), masked)
 
 
-@lru_cache(maxsize=1)
-def _cue_pattern() -> re.Pattern[str]:
-    cues = sorted(lexicon("reporting_verbs"), key=len, reverse=True)
+@lru_cache(maxsize=2)
+def _cue_pattern(name: str = "reporting_verbs") -> re.Pattern[str]:
+    cues = sorted(lexicon(name), key=len, reverse=True)
     return re.compile(r"\b(" + "|".join(re.escape(c) for c in cues) + r")\b", re.IGNORECASE)
+
+
+def _cues(masked: str, spans: list[Span]) -> list[re.Match[str]]:
+    """Reporting cues, and stance verbs ("branded", "rated") that a quotation follows."""
+    found = [
+        cue
+        for cue in _cue_pattern().finditer(masked)
+        if cue.group()[:1].islower() or cue.start() == 0  # not "the United States"
+    ]
+    if spans:
+        found += [
+            cue
+            for cue in _cue_pattern("stance_verbs").finditer(masked)
+            if any(span.start >= cue.end() for span in spans)
+        ]
+    return found
 
 
 def _has_phrase(norm_words: list[str], name: str) -> bool:
@@ -201,7 +217,13 @@ def _head(norm: list[str]) -> str:
     """The head noun: the last word before a post-modifier ("officials | in Washington",
     "a report | released last year", "protesters | marching through the streets")."""
     for index, word in enumerate(norm[1:], start=1):
-        if word in _POST_MODIFIERS or (word.endswith("ing") and len(word) > 5):
+        participle = (
+            word.endswith("ing")
+            and len(word) > 5
+            and norm[index - 1] not in _DETERMINERS
+            and word not in lexicon("documents")
+        )
+        if word in _POST_MODIFIERS or participle:
             return norm[index - 1]
     return norm[-1]
 
@@ -370,6 +392,14 @@ def _np_before(masked: str, end: int) -> str:
     boundary = max(region.rfind(c) for c in ',;:\u2014\u2013()\u201c\u201d"')
     phrase = region[boundary + 1 :].strip()
     tokens = phrase.split()
+    relative = [
+        i
+        for i, t in enumerate(tokens)
+        if t in {"that", "which", "what", "whom"}
+        and not (i and _cue_pattern().fullmatch(tokens[i - 1]))  # "noted that": a complement
+    ]
+    if relative:
+        tokens = tokens[relative[-1] + 1 :]  # "an explosion that Mayor Bill de Blasio described"
     while tokens and (tokens[-1].lower() in _TRAILING_ADVERBS or _is_adverb(tokens[-1])):
         tokens.pop()
     tokens = _trim_leading(tokens)
@@ -522,23 +552,75 @@ def attribute_sentence(text: str) -> Attribution | None:
         return labelled
     masked = _mask_quotes(text, spans)
     candidates = []
-    for cue in _cue_pattern().finditer(masked):
+    for cue in _cues(masked, spans):
         found = _from_cue(text, masked, spans, cue)
         if found is not None:
-            near_quote = any(
-                abs(cue.start() - s.end) < 40 or abs(s.start - cue.end()) < 40 for s in spans
-            )
-            candidates.append((near_quote, cue.start(), found))
+            governs = _governs(masked, spans, cue)
+            candidates.append((governs, -cue.start() if governs else cue.start(), found))
     if not candidates:
         return None
     # A finite cue ("said") beats a participle ("noting", whose speaker is only guessed from
-    # the subject); then a cue near a quote; then the later one.
+    # the subject); then a cue that introduces a quote, the main clause's first ("Trump said
+    # ... that Clinton once described it as “the gold standard”"); then the last cue.
     candidates.sort(key=lambda c: (c[2].cue.lower().endswith("ing") is False, c[0], c[1]))
-    attribution = candidates[-1][2]
+    attribution = _resolve_in_sentence(candidates[-1][2], masked)
     if attribution.kind is AttributionKind.ANONYMOUS:
         _, reason = anonymity_reason(text)
         attribution = replace(attribution, anonymity_reason=reason)
     return attribution
+
+
+_QUOTE_TO_CUE = re.compile(r"^[\s,:\u2014\u2013-]*(?:\S+\s+){0,7}$")
+_NOT_A_SPEAKER = frozenset("what which that who whom where when whose while".split())
+
+
+def _speaker_between(gap: str) -> bool:
+    """Whether the words between a quote and a cue can only be its speaker ("” the union")."""
+    return bool(_QUOTE_TO_CUE.match(gap)) and not any(
+        word in _NOT_A_SPEAKER or (word.endswith("ing") and word.islower()) for word in gap.split()
+    )
+
+
+def _governs(masked: str, spans: list[Span], cue: re.Match[str]) -> int:
+    """How plainly the cue introduces a quotation: 2 when one stands right beside it
+    ("“...,” the union wrote", "said: “..."), 1 when one follows later in its clause."""
+    grade = 0
+    for span in spans:
+        if span.start >= cue.end():
+            gap = masked[cue.end() : span.start]
+            if len(gap.split()) <= 1 and not re.search(r"[.;!?]\s", gap):
+                return 2
+            if not re.search(r"[.;!?]\s", gap) and len(gap.split()) <= 25:
+                grade = 1
+        elif span.end <= cue.start() and _speaker_between(masked[span.end : cue.start()]):
+            return 2
+    return grade
+
+
+def _resolve_in_sentence(attribution: Attribution, masked: str) -> Attribution:
+    """A pronoun speaker stands for the subject of its own sentence when that subject agrees
+    with it ("Sen. Claire McCaskill scolded him: “...” she said", "the Council ... pledged
+    sanctions against what it called ...")."""
+    pronoun = (attribution.speaker or "").lower()
+    if pronoun not in {"he", "she", "it", "they"}:
+        return attribution
+    subject = _subject(masked)
+    if subject is None or (subject.speaker or "").lower() in lexicon("pronouns"):
+        return attribution
+    plural = (subject.speaker or "").lower().endswith("s")
+    agrees = {
+        "he": subject.kind is AttributionKind.NAMED
+        or (subject.kind is AttributionKind.ANONYMOUS and not plural),
+        "she": subject.kind is AttributionKind.NAMED
+        or (subject.kind is AttributionKind.ANONYMOUS and not plural),
+        "it": subject.kind in {AttributionKind.ORGANIZATION, AttributionKind.DOCUMENT}
+        or (subject.kind is AttributionKind.MEDIA and not plural),
+        "they": subject.kind in {AttributionKind.ORGANIZATION, AttributionKind.MEDIA}
+        or (subject.kind is AttributionKind.ANONYMOUS and plural),
+    }[pronoun]
+    if not agrees:
+        return attribution
+    return replace(subject, cue=attribution.cue, speech=attribution.speech)
 
 
 # Cues that are also plural nouns ("the two Asian states and Biden"): as cues they end the
@@ -562,6 +644,22 @@ _SENTENCE_ADVERB = re.compile(
 )
 
 
+def _head_follows(words: list[str], index: int) -> bool:
+    """Whether a lower-case word at `index` is an adjective before a source noun within two
+    words ("several environmental | groups")."""
+    if words[index].endswith("ed"):
+        return False  # a verb: "Cruz exhorted | Republicans"
+    for word in words[index + 1 : index + 3]:
+        norm = _word_norm(word.rstrip(",;:"))
+        if word[:1].islower() and (
+            norm in lexicon("unnamed_sources") or norm in lexicon("documents")
+        ):
+            return True
+        if word.endswith((",", ";", ":")):
+            return False
+    return False
+
+
 def _subject(masked: str) -> Attribution | None:
     """The subject of the sentence's main clause, for "X did Y, saying ..." forms: the words
     from the start (after an opening phrase set off by a comma) up to the first verb-like
@@ -571,8 +669,9 @@ def _subject(masked: str) -> Attribution | None:
     if first in _LEADING_CLAUSE and "," in clause:
         clause = clause[clause.index(",") + 1 :]
     clause = _SENTENCE_ADVERB.sub("", clause.lstrip())
-    tokens = []
-    for token in clause.split():
+    tokens: list[str] = []
+    words = clause.split()
+    for token in words:
         bare = token.rstrip(",;:")
         possessed = tokens and tokens[-1].endswith(("'s", "\u2019s"))
         if (
@@ -581,6 +680,7 @@ def _subject(masked: str) -> Attribution | None:
             and not _can_open_speaker(_word_norm(bare))
             and not possessed
             and _word_norm(bare) not in lexicon("documents")
+            and not _head_follows(words, len(tokens))
         ):
             break
         tokens.append(bare)
