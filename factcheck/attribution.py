@@ -237,6 +237,10 @@ def describe(phrase: str) -> Attribution | None:
     phrase = " ".join(tokens)
     if not tokens or len(tokens) > NP_MAX_WORDS:
         return None
+    if sum(t.isupper() and t.isalpha() and len(t) > 1 for t in tokens) >= 3:
+        return None  # a headline in capitals ("CONGRESS HAS INVESTIGATED HIM")
+    if any(t in {"\u2014", "\u2015", "--"} for t in tokens):
+        return None
     norm = [_word_norm(t) for t in tokens]
     if (
         tokens[0][:1].islower()
@@ -389,9 +393,15 @@ def _is_adverb(token: str) -> bool:
 def _np_before(masked: str, end: int) -> str:
     """The noun phrase ending at `end` ("..., U.S. officials said"), back to a boundary."""
     region = masked[:end].rstrip()
-    boundary = max(region.rfind(c) for c in ',;:\u2014\u2013()\u201c\u201d"')
+    boundary = max(region.rfind(c) for c in ',;:\u2015\u2014\u2013()\u201c\u201d"')
+    if " -- " in region:
+        boundary = max(boundary, region.rindex(" -- ") + 3)
     phrase = region[boundary + 1 :].strip()
     tokens = phrase.split()
+    if tokens and tokens[0][:1].islower() and not _can_open_speaker(tokens[0].lower()):
+        articles = [i for i, t in enumerate(tokens) if t in {"the", "a", "an"}]
+        if articles:
+            tokens = tokens[articles[-1] :]  # "meddling | the California congressman said"
     relative = [
         i
         for i, t in enumerate(tokens)
@@ -521,9 +531,10 @@ def is_speech_quote(text: str, spans: list[Span]) -> bool:
 
 
 _DASH_BYLINE = re.compile(
-    r"[\u201d\"]\s*[\u2015\u2014\u2013-]+\s*(?P<name>[A-Z][^.\u201c\"]{1,60}?)\.?\s*$"
+    r"[\u201d\"]\s*(?P<dash>[\u2015\u2014\u2013-])+\s*"
+    r"(?P<name>[A-Z](?:[^.\u201c\"]|\.(?=\s*[A-Z])){1,60}?)\.?\s*$"
 )
-_SPEAKER_LABEL = re.compile(r"^(?P<name>[A-Z][A-Z.'\u2019\- ]{1,30}[A-Z]):\s+\S")
+_SPEAKER_LABEL = re.compile(r"^[\"\u201c\u201d]?(?P<name>[A-Z][A-Z.'\u2019\- ]{1,30}[A-Z]):\s+\S")
 
 
 def _labelled(text: str, spans: list[Span]) -> Attribution | None:
@@ -538,7 +549,7 @@ def _labelled(text: str, spans: list[Span]) -> Attribution | None:
     if byline and spans:
         found = describe(byline.group("name"))
         if found is not None:
-            return replace(found, cue=byline.group().strip()[1:2], speech="direct")
+            return replace(found, cue=byline.group("dash"), speech="direct")
     return None
 
 
@@ -559,10 +570,11 @@ def attribute_sentence(text: str) -> Attribution | None:
             candidates.append((governs, -cue.start() if governs else cue.start(), found))
     if not candidates:
         return None
-    # A finite cue ("said") beats a participle ("noting", whose speaker is only guessed from
-    # the subject); then a cue that introduces a quote, the main clause's first ("Trump said
-    # ... that Clinton once described it as “the gold standard”"); then the last cue.
-    candidates.sort(key=lambda c: (c[2].cue.lower().endswith("ing") is False, c[0], c[1]))
+    # A cue that introduces a quote wins; then a finite cue ("said") over a participle
+    # ("noting", whose speaker is only guessed from the subject); then, among cues that
+    # introduce quotes, the main clause's, which comes first ("Trump said ... that Clinton
+    # once described it as “the gold standard”"), and among the others the last.
+    candidates.sort(key=lambda c: (c[0], c[2].cue.lower().endswith("ing") is False, c[1]))
     attribution = _resolve_in_sentence(candidates[-1][2], masked)
     if attribution.kind is AttributionKind.ANONYMOUS:
         _, reason = anonymity_reason(text)
@@ -668,6 +680,20 @@ def _subject(masked: str) -> Attribution | None:
     first = clause.split()[0].lower() if clause.split() else ""
     if first in _LEADING_CLAUSE and "," in clause:
         clause = clause[clause.index(",") + 1 :]
+    found = _subject_at(clause)
+    # an opening phrase with no subject in it ("Following a swiftly called, late-afternoon
+    # meeting, the Security Council ..."; a headline in capitals before a dash)
+    for match in list(_OPENING_BREAK.finditer(clause))[:3]:
+        if found is not None:
+            break
+        found = _subject_at(clause[match.end() :])
+    return found
+
+
+_OPENING_BREAK = re.compile(r",\s+|\s[\u2014\u2015]\s")
+
+
+def _subject_at(clause: str) -> Attribution | None:
     clause = _SENTENCE_ADVERB.sub("", clause.lstrip())
     tokens: list[str] = []
     words = clause.split()
@@ -697,9 +723,15 @@ def _from_cue(text: str, masked: str, spans: list[Span], cue: re.Match[str]) -> 
     preceding_word = before.split()[-1].lower() if before.split() else ""
     if preceding_word in _BE and not word.endswith("ing"):
         return None  # "is said to", "will say": a hedge or a future, not an attribution
-    if word.endswith("ing") and before.endswith(","):
-        # "Trump attacked Clinton ..., saying, “...”": the speaker is the clause's subject
-        subject = _subject(masked)
+    if word.endswith("ing"):
+        # "footage of Hillary Clinton asking, “...”": the name the participle follows;
+        # "Trump attacked Clinton ..., saying, “...”": the subject of the clause
+        tokens = before.split()
+        named = None
+        if not before.endswith(","):
+            run = _name_length(tokens)
+            named = describe(" ".join(tokens[len(tokens) - run :])) if run else None
+        subject = named if named is not None else _subject(masked)
         if subject is None:
             return None
         return replace(subject, cue=cue.group(), speech=_speech(text, spans))
@@ -833,6 +865,7 @@ def attribute(sentences: list[Sentence], text: str | None = None) -> None:
     context = _Context(known_names(text or " ".join(s.text for s in content)), [])
     previous: Sentence | None = None
     open_quote: Attribution | None = None
+    stated_at: set[int] = set()
     for index, sentence in enumerate(content):
         spans = quote_spans(sentence.text)
         stated = attribute_sentence(sentence.text)
@@ -894,7 +927,27 @@ def attribute(sentences: list[Sentence], text: str | None = None) -> None:
             and (sentence.text.rstrip()[-1:] not in CLOSE_QUOTES)
         )
         open_quote = sentence.attribution if opens and sentence.attribution.is_attributed else None
+        if stated is not None and stated.cue in _DASHES:
+            _byline_back(content, index, stated, stated_at)
+        if stated is not None:
+            stated_at.add(index)
         previous = sentence
+
+
+_DASHES = frozenset("\u2015\u2014\u2013-")
+
+
+def _byline_back(content: list[Sentence], index: int, byline: Attribution, stated: set[int]):
+    """A dash byline ("“...” \u2015 Carlos Raúl") ends a quote that may have begun several
+    sentences earlier on the same line: those sentences are the byline's speaker's too."""
+    line = content[index].line
+    first = index
+    while first > 0 and content[first - 1].line == line and first - 1 not in stated:
+        first -= 1
+    if first == index or content[first].text[:1] not in QUOTE_CHARS:
+        return
+    for sentence in content[first:index]:
+        sentence.attribution = replace(byline, speech="direct")
 
 
 def _continues(text: str) -> bool:
