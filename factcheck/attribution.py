@@ -216,16 +216,24 @@ _POST_MODIFIERS = frozenset(
 def _head(norm: list[str]) -> str:
     """The head noun: the last word before a post-modifier ("officials | in Washington",
     "a report | released last year", "protesters | marching through the streets")."""
+    return norm[_head_index(norm)]
+
+
+def _head_index(norm: list[str]) -> int:
     for index, word in enumerate(norm[1:], start=1):
-        participle = (
-            word.endswith("ing")
-            and len(word) > 5
-            and norm[index - 1] not in _DETERMINERS
-            and word not in lexicon("documents")
-        )
-        if word in _POST_MODIFIERS or participle:
-            return norm[index - 1]
-    return norm[-1]
+        if word in _POST_MODIFIERS or _is_participle(norm, index):
+            return index - 1
+    return len(norm) - 1
+
+
+def _is_participle(norm: list[str], index: int) -> bool:
+    word = norm[index]
+    return (
+        word.endswith("ing")
+        and len(word) > 5
+        and norm[index - 1] not in _DETERMINERS
+        and word not in lexicon("documents")
+    )
 
 
 def describe(phrase: str) -> Attribution | None:
@@ -242,6 +250,11 @@ def describe(phrase: str) -> Attribution | None:
     if any(t in {"\u2014", "\u2015", "--"} for t in tokens):
         return None
     norm = [_word_norm(t) for t in tokens]
+    cut = _head_index(norm) + 1
+    if cut < len(norm) and _is_participle(norm, cut):
+        # "Protesters marching through the streets": the source is the head noun phrase
+        tokens, norm = tokens[:cut], norm[:cut]
+        phrase = " ".join(tokens)
     if (
         tokens[0][:1].islower()
         and not _can_open_speaker(norm[0])
@@ -568,6 +581,9 @@ def attribute_sentence(text: str) -> Attribution | None:
         if found is not None:
             governs = _governs(masked, spans, cue)
             candidates.append((governs, -cue.start() if governs else cue.start(), found))
+    for cue, found in _other_forms(text, masked, spans):
+        if _governs(masked, spans, cue):  # ranked below any verb that introduces a quote
+            candidates.append((0.5, -cue.start(), found))
     if not candidates:
         return None
     # A cue that introduces a quote wins; then a finite cue ("said") over a participle
@@ -580,6 +596,50 @@ def attribute_sentence(text: str) -> Attribution | None:
         _, reason = anonymity_reason(text)
         attribution = replace(attribution, anonymity_reason=reason)
     return attribution
+
+
+@lru_cache(maxsize=1)
+def _possessive_pattern() -> re.Pattern[str]:
+    nouns = "|".join(sorted(map(re.escape, lexicon("speech_nouns")), key=len, reverse=True))
+    return re.compile(
+        r"(?P<owner>(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*)(?:'s|\u2019s|')\s+"
+        r"(?:[a-z]+\s+){0,2}?(?P<cue>" + nouns + r")\b"
+    )
+
+
+_PASSIVE = re.compile(
+    r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?(?P<cue>(?:written|described|"
+    r"called|coined|dubbed|labeled|labelled|branded|termed|characterized|sung|quoted)\s+by)\s+"
+)
+
+
+def _other_forms(
+    text: str, masked: str, spans: list[Span]
+) -> list[tuple[re.Match[str], Attribution]]:
+    """Attributions without a reporting verb, each with the match that stands for its cue:
+    a possessor of a speech noun ("Trump's claim that “...”") and a passive agent
+    ("“American Skin” was written by Springsteen")."""
+    found = []
+    if not spans:
+        return found
+    for match in _possessive_pattern().finditer(masked):
+        owner = describe(match.group("owner"))
+        if owner is not None and owner.kind is not AttributionKind.DOCUMENT:
+            found.append((_shifted(masked, match.start("cue"), match.end("cue")), owner))
+    for match in _PASSIVE.finditer(masked):
+        phrase, _ = _np_after(masked, match.end())
+        agent = describe(phrase)
+        if agent is not None:
+            found.append((_shifted(masked, match.start("cue"), match.end("cue")), agent))
+    return [
+        (cue, replace(attribution, cue=cue.group(), speech=_speech(text, spans)))
+        for cue, attribution in found
+    ]
+
+
+def _shifted(masked: str, start: int, end: int) -> re.Match[str]:
+    """A match object for masked[start:end], so other forms rank like verb cues."""
+    return re.compile(re.escape(masked[start:end])).match(masked, start)
 
 
 _QUOTE_TO_CUE = re.compile(r"^[\s,:\u2014\u2013-]*(?:\S+\s+){0,7}$")
@@ -599,10 +659,11 @@ def _governs(masked: str, spans: list[Span], cue: re.Match[str]) -> int:
     grade = 0
     for span in spans:
         if span.start >= cue.end():
-            gap = masked[cue.end() : span.start]
-            if len(gap.split()) <= 1 and not re.search(r"[.;!?]\s", gap):
+            gap = masked[cue.end() : span.start].split()
+            ends = any(w[-1] in ".;!?" and not _ABBREVIATION.match(w) for w in gap)
+            if len(gap) <= 1:
                 return 2
-            if not re.search(r"[.;!?]\s", gap) and len(gap.split()) <= 25:
+            if not ends and len(gap) <= 25:
                 grade = 1
         elif span.end <= cue.start() and _speaker_between(masked[span.end : cue.start()]):
             return 2
@@ -744,6 +805,10 @@ def _from_cue(text: str, masked: str, spans: list[Span], cue: re.Match[str]) -> 
     for attempt in attempts:
         if attempt == "after":
             phrase, end = _np_after(masked, cue.end())
+            norm = [_word_norm(t) for t in phrase.split()]
+            cut = _head_index(norm) + 1 if norm else 0
+            if cut < len(norm) and _is_participle(norm, cut):
+                continue  # "recalled Mr. Obama talking about ...": an object, not the speaker
             described = describe(phrase)
             if described is not None:
                 role = _appositive(masked, end) if word != "according to" else None
@@ -851,7 +916,8 @@ def known_names(text: str) -> dict[str, Attribution]:
         described = describe(match.group())
         if described is None or described.kind is not AttributionKind.NAMED:
             continue
-        parts = (described.speaker or "").split()
+        parts = re.sub(r"(?:'s|\u2019s)$", "", described.speaker or "").split()
+        described = replace(described, speaker=" ".join(parts))
         if len(parts) >= 2:
             key = _word_norm(parts[-1])
             if key not in names or (described.role and not names[key].role):
