@@ -99,6 +99,29 @@ def matches(attribution: Attribution, gold_source: str) -> bool:
     return bool(common) and len(common) >= len(set(mine)) / 2
 
 
+def false_attributions(corpus: Path, parsed: dict[str, list]) -> tuple[int, int]:
+    """Over-attribution: sentences that touch no gold source, cue or content span (the
+    reporter's own voice, by the annotators' reading), and how many factcheck attributes."""
+    outside = attributed = 0
+    for path, sentences in parsed.items():
+        annotations = sorted(corpus.glob(Path(path).stem + "_*.ann"))
+        spans = parse_ann(annotations[0].read_text(encoding="utf-8"))
+        covered = [
+            pair
+            for label, pairs, _ in spans.values()
+            if label in {"Source", "Cue", "Content"}
+            for pair in pairs
+        ]
+        for sentence in sentences:
+            if sentence.furniture is not None or any(
+                sentence.start < end and start < sentence.end for start, end in covered
+            ):
+                continue
+            outside += 1
+            attributed += sentence.attribution is not None and sentence.attribution.is_attributed
+    return outside, attributed
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -151,6 +174,11 @@ def main() -> int:
     print(
         f"excluded: {tally['cue as source', 'total']} gold sources that are only a cue word "
         "(annotation errors, e.g. source = 'said')"
+    )
+    outside, attributed = false_attributions(args.corpus, parsed)
+    print(
+        f"sentences outside every gold attribution: {outside}, attributed by factcheck: "
+        f"{attributed} ({attributed / max(outside, 1):.1%})"
     )
     for kind, gold, guess in [e for e in errors if normalize(e[1].source) not in PRONOUNS][
         : args.show_errors

@@ -767,6 +767,7 @@ def _subject_at(clause: str) -> Attribution | None:
             and not _can_open_speaker(_word_norm(bare))
             and not possessed
             and _word_norm(bare) not in lexicon("documents")
+            and _word_norm(bare) not in lexicon("organizations")
             and not _head_follows(words, len(tokens))
         ):
             break
