@@ -579,11 +579,11 @@ def attribute_sentence(text: str) -> Attribution | None:
     for cue in _cues(masked, spans):
         found = _from_cue(text, masked, spans, cue)
         if found is not None:
-            governs = _governs(masked, spans, cue)
+            governs = _governs(masked, spans, cue.start(), cue.end())
             candidates.append((governs, -cue.start() if governs else cue.start(), found))
-    for cue, found in _other_forms(text, masked, spans):
-        if _governs(masked, spans, cue):  # ranked below any verb that introduces a quote
-            candidates.append((0.5, -cue.start(), found))
+    for start, end, found in _other_forms(text, masked, spans):
+        if _governs(masked, spans, start, end):  # ranked below a verb introducing a quote
+            candidates.append((0.5, -start, found))
     if not candidates:
         return None
     # A cue that introduces a quote wins; then a finite cue ("said") over a participle
@@ -613,33 +613,29 @@ _PASSIVE = re.compile(
 )
 
 
-def _other_forms(
-    text: str, masked: str, spans: list[Span]
-) -> list[tuple[re.Match[str], Attribution]]:
-    """Attributions without a reporting verb, each with the match that stands for its cue:
-    a possessor of a speech noun ("Trump's claim that “...”") and a passive agent
-    ("“American Skin” was written by Springsteen")."""
-    found = []
+def _other_forms(text: str, masked: str, spans: list[Span]) -> list[tuple[int, int, Attribution]]:
+    """Attributions without a reporting verb, with where their cue stands: a possessor of a
+    speech noun ("Trump's claim that “...”") and a passive agent ("“American Skin” was
+    written by Springsteen")."""
+    found: list[tuple[re.Match[str], Attribution]] = []
     if not spans:
-        return found
+        return []
     for match in _possessive_pattern().finditer(masked):
         owner = describe(match.group("owner"))
         if owner is not None and owner.kind is not AttributionKind.DOCUMENT:
-            found.append((_shifted(masked, match.start("cue"), match.end("cue")), owner))
+            found.append((match, owner))
     for match in _PASSIVE.finditer(masked):
-        phrase, _ = _np_after(masked, match.end())
-        agent = describe(phrase)
+        agent = describe(_np_after(masked, match.end())[0])
         if agent is not None:
-            found.append((_shifted(masked, match.start("cue"), match.end("cue")), agent))
+            found.append((match, agent))
     return [
-        (cue, replace(attribution, cue=cue.group(), speech=_speech(text, spans)))
-        for cue, attribution in found
+        (
+            match.start("cue"),
+            match.end("cue"),
+            replace(attribution, cue=match.group("cue"), speech=_speech(text, spans)),
+        )
+        for match, attribution in found
     ]
-
-
-def _shifted(masked: str, start: int, end: int) -> re.Match[str]:
-    """A match object for masked[start:end], so other forms rank like verb cues."""
-    return re.compile(re.escape(masked[start:end])).match(masked, start)
 
 
 _QUOTE_TO_CUE = re.compile(r"^[\s,:\u2014\u2013-]*(?:\S+\s+){0,7}$")
@@ -653,19 +649,19 @@ def _speaker_between(gap: str) -> bool:
     )
 
 
-def _governs(masked: str, spans: list[Span], cue: re.Match[str]) -> int:
+def _governs(masked: str, spans: list[Span], start: int, end: int) -> int:
     """How plainly the cue introduces a quotation: 2 when one stands right beside it
     ("“...,” the union wrote", "said: “..."), 1 when one follows later in its clause."""
     grade = 0
     for span in spans:
-        if span.start >= cue.end():
-            gap = masked[cue.end() : span.start].split()
+        if span.start >= end:
+            gap = masked[end : span.start].split()
             ends = any(w[-1] in ".;!?" and not _ABBREVIATION.match(w) for w in gap)
             if len(gap) <= 1:
                 return 2
             if not ends and len(gap) <= 25:
                 grade = 1
-        elif span.end <= cue.start() and _speaker_between(masked[span.end : cue.start()]):
+        elif span.end <= start and _speaker_between(masked[span.end : start]):
             return 2
     return grade
 
