@@ -47,14 +47,15 @@ def parse_ann(text: str) -> dict[str, tuple[str, list[tuple[int, int]], str]]:
     return spans
 
 
-def gold_attributions(corpus: Path) -> list[Gold]:
-    """Quote attributions from one annotator per article (the first by file name)."""
+def gold_attributions(corpus: Path, annotator: int = 0) -> list[Gold]:
+    """Quote attributions from one annotator per article: for articles annotated twice, the
+    first by file name (annotator 0) or the last (-1)."""
     found = []
     for text_file in sorted(corpus.glob("*.txt")):
         annotations = sorted(corpus.glob(text_file.stem + "_*.ann"))
         if not annotations:
             continue
-        ann = annotations[0].read_text(encoding="utf-8")
+        ann = annotations[annotator].read_text(encoding="utf-8")
         spans = parse_ann(ann)
         for line in ann.splitlines():
             if not line.startswith("E"):
@@ -99,13 +100,15 @@ def matches(attribution: Attribution, gold_source: str) -> bool:
     return bool(common) and len(common) >= len(set(mine)) / 2
 
 
-def false_attributions(corpus: Path, parsed: dict[str, list]) -> tuple[int, int]:
+def false_attributions(
+    corpus: Path, parsed: dict[str, list], annotator: int = 0
+) -> tuple[int, int]:
     """Over-attribution: sentences that touch no gold source, cue or content span (the
     reporter's own voice, by the annotators' reading), and how many factcheck attributes."""
     outside = attributed = 0
     for path, sentences in parsed.items():
         annotations = sorted(corpus.glob(Path(path).stem + "_*.ann"))
-        spans = parse_ann(annotations[0].read_text(encoding="utf-8"))
+        spans = parse_ann(annotations[annotator].read_text(encoding="utf-8"))
         covered = [
             pair
             for label, pairs, _ in spans.values()
@@ -126,11 +129,17 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--show-errors", type=int, default=0)
+    parser.add_argument(
+        "--second-annotator",
+        action="store_true",
+        help="score against the other annotator where an article has two",
+    )
     args = parser.parse_args()
+    annotator = -1 if args.second_annotator else 0
     if not args.corpus.is_dir():
         print(f"corpus not found: {args.corpus}", file=sys.stderr)
         return 2
-    golds = gold_attributions(args.corpus)
+    golds = gold_attributions(args.corpus, annotator)
     parsed = {}
     tally = Counter()
     errors = []
@@ -175,7 +184,7 @@ def main() -> int:
         f"excluded: {tally['cue as source', 'total']} gold sources that are only a cue word "
         "(annotation errors, e.g. source = 'said')"
     )
-    outside, attributed = false_attributions(args.corpus, parsed)
+    outside, attributed = false_attributions(args.corpus, parsed, annotator)
     print(
         f"sentences outside every gold attribution: {outside}, attributed by factcheck: "
         f"{attributed} ({attributed / max(outside, 1):.1%})"
