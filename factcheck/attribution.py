@@ -781,6 +781,8 @@ def _from_cue(text: str, masked: str, spans: list[Span], cue: re.Match[str]) -> 
     preceding_word = before.split()[-1].lower() if before.split() else ""
     if preceding_word in _BE and not word.endswith("ing"):
         return None  # "is said to", "will say": a hedge or a future, not an attribution
+    if word.endswith("ing") and preceding_word == "without":
+        return None  # "it goes without saying", "left without saying goodbye"
     if word.endswith("ing"):
         # "footage of Hillary Clinton asking, “...”": the name the participle follows;
         # "Trump attacked Clinton ..., saying, “...”": the subject of the clause

@@ -386,3 +386,7 @@ def test_speaker_is_cut_before_a_participle_clause():
 
 def test_headline_in_capitals_is_not_a_speaker():
     assert describe("CONGRESS HAS INVESTIGATED HIM") is None
+
+
+def test_without_saying_is_not_speech():
+    assert attribute_sentence("It goes without saying that taxes are unpopular.") is None
