@@ -70,13 +70,13 @@ def gold_attributions(corpus: Path, annotator: int = 0) -> list[Gold]:
     return found
 
 
+def overlaps(sentence, spans: list[tuple[int, int]]) -> bool:
+    return any(sentence.start < end and start < sentence.end for start, end in spans)
+
+
 def predicted(sentences, gold: Gold) -> Attribution | None:
     """The attribution factcheck gives the content: the first attributed sentence it overlaps."""
-    overlapping = [
-        s
-        for s in sentences
-        if any(s.start < end and start < s.end for start, end in gold.content_spans)
-    ]
+    overlapping = [s for s in sentences if overlaps(s, gold.content_spans)]
     for sentence in overlapping:
         if sentence.attribution is not None and sentence.attribution.is_attributed:
             return sentence.attribution
@@ -116,9 +116,7 @@ def false_attributions(
             for pair in pairs
         ]
         for sentence in sentences:
-            if sentence.furniture is not None or any(
-                sentence.start < end and start < sentence.end for start, end in covered
-            ):
+            if sentence.furniture is not None or overlaps(sentence, covered):
                 continue
             outside += 1
             attributed += sentence.attribution is not None and sentence.attribution.is_attributed

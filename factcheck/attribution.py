@@ -226,6 +226,13 @@ def _head_index(norm: list[str]) -> int:
     return len(norm) - 1
 
 
+def _participle_cut(norm: list[str]) -> int | None:
+    """Where a participle clause after the head noun starts ("Protesters | marching ..."),
+    or None when the phrase has none."""
+    cut = _head_index(norm) + 1 if norm else 0
+    return cut if cut < len(norm) and _is_participle(norm, cut) else None
+
+
 def _is_participle(norm: list[str], index: int) -> bool:
     word = norm[index]
     return (
@@ -250,8 +257,8 @@ def describe(phrase: str) -> Attribution | None:
     if any(t in {"\u2014", "\u2015", "--"} for t in tokens):
         return None
     norm = [_word_norm(t) for t in tokens]
-    cut = _head_index(norm) + 1
-    if cut < len(norm) and _is_participle(norm, cut):
+    cut = _participle_cut(norm)
+    if cut is not None:
         # "Protesters marching through the streets": the source is the head noun phrase
         tokens, norm = tokens[:cut], norm[:cut]
         phrase = " ".join(tokens)
@@ -495,7 +502,7 @@ def _name_before_role(masked: str, end: int) -> tuple[str, str] | None:
     found = []
     for count in range(1, min(3, len(chunks) - 1) + 1):
         name, role = chunks[-1 - count], ", ".join(chunks[-count:])
-        described = describe(name)
+        described = named if count == 1 else describe(name)
         if described is None or described.kind is not AttributionKind.NAMED:
             continue
         if not role or len(role.split()) > 20 or _has_verb_cue(role):
@@ -617,9 +624,9 @@ def _other_forms(text: str, masked: str, spans: list[Span]) -> list[tuple[int, i
     """Attributions without a reporting verb, with where their cue stands: a possessor of a
     speech noun ("Trump's claim that “...”") and a passive agent ("“American Skin” was
     written by Springsteen")."""
-    found: list[tuple[re.Match[str], Attribution]] = []
     if not spans:
         return []
+    found: list[tuple[re.Match[str], Attribution]] = []
     for match in _possessive_pattern().finditer(masked):
         owner = describe(match.group("owner"))
         if owner is not None and owner.kind is not AttributionKind.DOCUMENT:
@@ -677,23 +684,22 @@ def _resolve_in_sentence(attribution: Attribution, masked: str) -> Attribution:
     if subject is None or (subject.speaker or "").lower() in lexicon("pronouns"):
         return attribution
     plural = (subject.speaker or "").lower().endswith("s")
-    agrees = {
-        "he": subject.kind is AttributionKind.NAMED
-        or (subject.kind is AttributionKind.ANONYMOUS and not plural),
-        "she": subject.kind is AttributionKind.NAMED
-        or (subject.kind is AttributionKind.ANONYMOUS and not plural),
-        "it": subject.kind in {AttributionKind.ORGANIZATION, AttributionKind.DOCUMENT}
-        or (subject.kind is AttributionKind.MEDIA and not plural),
-        "they": subject.kind in {AttributionKind.ORGANIZATION, AttributionKind.MEDIA}
-        or (subject.kind is AttributionKind.ANONYMOUS and plural),
-    }[pronoun]
+    kind = subject.kind
+    if pronoun in {"he", "she"}:
+        agrees = kind is AttributionKind.NAMED or (kind is AttributionKind.ANONYMOUS and not plural)
+    elif pronoun == "it":
+        agrees = kind in {AttributionKind.ORGANIZATION, AttributionKind.DOCUMENT} or (
+            kind is AttributionKind.MEDIA and not plural
+        )
+    else:
+        agrees = kind in {AttributionKind.ORGANIZATION, AttributionKind.MEDIA} or (
+            kind is AttributionKind.ANONYMOUS and plural
+        )
     if not agrees:
         return attribution
     return replace(subject, cue=attribution.cue, speech=attribution.speech)
 
 
-# Cues that are also plural nouns ("the two Asian states and Biden"): as cues they end the
-# clause or introduce what was said.
 # Cues that can come before their speaker ("said Jane Doe"); the others ("called", "urged",
 # "described") take the speaker as their subject only ("Jane Doe called it ...").
 _INVERTIBLE_CUES = frozenset(
@@ -702,6 +708,8 @@ _INVERTIBLE_CUES = frozenset(
     "quipped joked warned argued insisted declared cautioned conceded acknowledged admitted "
     "concluded".split()
 ) | {"according to", "went on"}
+# Cues that are also plural nouns ("the two Asian states and Biden"): as cues they end the
+# clause or introduce what was said.
 _NOUN_LIKE_CUES = frozenset({"states", "claims", "reports", "notes", "remarks", "tweets", "posts"})
 _CLAUSE_GOES_ON = re.compile(r"\s*(?:that\b|[,.;:!?\"\u201c\u201d]|$|(?:on|in|at|during|to)\b)")
 
@@ -756,14 +764,15 @@ def _subject_at(clause: str) -> Attribution | None:
     words = clause.split()
     for token in words:
         bare = token.rstrip(",;:")
+        norm = _word_norm(bare)
         possessed = tokens and tokens[-1].endswith(("'s", "\u2019s"))
         if (
             tokens
             and bare[:1].islower()
-            and not _can_open_speaker(_word_norm(bare))
+            and not _can_open_speaker(norm)
             and not possessed
-            and _word_norm(bare) not in lexicon("documents")
-            and _word_norm(bare) not in lexicon("organizations")
+            and norm not in lexicon("documents")
+            and norm not in lexicon("organizations")
             and not _head_follows(words, len(tokens))
         ):
             break
@@ -804,9 +813,7 @@ def _from_cue(text: str, masked: str, spans: list[Span], cue: re.Match[str]) -> 
     for attempt in attempts:
         if attempt == "after":
             phrase, end = _np_after(masked, cue.end())
-            norm = [_word_norm(t) for t in phrase.split()]
-            cut = _head_index(norm) + 1 if norm else 0
-            if cut < len(norm) and _is_participle(norm, cut):
+            if _participle_cut([_word_norm(t) for t in phrase.split()]) is not None:
                 continue  # "recalled Mr. Obama talking about ...": an object, not the speaker
             described = describe(phrase)
             if described is not None:
@@ -992,9 +999,9 @@ def attribute(sentences: list[Sentence], text: str | None = None) -> None:
             and (sentence.text.rstrip()[-1:] not in CLOSE_QUOTES)
         )
         open_quote = sentence.attribution if opens and sentence.attribution.is_attributed else None
-        if stated is not None and stated.cue in _DASHES:
-            _byline_back(content, index, stated, stated_at)
         if stated is not None:
+            if stated.cue in _DASHES:
+                _byline_back(content, index, stated, stated_at)
             stated_at.add(index)
         previous = sentence
 
