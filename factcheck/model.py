@@ -158,6 +158,26 @@ class Finding:
     detail: tuple[tuple[str, str], ...] = ()  # e.g. a word diff: (("-", "word"), ("+", "other"))
 
 
+class WordStatus(StrEnum):
+    """How a claim word stands against the evidence; values are part of the JSON contract."""
+
+    MATCHED = "matched"  # the evidence says it (same word, inflection, alias, number in words)
+    SUBSTITUTED = "substituted"  # the evidence has a different word in its place
+    ADDED = "added"  # the evidence has no counterpart
+
+
+@dataclass(frozen=True)
+class AlignedSpan:
+    """One content word or phrase of the claim, aligned with the best evidence (`Result.
+    evidence[0]`), so reports can show what differs rather than what is shared."""
+
+    start: int  # offsets into the claim text
+    end: int
+    status: WordStatus
+    counterpart: tuple[int, int] | None = None  # offsets into that evidence's `text`
+    kind: str = "word"  # what it carries: word, name, number, date, negation, quantifier ...
+
+
 @dataclass
 class Result:
     claim: Claim
@@ -165,6 +185,7 @@ class Result:
     score: float
     evidence: list[Evidence] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    alignment: list[AlignedSpan] = field(default_factory=list)  # claim vs evidence[0]
 
     @property
     def expectation_met(self) -> bool | None:
