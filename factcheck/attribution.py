@@ -49,6 +49,11 @@ _NAME_PARTICLES = frozenset("de da di del della der van von la le du bin ibn al 
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "will", "would", "to"})
 
 
+def _ruled(attribution: Attribution, name: str) -> Attribution:
+    """The attribution with one more named rule recorded as having decided it."""
+    return replace(attribution, rules=(*attribution.rules, name))
+
+
 @dataclass(frozen=True)
 class Span:
     start: int
@@ -273,16 +278,16 @@ def describe(phrase: str) -> Attribution | None:
     if tokens[0][:1].islower() and head == norm[0] and _in_titles(tokens[0]) and len(tokens) > 1:
         return None  # "president of the United Federation of Teachers": a role, not a source
     if len(tokens) == 1 and head in lexicon("pronouns"):
-        return Attribution(AttributionKind.ANONYMOUS, speaker=phrase)  # resolved in context
+        return Attribution(AttributionKind.ANONYMOUS, speaker=phrase, rules=("pronoun",))
     has_capital = any(_is_capitalized(t) for t in tokens)
     if has_capital and _has_phrase(norm, "media"):
-        return Attribution(AttributionKind.MEDIA, speaker=phrase)
+        return Attribution(AttributionKind.MEDIA, speaker=phrase, rules=("media-name",))
     if head in lexicon("documents") or (
         len(norm) > 1 and " ".join(norm[-2:]) in lexicon("documents")
     ):
-        return Attribution(AttributionKind.DOCUMENT, speaker=phrase)
+        return Attribution(AttributionKind.DOCUMENT, speaker=phrase, rules=("document-noun",))
     if _SHARE.match(phrase):
-        return Attribution(AttributionKind.ANONYMOUS, speaker=phrase)  # "63 percent (of voters)"
+        return Attribution(AttributionKind.ANONYMOUS, speaker=phrase, rules=("poll-share",))
     organization = _organization_run(tokens) if head not in lexicon("unnamed_sources") else None
     if organization is not None:
         return organization
@@ -300,17 +305,21 @@ def describe(phrase: str) -> Attribution | None:
         role = " ".join(title) if any(_is_title_word(t) for t in title) else None
         if title and not role:
             return None  # capitalised words after a non-title phrase: not a speaker
-        return Attribution(AttributionKind.NAMED, speaker=" ".join(name), role=role)
+        return Attribution(
+            AttributionKind.NAMED, speaker=" ".join(name), role=role, rules=("role-then-name",)
+        )
     if head in lexicon("unnamed_sources"):
-        return Attribution(AttributionKind.ANONYMOUS, speaker=phrase)
+        return Attribution(AttributionKind.ANONYMOUS, speaker=phrase, rules=("unnamed-noun",))
     if norm[0] == "the" and head in lexicon("titles"):
         # "the mayor of Springfield": one identifiable person, described by office
-        return Attribution(AttributionKind.NAMED, speaker=phrase)
+        return Attribution(AttributionKind.NAMED, speaker=phrase, rules=("the-office",))
     if (has_capital or norm[0] == "the") and _has_phrase(norm, "organizations"):
-        return Attribution(AttributionKind.ORGANIZATION, speaker=phrase)
+        return Attribution(
+            AttributionKind.ORGANIZATION, speaker=phrase, rules=("organization-noun",)
+        )
     if norm[0] in _DETERMINERS and len(tokens) <= 6 and _AGENT_NOUN.search(head):
         # "a narrator in the Clinton ad", "the New York businessman": a described source
-        return Attribution(AttributionKind.ANONYMOUS, speaker=phrase)
+        return Attribution(AttributionKind.ANONYMOUS, speaker=phrase, rules=("agent-noun",))
     return None
 
 
@@ -350,7 +359,10 @@ def _organization_run(tokens: list[str]) -> Attribution | None:
     ):
         return None  # "president of the United Federation of Teachers": a person's role
     return Attribution(
-        AttributionKind.ORGANIZATION, speaker=" ".join(run), role=" ".join(before) or None
+        AttributionKind.ORGANIZATION,
+        speaker=" ".join(run),
+        role=" ".join(before) or None,
+        rules=("organization-run",),
     )
 
 
@@ -563,13 +575,17 @@ def _labelled(text: str, spans: list[Span]) -> Attribution | None:
     label = _SPEAKER_LABEL.match(text)
     if label:
         return Attribution(
-            AttributionKind.NAMED, speaker=label.group("name"), cue=":", speech="direct"
+            AttributionKind.NAMED,
+            speaker=label.group("name"),
+            cue=":",
+            speech="direct",
+            rules=("label:transcript",),
         )
     byline = _DASH_BYLINE.search(text)
     if byline and spans:
         found = describe(byline.group("name"))
         if found is not None:
-            return replace(found, cue=byline.group("dash"), speech="direct")
+            return _ruled(replace(found, cue=byline.group("dash"), speech="direct"), "dash-byline")
     return None
 
 
@@ -626,22 +642,22 @@ def _other_forms(text: str, masked: str, spans: list[Span]) -> list[tuple[int, i
     written by Springsteen")."""
     if not spans:
         return []
-    found: list[tuple[re.Match[str], Attribution]] = []
+    found: list[tuple[re.Match[str], Attribution, str]] = []
     for match in _possessive_pattern().finditer(masked):
         owner = describe(match.group("owner"))
         if owner is not None and owner.kind is not AttributionKind.DOCUMENT:
-            found.append((match, owner))
+            found.append((match, owner, "possessor-of-speech-noun"))
     for match in _PASSIVE.finditer(masked):
         agent = describe(_np_after(masked, match.end())[0])
         if agent is not None:
-            found.append((match, agent))
+            found.append((match, agent, "passive-agent"))
     return [
         (
             match.start("cue"),
             match.end("cue"),
-            replace(attribution, cue=match.group("cue"), speech=_speech(text, spans)),
+            _ruled(replace(attribution, cue=match.group("cue"), speech=_speech(text, spans)), rule),
         )
-        for match, attribution in found
+        for match, attribution, rule in found
     ]
 
 
@@ -697,7 +713,9 @@ def _resolve_in_sentence(attribution: Attribution, masked: str) -> Attribution:
         )
     if not agrees:
         return attribution
-    return replace(subject, cue=attribution.cue, speech=attribution.speech)
+    return _ruled(
+        replace(subject, cue=attribution.cue, speech=attribution.speech), "pronoun-is-subject"
+    )
 
 
 # Cues that can come before their speaker ("said Jane Doe"); the others ("called", "urged",
@@ -803,7 +821,8 @@ def _from_cue(text: str, masked: str, spans: list[Span], cue: re.Match[str]) -> 
         subject = named if named is not None else _subject(masked)
         if subject is None:
             return None
-        return replace(subject, cue=cue.group(), speech=_speech(text, spans))
+        rule = "participle-after-name" if named is not None else "participle-of-subject"
+        return _ruled(replace(subject, cue=cue.group(), speech=_speech(text, spans)), rule)
     cue_start = _skip_relative_clauses(masked, cue.start())
     before = masked[:cue_start].rstrip()
     inverted = word == "according to" or not before or before[-1] in ',\u201d"' or (cue.start() < 3)
@@ -821,21 +840,27 @@ def _from_cue(text: str, masked: str, spans: list[Span], cue: re.Match[str]) -> 
                 if role and described.kind is not AttributionKind.DOCUMENT:
                     joined = f"{described.role}, {role}" if described.role else role
                     described = replace(described, role=joined)
-                return replace(described, cue=cue.group(), speech=_speech(text, spans))
+                found = replace(described, cue=cue.group(), speech=_speech(text, spans))
+                return _ruled(
+                    found, "according-to" if word == "according to" else "verb-then-speaker"
+                )
         else:
             phrase = _np_before(masked, cue_start)
             described = describe(phrase) if phrase else None
+            rule = "speaker-then-verb"
             if described is None and _COORDINATED.search(masked[: cue.start()]):
                 # "Trump bemoaned the unrest and said ...", "Dean ... began by saying ...":
                 # the cue shares the subject of the clause's first verb
-                described = _subject(masked)
+                described, rule = _subject(masked), "coordinated-verb-subject"
             elif described is None:
                 pair = _name_before_role(masked, cue_start)
+                rule = "name-comma-role-verb"
                 if pair:
                     named = describe(pair[0])
                     described = replace(named, role=pair[1]) if named else None
             if described is not None and word != "according to":
-                return replace(described, cue=cue.group(), speech=_speech(text, spans))
+                found = replace(described, cue=cue.group(), speech=_speech(text, spans))
+                return _ruled(found, rule)
     return None
 
 
@@ -868,21 +893,23 @@ class _Context:
         if attribution.kind is AttributionKind.NAMED:
             known = self.names.get(_word_norm(speaker.split()[-1]))
             if known and len(known.speaker.split()) >= len(speaker.split()):
-                return replace(
+                found = replace(
                     attribution, speaker=known.speaker, role=attribution.role or known.role
                 )
+                return _ruled(found, "context:surname-to-full-name")
         if attribution.kind is AttributionKind.ANONYMOUS and norm.startswith("the "):
             wanted = set(_word_norm(t) for t in speaker.split()[1:])
             for earlier in reversed(self.speakers):
                 if earlier.kind is AttributionKind.ANONYMOUS and wanted <= set(
                     _word_norm(t) for t in (earlier.speaker or "").split()
                 ):
-                    return replace(
+                    found = replace(
                         attribution,
                         speaker=earlier.speaker,
                         role=attribution.role or earlier.role,
                         anonymity_reason=attribution.anonymity_reason or earlier.anonymity_reason,
                     )
+                    return _ruled(found, "context:the-description-to-earlier")
         return attribution
 
     def _pronoun(self, attribution: Attribution, pronoun: str) -> Attribution:
@@ -890,21 +917,23 @@ class _Context:
         for earlier in reversed(self.speakers):
             plural = (earlier.speaker or "").lower().endswith("s")
             if people and earlier.kind is AttributionKind.NAMED:
-                return replace(
+                found = replace(
                     attribution, kind=earlier.kind, speaker=earlier.speaker, role=earlier.role
                 )
+                return _ruled(found, "context:pronoun-to-earlier-speaker")
             if (
                 not people
                 and earlier.kind is not AttributionKind.NAMED
                 and (plural or pronoun == "it")
             ):
-                return replace(
+                found = replace(
                     attribution,
                     kind=earlier.kind,
                     speaker=earlier.speaker,
                     role=earlier.role,
                     anonymity_reason=earlier.anonymity_reason,
                 )
+                return _ruled(found, "context:pronoun-to-earlier-speaker")
         return attribution
 
 
@@ -950,11 +979,13 @@ def attribute(sentences: list[Sentence], text: str | None = None) -> None:
                 and previous is not None
                 and (previous.attribution is UNATTRIBUTED and quote_spans(previous.text))
             ):
-                previous.attribution = replace(stated, speech="direct")
+                previous.attribution = _ruled(
+                    replace(stated, speech="direct"), "context:clause-after-break"
+                )
             sentence.attribution = stated
             context.speakers.append(stated)
         elif open_quote is not None and spans and spans[0].start == 0:
-            sentence.attribution = open_quote
+            sentence.attribution = _ruled(open_quote, "context:open-quote-continues")
         elif (
             spans
             and spans[0].start == 0
@@ -966,8 +997,9 @@ def attribute(sentences: list[Sentence], text: str | None = None) -> None:
                 and previous.paragraph >= sentence.paragraph - 1
             )
         ):
-            sentence.attribution = replace(
-                previous.attribution, speech=_speech(sentence.text, spans)
+            sentence.attribution = _ruled(
+                replace(previous.attribution, speech=_speech(sentence.text, spans)),
+                "context:quote-only-continues",
             )
         elif (
             spans
@@ -979,7 +1011,9 @@ def attribute(sentences: list[Sentence], text: str | None = None) -> None:
                 and _continues(sentence.text)
             )
         ):
-            sentence.attribution = replace(previous.attribution, speech="mixed")
+            sentence.attribution = _ruled(
+                replace(previous.attribution, speech="mixed"), "context:connective-continues"
+            )
         elif (
             sentence.text[:1].islower()
             and previous is not None
@@ -989,7 +1023,8 @@ def attribute(sentences: list[Sentence], text: str | None = None) -> None:
                 and previous.attribution.is_attributed
             )
         ):
-            sentence.attribution = previous.attribution  # a fragment of the previous sentence
+            # a fragment of the previous sentence
+            sentence.attribution = _ruled(previous.attribution, "context:lowercase-fragment")
         else:
             sentence.attribution = UNATTRIBUTED
         last = spans[-1] if spans else None
@@ -1019,7 +1054,7 @@ def _byline_back(content: list[Sentence], index: int, byline: Attribution, state
     if first == index or content[first].text[:1] not in QUOTE_CHARS:
         return
     for sentence in content[first:index]:
-        sentence.attribution = replace(byline, speech="direct")
+        sentence.attribution = _ruled(replace(byline, speech="direct"), "context:byline-back")
 
 
 def _continues(text: str) -> bool:

@@ -49,6 +49,10 @@ class Attribution:
     cue: str | None = None
     speech: str | None = None  # "direct", "indirect" or "mixed"; None for unattributed text
     anonymity_reason: str | None = None
+    # The named rules that decided it, in the order they applied (cue finder, speaker phrase,
+    # context passes): for explaining an attribution and for counting each rule's outcomes in
+    # bench/attribution_eval.py. Not part of equality: two readings of the same speaker agree.
+    rules: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def is_attributed(self) -> bool:
