@@ -185,14 +185,20 @@ def split_name(tokens: list[str]) -> tuple[list[str], list[str]]:
     ):
         title, name = tokens[:-1], tokens[-1:]  # "Mr. King": a surname that is also a title
     # "Gov. Earl Ray Tomblin of West Virginia": the name comes before "of Place".
-    if len(title) >= 3 and title[-1].lower() in {"of", "from"}:
-        before, place = title[:-1], title[-1:] + name
+    joins = 2 if len(title) >= 4 and [t.lower() for t in title[-2:]] == ["of", "the"] else 1
+    if len(title) >= 3 and title[-joins].lower() in {"of", "from"}:
+        before, place = title[:-joins], title[-joins:] + name
         run = _name_length(before)
         if run >= 2:
             return before[:-run] + place, before[-run:]
-    # "Ambassador to Japan Rahm Emanuel": the place after to/of belongs to the title.
-    if title and title[-1].lower() in {"to", "of", "for"} and len(name) >= 3:
-        title, name = title + name[:1], name[1:]
+    # "Ambassador to Japan Rahm Emanuel", "Ambassador to South Korea Philip Goldberg": the
+    # place after to/of belongs to the title; the name is its last two words.
+    linked = title and (
+        title[-1].lower() in {"to", "of", "for"}
+        or (len(title) >= 2 and title[-1].lower() == "the" and title[-2].lower() in {"to", "of"})
+    )
+    if linked and len(name) >= 3:
+        title, name = title + name[:-2], name[-2:]
     return title, name
 
 
@@ -207,6 +213,7 @@ def _can_open_speaker(word: str) -> bool:
         or word in lexicon("titles")
         or word in lexicon("unnamed_sources")
         or word in lexicon("pronouns")
+        or word in _OWNERS
     )
 
 
@@ -262,6 +269,9 @@ def describe(phrase: str) -> Attribution | None:
     if any(t in {"\u2014", "\u2015", "--"} for t in tokens):
         return None
     norm = [_word_norm(t) for t in tokens]
+    if norm[0] in {"one", "another"} and (len(norm) == 1 or norm[0] == "another"):
+        # "one said", "said another", "another commenter": a new unnamed speaker
+        return Attribution(AttributionKind.ANONYMOUS, speaker=phrase, rules=("one-or-another",))
     cut = _participle_cut(norm)
     if cut is not None:
         # "Protesters marching through the streets": the source is the head noun phrase
@@ -279,8 +289,11 @@ def describe(phrase: str) -> Attribution | None:
         return None  # "president of the United Federation of Teachers": a role, not a source
     if len(tokens) == 1 and head in lexicon("pronouns"):
         return Attribution(AttributionKind.ANONYMOUS, speaker=phrase, rules=("pronoun",))
+    if len(tokens) == 1 and _is_capitalized(tokens[0]) and head in lexicon("title_surnames"):
+        # "White said": a surname that is also a title word, standing alone
+        return Attribution(AttributionKind.NAMED, speaker=phrase, rules=("surname-that-is-a-word",))
     has_capital = any(_is_capitalized(t) for t in tokens)
-    if has_capital and _has_phrase(norm, "media"):
+    if _has_phrase(norm, "media") and (has_capital or head in lexicon("media")):
         return Attribution(AttributionKind.MEDIA, speaker=phrase, rules=("media-name",))
     if head in lexicon("documents") or (
         len(norm) > 1 and " ".join(norm[-2:]) in lexicon("documents")
@@ -291,6 +304,9 @@ def describe(phrase: str) -> Attribution | None:
     organization = _organization_run(tokens) if head not in lexicon("unnamed_sources") else None
     if organization is not None:
         return organization
+    pair = _two_names(tokens)
+    if pair is not None:
+        return pair
     title, name = split_name(tokens)
     if title and title[-1].lower() in {"of", "for", "to", "in"} and len(name) == 1:
         title, name = tokens, []  # "the mayor of Springfield": a place, not a name
@@ -303,17 +319,19 @@ def describe(phrase: str) -> Attribution | None:
         and head not in lexicon("unnamed_sources")
     ):
         role = " ".join(title) if any(_is_title_word(t) for t in title) else None
-        if title and not role:
-            return None  # capitalised words after a non-title phrase: not a speaker
-        return Attribution(
-            AttributionKind.NAMED, speaker=" ".join(name), role=role, rules=("role-then-name",)
-        )
+        rule = "role-then-name"
+        if title and (not role or title[0].lower() in {"of", "from"}):
+            rule = _untitled_lead(title)
+            if rule is None:
+                return None  # capitalised words after a non-title phrase: not a speaker
+            role = " ".join(title) if rule != "article-adjective-name" else None
+        return Attribution(AttributionKind.NAMED, speaker=" ".join(name), role=role, rules=(rule,))
     if head in lexicon("unnamed_sources"):
         return Attribution(AttributionKind.ANONYMOUS, speaker=phrase, rules=("unnamed-noun",))
     if norm[0] == "the" and head in lexicon("titles"):
         # "the mayor of Springfield": one identifiable person, described by office
         return Attribution(AttributionKind.NAMED, speaker=phrase, rules=("the-office",))
-    if (has_capital or norm[0] == "the") and _has_phrase(norm, "organizations"):
+    if (has_capital or norm[0] in _OWNERS) and _has_phrase(norm, "organizations"):
         return Attribution(
             AttributionKind.ORGANIZATION, speaker=phrase, rules=("organization-noun",)
         )
@@ -323,9 +341,45 @@ def describe(phrase: str) -> Attribution | None:
     return None
 
 
+_OWNERS = frozenset({"the", "his", "her", "their", "its", "our"})
+
+
+def _untitled_lead(title: list[str]) -> str | None:
+    """The rule that accepts words before a name that are not title words, or None: a place
+    or organisation after the name ("Jane Roe | of the Acme Institute"), a lower-case
+    descriptor ending in a person noun ("psychologist | Jane Roe"), or an article with
+    adjectives ("a smiling | Roe")."""
+    if title[0].lower() in {"of", "from"}:
+        return "name-of-place"
+    lower = all(t[:1].islower() and t.replace("-", "").isalpha() for t in title[1:])
+    last = _word_norm(title[-1])
+    if title[-1][:1].islower() and (_AGENT_NOUN.search(last) or last in lexicon("unnamed_sources")):
+        return "descriptor-then-name"
+    if lower and title[0].lower() in {"a", "an", "the"} and len(title) <= 3:
+        return "article-adjective-name"
+    return None
+
+
+def _two_names(tokens: list[str]) -> Attribution | None:
+    """Two people named together ("Smith and Jones wrote"): one speaker, both names."""
+    if "and" not in tokens:
+        return None
+    index = tokens.index("and")
+    left, right = tokens[:index], tokens[index + 1 :]
+    if not left or not right or not all(_is_capitalized(t) for t in left + right):
+        return None
+    if any(
+        _is_title_word(t) or _has_phrase([_word_norm(t)], "organizations") for t in left + right
+    ):
+        return None
+    if len(left) > 3 or len(right) > 3:
+        return None
+    return Attribution(AttributionKind.NAMED, speaker=" ".join(tokens), rules=("two-names",))
+
+
 _SHARE = re.compile(
     r"^(?:(?:only|just|about|nearly|almost|some|roughly|more than|fewer than|over)\s+)?"
-    r"\d+(?:\.\d+)?\s*(?:percent|per cent|%)(?:\s+of\s+\S.*)?$",
+    r"(?:\d+(?:\.\d+)?\s*|[a-z]+(?:-[a-z]+)?\s+)(?:percent|per cent|%)(?:\s+of\s+\S.*)?$",
     re.IGNORECASE,
 )
 _CONNECTORS = frozenset({"of", "to", "for", "and", "on", "the", "&"})
@@ -379,7 +433,13 @@ def _np_after(masked: str, start: int) -> tuple[str, int]:
         lower = bare.lower()
         if lower in _HARD_STOPS or lower in _DAYS:
             break
-        if taken and lower in _SOFT_STOPS and not following[:1].isupper():
+        after_the = words[index + 2].group() if index + 2 < len(words) else ""
+        if (
+            taken
+            and lower in _SOFT_STOPS
+            and not following[:1].isupper()
+            and not (following == "the" and after_the[:1].isupper())  # "of the Acme Group"
+        ):
             break
         if token[0] in '(\u201c"' or not bare:
             break
@@ -827,8 +887,9 @@ def _from_cue(text: str, masked: str, spans: list[Span], cue: re.Match[str]) -> 
     before = masked[:cue_start].rstrip()
     inverted = word == "according to" or not before or before[-1] in ',\u201d"' or (cue.start() < 3)
     attempts = ["after", "before"] if inverted else ["before", "after"]
-    if word not in _INVERTIBLE_CUES:
-        attempts = ["before"]
+    after_quote = bool(_AFTER_CLOSING_QUOTE.search(masked[: cue.start()]))
+    if word not in _INVERTIBLE_CUES and not after_quote:
+        attempts = ["before"]  # any speech verb inverts right after a quote ("” mused X")
     for attempt in attempts:
         if attempt == "after":
             phrase, end = _np_after(masked, cue.end())
@@ -861,7 +922,45 @@ def _from_cue(text: str, masked: str, spans: list[Span], cue: re.Match[str]) -> 
             if described is not None and word != "according to":
                 found = replace(described, cue=cue.group(), speech=_speech(text, spans))
                 return _ruled(found, rule)
-    return None
+    return _slot_speaker(text, masked, spans, cue, after_quote)
+
+
+_AFTER_CLOSING_QUOTE = re.compile(r"[\u201d\"][\s,]*$")
+_SLOT_OPENERS = _DETERMINERS | _OWNERS | {"another"}
+
+
+def _slot_speaker(
+    text: str, masked: str, spans: list[Span], cue: re.Match[str], after_quote: bool
+) -> Attribution | None:
+    """A described speaker standing where only a speaker can stand: between a quote and its
+    cue ("“...,” the progressive heavyweights wrote") or right after a cue that follows a
+    quote ("“...,” said an Iowa Democrat"). The position vouches for the phrase, so any noun
+    phrase opened by an article or possessive names a person or body without a name."""
+    if after_quote:
+        phrase = _np_after(masked, cue.end())[0]
+    else:
+        closing = [span for span in spans if span.end <= cue.start()]
+        if not closing or not _speaker_between(masked[closing[-1].end : cue.start()]):
+            return None
+        phrase = masked[closing[-1].end : cue.start()]
+    tokens = phrase.strip(" ,;:").split()
+    if not tokens or tokens[0].lower() not in _SLOT_OPENERS or len(tokens) > NP_MAX_WORDS:
+        return None
+    norm = [_word_norm(t) for t in tokens]
+    head = _head(norm)
+    if head in _SLOT_OPENERS or not head.replace("-", "").isalnum():
+        return None
+    kind = AttributionKind.ANONYMOUS
+    if head in lexicon("media"):
+        kind = AttributionKind.MEDIA
+    elif head in lexicon("documents"):
+        kind = AttributionKind.DOCUMENT
+    elif head in lexicon("organizations"):
+        kind = AttributionKind.ORGANIZATION
+    found = Attribution(
+        kind, speaker=" ".join(tokens), cue=cue.group(), speech=_speech(text, spans)
+    )
+    return _ruled(found, "slot:described-speaker")
 
 
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whose|whom)\b[^,;:]*,\s*$")

@@ -31,7 +31,7 @@ from .model import Source
 from .retrieve import Index
 from .sources import parse_source
 
-ANALYSIS_VERSION = f"{__version__}/2"  # bump the suffix when analysis output changes
+ANALYSIS_VERSION = f"{__version__}/3"  # bump the suffix when analysis output changes
 MAGIC = b"factcheck-cache-1\n"
 
 

@@ -390,3 +390,101 @@ def test_headline_in_capitals_is_not_a_speaker():
 
 def test_without_saying_is_not_speech():
     assert attribute_sentence("It goes without saying that taxes are unpopular.") is None
+
+
+# Speaker-phrase rules: each on a passage written for it, asserting the rule that decided.
+
+
+def decided(text):
+    found = attribute_sentence(text)
+    assert found is not None, text
+    return found
+
+
+def test_rule_one_or_another_is_a_new_unnamed_speaker():
+    found = decided("“The bridge will not open this year,” said another.")
+    assert (found.kind, found.speaker) == (AttributionKind.ANONYMOUS, "another")
+    assert "one-or-another" in found.rules
+    found = decided("“The bridge will not open this year,” one said.")
+    assert (found.kind, found.speaker) == (AttributionKind.ANONYMOUS, "one")
+    passage = (
+        "“The toll is too high,” Mara Lindqvist said.\n\n“The bridge will not open,” one said."
+    )
+    assert attributed(passage)[1].attribution.speaker == "one"  # not the previous speaker
+
+
+def test_rule_surname_that_is_a_word():
+    found = decided("White said: “The budget holds no surprises for anyone.”")
+    assert (found.kind, found.speaker) == (AttributionKind.NAMED, "White")
+    assert "surname-that-is-a-word" in found.rules
+
+
+def test_rule_two_names():
+    found = decided(
+        "Okafor and Lindqvist wrote that the survey was “deeply flawed from the start.”"
+    )
+    assert (found.kind, found.speaker) == (AttributionKind.NAMED, "Okafor and Lindqvist")
+    assert "two-names" in found.rules
+
+
+def test_rule_name_of_place():
+    found = decided("“Turnout will be low,” said Priya Raman of the Harbor Research Group.")
+    assert (found.speaker, found.role) == ("Priya Raman", "of the Harbor Research Group")
+    assert "name-of-place" in found.rules
+
+
+def test_rule_descriptor_then_name():
+    found = decided("“Sleep matters more than diet,” psychologist Jane Roe says.")
+    assert (found.speaker, found.role) == ("Jane Roe", "psychologist")
+    assert "descriptor-then-name" in found.rules
+
+
+def test_rule_article_adjective_name():
+    found = decided("A smiling Roe said the vote was “a clear win for the valley towns.”")
+    assert (found.kind, found.speaker, found.role) == (AttributionKind.NAMED, "Roe", None)
+    assert "article-adjective-name" in found.rules
+
+
+def test_rule_role_with_a_multi_word_place():
+    found = decided("Ambassador to South Korea Philip Goldberg said the talks would resume.")
+    assert (found.speaker, found.role) == ("Philip Goldberg", "Ambassador to South Korea")
+    found = decided("Ambassador to the United Nations Mary Adeyemi said the vote was close.")
+    assert found.speaker == "Mary Adeyemi"
+
+
+def test_rule_slot_described_speaker():
+    found = decided("“The harvest came late and small,” said an Iowa Democrat.")
+    assert (found.kind, found.speaker) == (AttributionKind.ANONYMOUS, "an Iowa Democrat")
+    assert "slot:described-speaker" in found.rules
+    found = decided("“We will not sign it,” the progressive heavyweights wrote in a letter.")
+    assert found.speaker == "the progressive heavyweights"
+    found = decided("“Prices will rise,” the 46-year-old said.")
+    assert found.speaker == "the 46-year-old"
+
+
+def test_slot_needs_the_quote_beside_the_cue():
+    # the same phrase with no quote beside the cue is not vouched for by its position
+    assert attribute_sentence("After the storm the 46-year-old said nothing at all.") is None
+
+
+def test_rule_media_head_noun_and_owner_organization():
+    found = decided("News reports said the plant had “never passed an inspection.”")
+    assert found.kind is AttributionKind.MEDIA
+    found = decided("The network said the interview was “edited for length and clarity.”")
+    assert found.kind is AttributionKind.MEDIA
+    found = decided("On Monday, her campaign said it would “fight on until the convention.”")
+    assert (found.kind, found.speaker) == (AttributionKind.ORGANIZATION, "her campaign")
+    found = decided("“We are ready for the final,” the team wrote.")
+    assert found.kind is AttributionKind.ORGANIZATION
+
+
+def test_rule_poll_share_in_words():
+    found = decided("Forty-one percent of respondents say the economy is “getting worse.”")
+    assert found.kind is AttributionKind.ANONYMOUS and "poll-share" in found.rules
+
+
+def test_speech_verb_inverts_right_after_a_quote():
+    found = decided("“Nobody reads the fine print,” mused Blaze host Tom Ekwueme.")
+    assert found.speaker == "Tom Ekwueme"
+    found = decided("“We will rebuild the pier by spring,” Roe vowed.")
+    assert found.speaker == "Roe" and found.cue == "vowed"
