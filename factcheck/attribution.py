@@ -741,7 +741,14 @@ def attribute_sentence(text: str) -> Attribution | None:
     # introduce quotes, the main clause's, which comes first ("Trump said ... that Clinton
     # once described it as “the gold standard”"), and among the others the last.
     candidates.sort(key=lambda c: (c[0], c[2].cue.lower().endswith("ing") is False, c[1]))
-    attribution = _resolve_in_sentence(candidates[-1][2], masked)
+    chosen = candidates[-1][2]
+    vouching = _ACCORDING_TO_LAST.search(masked)
+    if vouching and len(candidates) > 1:
+        # "“...,” O'Malley said, according to the Sun": the quote reaches the reader through
+        # the source named last, which vouches for the whole report
+        last = next((c[2] for c in candidates if c[2].cue == vouching.group(1)), None)
+        chosen = _ruled(last, "according-to-vouches") if last is not None else chosen
+    attribution = _resolve_in_sentence(chosen, masked)
     if attribution.kind is AttributionKind.ANONYMOUS:
         _, reason = anonymity_reason(text)
         attribution = replace(attribution, anonymity_reason=reason)
@@ -788,6 +795,7 @@ def _other_forms(text: str, masked: str, spans: list[Span]) -> list[tuple[int, i
     ]
 
 
+_ACCORDING_TO_LAST = re.compile(r",\s*(according to)\b[^,;:]*[.!?]?\s*$", re.IGNORECASE)
 _QUOTE_TO_CUE = re.compile(r"^[\s,:\u2014\u2013-]*(?:\S+\s+){0,7}$")
 _NOT_A_SPEAKER = frozenset("what which that who whom where when whose while".split())
 
@@ -888,7 +896,10 @@ def _subject(masked: str) -> Attribution | None:
     lower-case word."""
     clause = masked
     first = clause.split()[0].lower() if clause.split() else ""
-    if first in _LEADING_CLAUSE and "," in clause:
+    opener = first in _LEADING_CLAUSE or first in _OPENING_PREPOSITIONS or first.endswith("ing")
+    if opener and "," in clause:
+        # "Speaking in Ohio on Tuesday, Roe insisted ...", "Amid the protests, the mayor ...":
+        # the subject comes after the opening phrase
         clause = clause[clause.index(",") + 1 :]
     found = _subject_at(clause)
     # an opening phrase with no subject in it ("Following a swiftly called, late-afternoon
@@ -900,6 +911,10 @@ def _subject(masked: str) -> Attribution | None:
     return found
 
 
+_OPENING_PREPOSITIONS = frozenset(
+    "amid alongside despite among following like unlike beyond under against throughout "
+    "without within across".split()
+)
 _OPENING_BREAK = re.compile(r",\s+|\s[\u2014\u2015]\s")
 
 

@@ -488,3 +488,20 @@ def test_speech_verb_inverts_right_after_a_quote():
     assert found.speaker == "Tom Ekwueme"
     found = decided("“We will rebuild the pier by spring,” Roe vowed.")
     assert found.speaker == "Roe" and found.cue == "vowed"
+
+
+def test_rule_according_to_vouches_for_an_earlier_cue():
+    found = decided(
+        "“The pier stays shut,” Roe said at a briefing, according to the Harbor Gazette."
+    )
+    assert found.speaker.endswith("Harbor Gazette") and "according-to-vouches" in found.rules
+    # without the closing "according to" the verb's speaker stands
+    assert decided("“The pier stays shut,” Roe said at a briefing.").speaker == "Roe"
+
+
+def test_opening_participle_phrase_is_not_the_subject():
+    found = decided(
+        "Speaking in Ohio on Tuesday, Mara Lindqvist defended the budget, saying it was "
+        "“the best we could do with the money we had.”"
+    )
+    assert found.speaker == "Mara Lindqvist" and "participle-of-subject" in found.rules
