@@ -17,7 +17,7 @@ from .cache import Cache, analyse
 from .claims import load_claims, single_claim
 from .config import Settings
 from .errors import FactcheckError
-from .files import read_text
+from .files import UNCONFINED, ReadPolicy, read_text
 from .model import Claim, Result, Source, Verdict
 from .retrieve import Index
 from .text import find_quotes
@@ -31,18 +31,23 @@ __all__ = [
     "check_text",
     "load_claims",
     "Cache",
+    "ReadPolicy",
 ]
 
 
 def load_sources(
-    paths: Iterable[str], encoding: str = "utf-8", cache: Cache | None = None
+    paths: Iterable[str],
+    encoding: str = "utf-8",
+    cache: Cache | None = None,
+    policy: ReadPolicy = UNCONFINED,
 ) -> list[Source]:
     """Read, segment and attribute each source file (each path once), through `cache` when
-    given (unchanged files are then read back, not analysed again)."""
+    given (unchanged files are then read back, not analysed again); `policy` says where
+    reading is allowed (anywhere by default; regular files only, up to a byte limit)."""
     unique = list(dict.fromkeys(str(p) for p in paths))
     if cache is not None:
-        return [cache.load_source(path, encoding)[0] for path in unique]
-    return [analyse(read_text(path, encoding), path) for path in unique]
+        return [cache.load_source(path, encoding, policy)[0] for path in unique]
+    return [analyse(read_text(path, encoding, policy), path) for path in unique]
 
 
 def check_claims(

@@ -13,8 +13,9 @@ from pathlib import Path
 import yaml
 
 from .errors import FactcheckError
-from .files import read_text
+from .files import UNCONFINED, ReadPolicy, read_text
 from .model import Claim, Verdict
+from .sanitize import shown
 from .segment import front_matter_span, markdown_blocks, split_sentences, text_blocks
 from .text import LineIndex
 
@@ -23,7 +24,11 @@ CLAIM_KEYS = {"id", "text", "expect"}
 FRONT_MATTER_KEYS = {"sources", "title", "author", "date", "tags", "description", "draft"}
 MIN_CLAIM_WORDS = 3  # shorter prose ("Thanks!") is not a checkable statement
 _PUNCT_SPACE = re.compile(r"\s+([.,;:!?])")  # left by masked markup: "the link ." -> "the link."
-_IGNORE = re.compile(r"<!--\s*factcheck:\s*ignore(?P<codes>[^>]*?)\s*-->")
+# The codes run to the first ">", at most IGNORE_CODES_MAX characters: enough for every
+# finding code (a dozen, none longer than 30 characters) with spaces, and a bound, so an
+# unterminated comment followed by spaces is not rescanned from every start (104 s before).
+IGNORE_CODES_MAX = 1000
+_IGNORE = re.compile(rf"<!--\s*factcheck:\s*ignore(?P<codes>[^>]{{0,{IGNORE_CODES_MAX}}}?)-->")
 
 
 @dataclass
@@ -34,14 +39,20 @@ class ClaimSet:
     text: str = ""  # the file as read, for reports that show the claims in place
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _where(path: str, node: yaml.Node) -> str:
-    return f"{path}:{node.start_mark.line + 1}"
+    return f"{shown(path)}:{node.start_mark.line + 1}"
 
 
 def _scalar(path: str, node: yaml.Node, what: str) -> str:
     if not isinstance(node, yaml.ScalarNode) or node.tag.endswith((":null", ":bool")):
         raise FactcheckError(f"{_where(path, node)}: {what} must be a string")
-    return str(node.value)
+    value = str(node.value)
+    if _SURROGATE.search(value):  # "\ud800" in a double-quoted YAML string: not text
+        raise FactcheckError(f"{_where(path, node)}: {what} holds a lone surrogate (not text)")
+    return value
 
 
 def _mapping(path: str, node: yaml.Node, allowed: set[str], what: str) -> dict[str, yaml.Node]:
@@ -72,9 +83,11 @@ def _compose(text: str, path: str) -> yaml.Node | None:
         return yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark else path
+        where = f"{shown(path)}:{mark.line + 1}" if mark else shown(path)
         problem = getattr(err, "problem", None) or str(err).splitlines()[0]
-        raise FactcheckError(f"{where}: malformed YAML ({problem})") from None
+        raise FactcheckError(f"{where}: malformed YAML ({shown(problem)})") from None
+    except RecursionError:
+        raise FactcheckError(f"{shown(path)}: malformed YAML (nested too deeply)") from None
 
 
 def _verdict(path: str, node: yaml.Node) -> Verdict:
@@ -92,10 +105,10 @@ def parse_claim_set(text: str, path: str) -> ClaimSet:
     """Validate a claim set and return its claims, with source paths resolved next to it."""
     root = _compose(text, path)
     if root is None:
-        raise FactcheckError(f"{path}: claim set is empty")
+        raise FactcheckError(f"{shown(path)}: claim set is empty")
     fields = _mapping(path, root, CLAIM_SET_KEYS, "claim set")
     if "claims" not in fields:
-        raise FactcheckError(f"{path}: claim set has no 'claims' list")
+        raise FactcheckError(f"{shown(path)}: claim set has no 'claims' list")
     sources = _source_paths(path, fields["sources"]) if "sources" in fields else []
     claims: list[Claim] = []
     seen: set[str] = set()
@@ -125,7 +138,7 @@ def parse_claim_set(text: str, path: str) -> ClaimSet:
             )
         )
     if not claims:
-        raise FactcheckError(f"{path}: claim set has no claims")
+        raise FactcheckError(f"{shown(path)}: claim set has no claims")
     return ClaimSet(path, sources, claims, text)
 
 
@@ -153,7 +166,7 @@ def _source_paths(path: str, node: yaml.Node) -> list[str]:
         source = base / _scalar(path, item, "a source path")
         if not source.is_file():
             problem = "is a directory" if source.is_dir() else "does not exist"
-            raise FactcheckError(f"{_where(path, item)}: source {source} {problem}")
+            raise FactcheckError(f"{_where(path, item)}: source {shown(str(source))} {problem}")
         resolved.append(os.path.normpath(source))
     return resolved
 
@@ -194,7 +207,7 @@ def parse_draft(text: str, path: str, markdown: bool = True) -> list[Claim]:
                 claim.ignored_codes = claim.ignored_codes | codes
             claims.append(claim)
     if not claims:
-        raise FactcheckError(f"{path}: draft has no prose to check")
+        raise FactcheckError(f"{shown(path)}: draft has no prose to check")
     return [claim for claim in claims if not claim.ignore_all]  # ignored: not a claim at all
 
 
@@ -202,9 +215,10 @@ def is_claim_set(path: str) -> bool:
     return Path(path).suffix.lower() in {".yaml", ".yml"}
 
 
-def load_claims(path: str, encoding: str = "utf-8") -> ClaimSet:
-    """Claims from a claim set (.yaml/.yml) or a draft (any other text file)."""
-    text = read_text(path, encoding)
+def load_claims(path: str, encoding: str = "utf-8", policy: ReadPolicy = UNCONFINED) -> ClaimSet:
+    """Claims from a claim set (.yaml/.yml) or a draft (any other text file), read as
+    `policy` allows."""
+    text = read_text(path, encoding, policy)
     if is_claim_set(path):
         return parse_claim_set(text, path)
     claims = parse_draft(text, path, markdown=Path(path).suffix.lower() != ".txt")

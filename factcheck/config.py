@@ -12,23 +12,31 @@ to the configuration file.
     hedge-dropped = "error"
     attribution-dropped-named = "off"
 
+    max-file-bytes = 67108864      # largest draft, claim set or source read (bytes)
+
     [[drafts]]                     # which sources each set of drafts is checked against
     paths = ["docs/**/*.md"]
     sources = ["sources/*.txt"]
+
+There is deliberately no key to read outside the root (see files.py): on a pull request the
+configuration may be the author's, so only the command line (--allow-outside-root) can.
 """
 
 from __future__ import annotations
 
 import glob
+import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .codes import CODES
 from .errors import FactcheckError
+from .files import DEFAULT_MAX_BYTES, ReadPolicy, decode, read_bytes
 from .model import Severity
+from .sanitize import shown
 
-TOP_KEYS = {"fail-on", "threshold", "severity", "drafts"}
+TOP_KEYS = {"fail-on", "threshold", "severity", "drafts", "max-file-bytes"}
 DRAFT_KEYS = {"paths", "sources"}
 OFF = "off"
 
@@ -48,25 +56,29 @@ class Settings:
     severity: dict[str, Severity | None] = field(default_factory=dict)  # None: switched off
     drafts: tuple[DraftSources, ...] = ()
     path: str | None = None  # the file these settings came from
+    max_file_bytes: int = DEFAULT_MAX_BYTES
 
     def sources_for(self, draft: str) -> list[str]:
         """Source files configured for a draft path."""
         resolved = Path(draft).resolve()
         found: list[str] = []
         for mapping in self.drafts:
-            if any(resolved in _expand(pattern) for pattern in mapping.paths):
-                found += [str(p) for pattern in mapping.sources for p in sorted(_expand(pattern))]
+            if any(
+                resolved in {p.resolve() for p in _expand(pattern)} for pattern in mapping.paths
+            ):
+                found += [str(p) for pattern in mapping.sources for p in _expand(pattern)]
         return found
 
     def draft_paths(self) -> list[str]:
         """Every draft the configuration names, for `factcheck check` without paths."""
-        return [
-            str(p) for m in self.drafts for pattern in m.paths for p in sorted(_expand(pattern))
-        ]
+        return [str(p) for m in self.drafts for pattern in m.paths for p in _expand(pattern)]
 
 
-def _expand(pattern: str) -> set[Path]:
-    return {Path(p).resolve() for p in glob.glob(pattern, recursive=True) if Path(p).is_file()}
+def _expand(pattern: str) -> list[Path]:
+    """The files a glob matches, absolute but with symlinks kept: the reader decides whether
+    a link may be followed (files.py), and its error names the link."""
+    matches = {Path(os.path.abspath(p)) for p in glob.glob(pattern, recursive=True)}
+    return sorted(p for p in matches if p.is_file())
 
 
 def find_config(start: Path) -> tuple[Path, dict] | None:
@@ -83,13 +95,18 @@ def find_config(start: Path) -> tuple[Path, dict] | None:
     return None
 
 
-def _read_toml(path: Path) -> dict:
+def _read_toml(path: Path, explicit: bool = False) -> dict:
+    """A TOML file's table. A configuration found by the search must really lie in its
+    directory (not be a symlink to elsewhere); one named with --config is read where it is."""
+    named = frozenset({os.path.abspath(path)}) if explicit else frozenset()
+    policy = ReadPolicy(roots=(Path(os.path.abspath(path)).parent,), named=named)
+    text = decode(read_bytes(path, policy), str(path))
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
-        raise FactcheckError(f"{path}: malformed TOML ({err})") from None
-    except (OSError, UnicodeDecodeError) as err:
-        raise FactcheckError(f"{path}: cannot read ({err})") from None
+        raise FactcheckError(f"{shown(str(path))}: malformed TOML ({err})") from None
+    except RecursionError:
+        raise FactcheckError(f"{shown(str(path))}: malformed TOML (nested too deeply)") from None
 
 
 def _severity(value: object, where: str, allow_off: bool) -> Severity | None:
@@ -109,31 +126,35 @@ def _globs(value: object, base: Path, where: str) -> tuple[str, ...]:
 
 def parse_settings(table: dict, path: Path) -> Settings:
     """Validate a factcheck table; unknown keys are errors naming the key and the file."""
+    name = shown(str(path))
     for key in table:
         if key not in TOP_KEYS:
             raise FactcheckError(
-                f"{path}: unknown key {key!r} (allowed: {', '.join(sorted(TOP_KEYS))})"
+                f"{name}: unknown key {key!r} (allowed: {', '.join(sorted(TOP_KEYS))})"
             )
     base = path.parent
-    fail_on = _severity(table.get("fail-on", "error"), f"{path}: fail-on", allow_off=False)
+    max_file_bytes = table.get("max-file-bytes", DEFAULT_MAX_BYTES)
+    if type(max_file_bytes) is not int or max_file_bytes <= 0:
+        raise FactcheckError(f"{name}: max-file-bytes must be a positive whole number")
+    fail_on = _severity(table.get("fail-on", "error"), f"{name}: fail-on", allow_off=False)
     threshold = table.get("threshold")
     if threshold is not None and (
         not isinstance(threshold, int | float)
         or isinstance(threshold, bool)
         or not 0 <= threshold <= 1
     ):
-        raise FactcheckError(f"{path}: threshold must be a number from 0 to 1")
+        raise FactcheckError(f"{name}: threshold must be a number from 0 to 1")
     overrides = table.get("severity", {})
     if not isinstance(overrides, dict):
-        raise FactcheckError(f"{path}: severity must be a table of code = level")
+        raise FactcheckError(f"{name}: severity must be a table of code = level")
     severity = {}
     for code, level in overrides.items():
         if code not in CODES:
-            raise FactcheckError(f"{path}: unknown finding code {code!r} in severity")
-        severity[code] = _severity(level, f"{path}: severity.{code}", allow_off=True)
+            raise FactcheckError(f"{name}: unknown finding code {code!r} in severity")
+        severity[code] = _severity(level, f"{name}: severity.{code}", allow_off=True)
     drafts = []
     for index, entry in enumerate(table.get("drafts", [])):
-        where = f"{path}: drafts[{index}]"
+        where = f"{name}: drafts[{index}]"
         if not isinstance(entry, dict):
             raise FactcheckError(f"{where}: expected a table with paths and sources")
         for key in entry:
@@ -153,6 +174,7 @@ def parse_settings(table: dict, path: Path) -> Settings:
         severity,
         tuple(drafts),
         str(path),
+        max_file_bytes,
     )
 
 
@@ -161,8 +183,8 @@ def load_settings(explicit: str | None = None, start: Path | None = None) -> Set
     if explicit is not None:
         path = Path(explicit)
         if not path.is_file():
-            raise FactcheckError(f"{explicit}: no such configuration file")
-        table = _read_toml(path)
+            raise FactcheckError(f"{shown(explicit)}: no such configuration file")
+        table = _read_toml(path, explicit=True)
         if path.name == "pyproject.toml":
             table = table.get("tool", {}).get("factcheck", {})
         return parse_settings(table, path)

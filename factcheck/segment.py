@@ -37,28 +37,55 @@ class Block:
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
+def _lines_with_offsets(text: str) -> list[tuple[int, str]]:
+    """Each line of `text` with the offset where it starts, newline not included."""
+    lines, start = [], 0
+    for line in text.split("\n"):
+        lines.append((start, line))
+        start += len(line) + 1
+    return lines
+
+
 def text_blocks(text: str) -> list[Block]:
     """Paragraphs of a plain-text file: runs of lines separated by blank lines; in a file
     with no blank line at all, each line is a paragraph (one paragraph per line, as many
-    news exports are written)."""
-    pattern = r"(?:[^\n]*\S[^\n]*(?:\n|$))+" if _BLANK_LINE.search(text) else r"[^\n]*\S[^\n]*"
-    blocks = []
-    for match in re.finditer(pattern, text):
-        body = match.group().rstrip("\n")
-        blocks.append(Block(body, match.start(), len(blocks)))
+    news exports are written). Lines are scanned once each, without a regular expression
+    that could backtrack over a long line of spaces."""
+    one_per_line = not _BLANK_LINE.search(text)
+    blocks: list[Block] = []
+    run: list[tuple[int, str]] = []
+
+    def close() -> None:
+        if run:
+            blocks.append(Block("\n".join(line for _, line in run), run[0][0], len(blocks)))
+            run.clear()
+
+    for start, line in _lines_with_offsets(text):
+        if not line.strip():
+            close()
+            continue
+        run.append((start, line))
+        if one_per_line:
+            close()
+    close()
     return blocks
 
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _CONTAINER_PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
+# Inline markup, masked with spaces. Every pattern is linear on any line: a run of text
+# never crosses the character that could start another match ("[" for links, "<" for tags),
+# so no start rescans the rest of a line ("[" * 200,000 took minutes before).
 _INLINE_MARKUP = [
-    re.compile(r"<!--.*?-->", re.S),  # HTML comments
-    re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)"),  # images
-    re.compile(r"<(?:https?|mailto):[^>\s]*>"),  # autolinks
-    re.compile(r"</?[A-Za-z][^>\n]*>"),  # inline HTML tags
+    re.compile(r"!\[[^\[\]\n]*\]\([^)\[\n]*\)"),  # images
+    re.compile(r"<(?:https?|mailto):[^<>\s]*>"),  # autolinks
+    re.compile(r"</?[A-Za-z][^<>\n]*>"),  # inline HTML tags
 ]
-_LINK = re.compile(r"(\[)([^\]\n]+)(\]\([^)\n]*\)|\]\[[^\]\n]*\])")
+_LINK = re.compile(r"(\[)([^\[\]\n]+)(\]\([^)\[\n]*\)|\]\[[^\[\]\n]*\])")
 _EMPHASIS = re.compile(r"(\*{1,3}|_{1,3}|~~)(?=\S)|(?<=\S)(\*{1,3}|_{1,3}|~~)|`+")
+# Lines longer than this are masked a window at a time (cut at a space where there is one):
+# markup longer than a window is left as text, and no pattern ever sees a whole long line.
+MASK_WINDOW = 4000  # the splitter's CHUNK_LIMIT: prose longer than that is cut there anyway
 
 
 def front_matter_span(text: str) -> tuple[int, int] | None:
@@ -70,17 +97,49 @@ def _blank(text: str) -> str:
     return re.sub(r"[^\n]", " ", text)
 
 
-def mask_inline(line: str) -> str:
-    """Markdown inline markup replaced by spaces; link text kept, link targets masked."""
+def _mask_comments(line: str) -> str:
+    """HTML comments blanked, found with `str.find` (a lazy `<!--.*?-->` rescans the rest
+    of the text from every unterminated `<!--`)."""
+    pieces, cursor = [], 0
+    while (start := line.find("<!--", cursor)) >= 0:
+        end = line.find("-->", start + 4)
+        if end < 0:
+            break
+        pieces += [line[cursor:start], _blank(line[start : end + 3])]
+        cursor = end + 3
+    return "".join(pieces) + line[cursor:]
+
+
+def _mask_window(line: str) -> str:
+    line = _mask_comments(line)
     for pattern in _INLINE_MARKUP:
         line = pattern.sub(lambda m: _blank(m.group()), line)
     line = _LINK.sub(lambda m: " " + m.group(2) + _blank(m.group(3)), line)
     return _EMPHASIS.sub(lambda m: _blank(m.group()), line)
 
 
+def _windows(line: str, limit: int = MASK_WINDOW) -> list[str]:
+    """`line` in consecutive pieces of at most `limit` characters, cut after a space."""
+    pieces, start = [], 0
+    while len(line) - start > limit:
+        cut = line.rfind(" ", start, start + limit) + 1
+        cut = cut if cut > start else start + limit
+        pieces.append(line[start:cut])
+        start = cut
+    pieces.append(line[start:])
+    return pieces
+
+
+def mask_inline(line: str) -> str:
+    """Markdown inline markup replaced by spaces; link text kept, link targets masked."""
+    return "".join(_mask_window(piece) for piece in _windows(line))
+
+
 @lru_cache(maxsize=1)
 def _markdown() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    """Block structure only: the inline rules are not needed for paragraph spans (we mask
+    inline markup ourselves, on the lines) and took minutes on a line of 200,000 "["."""
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("inline")
 
 
 def markdown_blocks(text: str) -> list[Block]:

@@ -6,8 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import FactcheckError
-from .files import read_text
+from .files import UNCONFINED, ReadPolicy, read_text
 from .model import Sentence, Source
+from .sanitize import shown
 from .segment import markdown_blocks, split_sentences, text_blocks
 from .text import LineIndex, lexicon, normalize
 
@@ -46,10 +47,10 @@ def parse_source(text: str, path: str, markdown: bool | None = None) -> Source:
     mark_furniture(sentences)
     source = Source(path, text, sentences)
     if not source.content:
-        raise FactcheckError(f"{path}: source is empty (no sentences to check against)")
+        raise FactcheckError(f"{shown(path)}: source is empty (no sentences to check against)")
     return source
 
 
-def load_source(path: str, encoding: str = "utf-8") -> Source:
+def load_source(path: str, encoding: str = "utf-8", policy: ReadPolicy = UNCONFINED) -> Source:
     """Read and segment one source file (plain text or Markdown, by suffix)."""
-    return parse_source(read_text(path, encoding), str(path))
+    return parse_source(read_text(path, encoding, policy), str(path))

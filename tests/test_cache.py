@@ -40,11 +40,11 @@ def test_changed_source_is_analysed_again(tmp_path, source):
 
 def test_corrupt_entry_is_reported_and_rebuilt(tmp_path, source):
     Cache(tmp_path / "cache").load_source(str(source))
-    entry = next((tmp_path / "cache" / "sources").rglob("*.pickle"))
+    entry = next((tmp_path / "cache" / "sources").rglob("*.json"))
     entry.write_bytes(entry.read_bytes()[:-10] + b"0123456789")
     cache = Cache(tmp_path / "cache")
     rebuilt, _ = cache.load_source(str(source))
-    assert rebuilt.content and "checksum mismatch" in cache.notes[0]
+    assert rebuilt.content and "not JSON" in cache.notes[0]
     assert Cache(tmp_path / "cache").load_source(str(source))[0].content  # rewritten whole
 
 
