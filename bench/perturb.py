@@ -208,7 +208,7 @@ def run_checks(prepared: list[Prepared]) -> list[Record]:
     return [r for item in prepared for r in item.records]
 
 
-def _pct(part: int, whole: int) -> str:
+def percent(part: int, whole: int) -> str:
     return f"{100 * part / whole:.1f}%" if whole else "-"
 
 
@@ -227,7 +227,7 @@ def report(records: list[Record], skipped: Counter[tuple[str, str]], kinds: list
     for kind in ["original", *kinds]:
         group = by_kind.get(kind, [])
         counts = Counter(r.verdict for r in group)
-        rate = _pct(counts["supported"], len(group))
+        rate = percent(counts["supported"], len(group))
         label = "originals (should stay supported)" if kind == "original" else kind
         cells = " | ".join(str(counts[v]) for v in verdicts[1:])
         skips = "-" if kind == "original" else str(skipped_by_kind[kind])
@@ -239,11 +239,11 @@ def report(records: list[Record], skipped: Counter[tuple[str, str]], kinds: list
     originals = by_kind.get("original", [])
     kept = sum(r.verdict == "supported" for r in originals)
     print(
-        f"\noriginals supported: {kept}/{len(originals)} ({_pct(kept, len(originals))}, "
+        f"\noriginals supported: {kept}/{len(originals)} ({percent(kept, len(originals))}, "
         f"target >= 97%)"
     )
     print(
-        f"perturbed claims passing as supported: {passed}/{total} ({_pct(passed, total)}, "
+        f"perturbed claims passing as supported: {passed}/{total} ({percent(passed, total)}, "
         "target <= 2% for every kind)"
     )
     by_article = Counter(r.article == BUNDLED.name for r in records if r.kind != "original")
@@ -255,9 +255,9 @@ def report(records: list[Record], skipped: Counter[tuple[str, str]], kinds: list
     if by_article[True]:
         print(
             f"  of which on the bundled article: {bundled_pass}/{by_article[True]} "
-            f"({_pct(bundled_pass, by_article[True])}); on PolNeAR: "
+            f"({percent(bundled_pass, by_article[True])}); on PolNeAR: "
             f"{passed - bundled_pass}/{by_article[False]} "
-            f"({_pct(passed - bundled_pass, by_article[False])})"
+            f"({percent(passed - bundled_pass, by_article[False])})"
         )
     print("\nsub-rules (n, passing as supported):")
     for kind in kinds:
