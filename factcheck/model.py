@@ -154,6 +154,21 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class Code:
+    """A finding code, declared beside the check that emits it (as a ruff rule keeps its
+    code, message and docs together). Codes are a public contract: never rename one."""
+
+    code: str
+    severity: Severity
+    verdict: Verdict | None  # the verdict its findings argue for, None for a warning
+    summary: str  # one line, for `factcheck rule` and the README table
+    example: str = ""  # a claim and source that raise it, for the documentation
+
+    def finding(self, message: str, detail: tuple[tuple[str, str], ...] = ()) -> Finding:
+        return Finding(self.code, self.severity, message, self.verdict, detail)
+
+
+@dataclass(frozen=True)
 class Finding:
     code: str
     severity: Severity

@@ -179,12 +179,18 @@ class Index:
         )[:k]
         claim_words = list(query.words)
         evidence = [self._evidence([self.entries[i]], s, claim_words) for s, i in scored]
+        pairs = []
         for single_score, i in scored[:3]:
             pair = self._best_pair(self.entries[i], query)
             if pair is not None and pair[1] >= single_score + PAIR_GAIN:
                 evidence.append(self._evidence(pair[0], pair[1], claim_words))
+            elif pair is not None:
+                pairs.append(self._evidence(pair[0], pair[1], claim_words))
         evidence.sort(key=lambda e: e.score, reverse=True)
-        evidence = evidence[:k]
+        # Pairs that do not outscore their sentence are still offered, after the `k` best:
+        # the verdict stage aligns each candidate with the claim and may need the sentence
+        # a source broke in two.
+        evidence = evidence[:k] + pairs
         taken = {i for _, i in scored}
         for quote in quotes:
             best = self._best_for_quote(quote)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -64,6 +65,22 @@ def fold(text: str) -> str:
     if text.isascii() and "`" not in text:
         return text  # the common case, and nothing to fold
     return unicodedata.normalize("NFKC", text.translate(_FOLD)).translate(_FOLD)
+
+
+def fold_with_map(text: str) -> tuple[str, Callable[[int], int]]:
+    """`fold(text)` and a function from its offsets back to offsets in `text` (folding can
+    lengthen a dash to " - " or shorten a ligature), so that matches on folded text are
+    reported where they stand in the original."""
+    folded = fold(text)
+    if len(folded) == len(text):
+        return folded, lambda offset: offset
+    starts: list[int] = []
+    for index, char in enumerate(text):
+        starts.extend([index] * len(fold(char)))
+    starts.append(len(text))
+    if len(starts) != len(folded) + 1:  # NFKC joined characters: fall back to proportion
+        return folded, lambda offset: round(offset * len(text) / max(len(folded), 1))
+    return folded, lambda offset: starts[min(offset, len(folded))]
 
 
 def normalize(text: str) -> str:

@@ -1,9 +1,11 @@
 """One verdict per claim from the checks' findings: the only place verdict rules live.
 
 Rules, in order:
-1. No evidence scoring at least `SUPPORT_THRESHOLD`, and no quote found verbatim: unsupported,
-   unless a quote nearly matches a source sentence (then misquoted).
-2. Otherwise every check runs on the evidence (a located quote's sentence first).
+1. Each candidate piece of evidence is aligned with the claim (`align.py`); the one holding a
+   quote of the claim word for word comes first, else the one that says most of the claim
+   (ties go to the retrieval ranking). That choice reads only the claim and the candidates,
+   never the rest of the corpus.
+2. Every check runs on that case and argues for verdicts through its findings.
 3. The verdict is the most serious one argued by a finding, in `PRECEDENCE` order; with none,
    the claim is supported (warnings may still stand).
 4. Policy comes last: inline ignores and configured severities change what is reported and
@@ -14,24 +16,26 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .checks import CHECKS, quotes
-from .checks.quotes import locate
-from .codes import finding
-from .model import Claim, Evidence, Finding, Result, Severity, Verdict
-from .text import find_quotes
+from .align import BEARS_ON_CLAIM, Case, align_claim
+from .analysis import analyse_claim, analyse_text
+from .checks import CHECKS
+from .checks.quotes import is_verbatim
+from .model import Claim, Code, Evidence, Finding, Result, Severity, Verdict
 
-SUPPORT_THRESHOLD = 0.62  # evidence score below which no source is taken to say the claim
-# A misquote is the most specific diagnosis, then who said it, then what was said.
+# Kept for callers that pass a threshold: the share of the claim the evidence must say.
+SUPPORT_THRESHOLD = BEARS_ON_CLAIM
+# A misquote is the most specific diagnosis, then who said it, then what was said, then
+# whether anything says it at all.
 PRECEDENCE = (Verdict.MISQUOTED, Verdict.MISATTRIBUTED, Verdict.CONTRADICTED, Verdict.UNSUPPORTED)
 
-
-def _with_quoted_first(claim: Claim, evidence: list[Evidence]) -> tuple[list[Evidence], bool]:
-    """Evidence reordered so the sentence holding the claim's quote comes first."""
-    for quote in find_quotes(claim.text):
-        position = locate(quote, evidence)
-        if position is not None:
-            return [evidence[position]] + evidence[:position] + evidence[position + 1 :], True
-    return evidence, False
+EXPECTATION_MISMATCH = Code(
+    "expectation-mismatch",
+    Severity.ERROR,
+    None,
+    "A claim set's `expect` verdict differs from the verdict found.",
+    "a claim set says `expect: supported` and the sources contradict the claim",
+)
+CODES = (EXPECTATION_MISMATCH,)
 
 
 def _applies(claim: Claim, item: Finding) -> bool:
@@ -56,31 +60,47 @@ def decide(findings: list[Finding]) -> Verdict:
     return next((v for v in PRECEDENCE if v in argued), Verdict.SUPPORTED)
 
 
+def build_case(claim: Claim, evidence: list[Evidence], threshold: float | None = None) -> Case:
+    """The claim analysed, and the candidate that bears on it best put first."""
+    analysed = analyse_claim(claim)
+    quotes = analysed.analysis.quotes
+    ranked = []
+    for rank, candidate in enumerate(evidence):
+        analysis = analyse_text(candidate.text)
+        alignment = align_claim(analysed, analysis)
+        holds_quote = any(is_verbatim(q.text, candidate.text) for q in quotes)
+        single = len(candidate.sentences) == 1
+        ranked.append(((holds_quote, alignment.bearing, alignment.support, single, -rank), candidate, analysis,
+                       alignment, holds_quote))
+    if not ranked:
+        return Case(analysed, [], None, align_claim(analysed, analyse_text("")))
+    ranked.sort(key=lambda item: item[0], reverse=True)
+    _, best, analysis, alignment, holds_quote = ranked[0]
+    ordered = [best] + [item[1] for item in ranked[1:]]
+    case = Case(analysed, ordered, analysis, alignment, holds_quote)
+    if threshold is not None:
+        case.threshold = threshold
+    return case
+
+
 def verify(
     claim: Claim,
     evidence: list[Evidence],
-    threshold: float = SUPPORT_THRESHOLD,
+    threshold: float | None = None,
     severity: dict[str, Severity | None] | None = None,
 ) -> Result:
-    """The verdict on `claim` given its ranked candidate evidence."""
-    evidence, quote_found = _with_quoted_first(claim, evidence)
-    best_score = evidence[0].score if evidence else 0.0
-    if best_score < threshold and not quote_found:
-        # An altered quote is its own evidence: the claim is misquoted, whatever else it says.
-        findings = [f for f in quotes.check(claim, evidence) if f.code == "quote-altered"] or [
-            finding(
-                "no-evidence",
-                f"no source sentence supports this claim (best match scores {best_score:.2f})",
-            )
-        ]
-    else:
-        findings = [item for check in CHECKS.values() for item in check(claim, evidence)]
+    """The verdict on `claim` given its candidate evidence."""
+    case = build_case(claim, evidence, threshold)
+    findings = [item for check in CHECKS.values() for item in check(case)]
     verdict = decide(findings)  # what the sources say, before any policy
     findings = _with_policy([f for f in findings if _applies(claim, f)], severity or {})
-    result = Result(claim, verdict, round(best_score, 4), evidence[:3], findings)
+    spans = case.alignment.spans() if case.evidence else []
+    result = Result(
+        claim, verdict, round(case.support, 4), case.evidence[:3], findings, spans
+    )
     if claim.expect is not None and claim.expect is not result.verdict:
-        mismatch = finding(
-            "expectation-mismatch", f"expected {claim.expect.value}, found {result.verdict.value}"
+        mismatch = EXPECTATION_MISMATCH.finding(
+            f"expected {claim.expect.value}, found {result.verdict.value}"
         )
         result.findings += _with_policy([mismatch], severity or {})
     return result

@@ -1,24 +1,20 @@
-"""Checks: each module holds one `check(claim, evidence) -> list[Finding]`.
+"""Checks: each module holds its `CODES` and one `check(case) -> list[Finding]`.
 
-`evidence` is the ranked candidate list, best first; most checks read only `evidence[0]`.
-Registering a check is one line in `CHECKS`.
+A check reads the `Case` (the analysed claim, the ranked evidence, the chosen evidence's
+analysis and the word alignment with it) and nothing else: checks never import one another
+or the attribution stage. Registering a check is one line in `MODULES`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..model import Claim, Evidence, Finding
-from . import entities, hedges, numbers, polarity, quotes, sourcing, speaker
+from ..align import Case
+from ..model import Code, Finding
+from . import coverage, entities, hedges, numbers, polarity, quotes, relations, sourcing, speaker
 
-Check = Callable[[Claim, list[Evidence]], list[Finding]]
+Check = Callable[[Case], list[Finding]]
 
-CHECKS: dict[str, Check] = {
-    "quotes": quotes.check,
-    "speaker": speaker.check,
-    "numbers": numbers.check,
-    "polarity": polarity.check,
-    "entities": entities.check,
-    "sourcing": sourcing.check,
-    "hedges": hedges.check,
-}
+MODULES = (quotes, speaker, numbers, polarity, entities, relations, coverage, sourcing, hedges)
+CHECKS: dict[str, Check] = {m.__name__.rsplit(".", 1)[-1]: m.check for m in MODULES}
+CODES: tuple[Code, ...] = tuple(code for module in MODULES for code in module.CODES)

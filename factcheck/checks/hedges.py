@@ -3,44 +3,29 @@ the same thing as certain ("will", or a flat statement)."""
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
+from ..align import Case
+from ..model import Code, Severity
 
-from ..codes import finding
-from ..model import Claim, Evidence, Finding
-from ..text import content_words, fold, lexicon
-
-HEDGE_REACH = 3  # content words after a hedge that it qualifies
-
-
-@lru_cache(maxsize=1)
-def _hedge_pattern() -> re.Pattern[str]:
-    hedges = sorted(lexicon("hedges"), key=len, reverse=True)
-    return re.compile(r"\b(" + "|".join(re.escape(h) for h in hedges) + r")\b", re.IGNORECASE)
+HEDGE_DROPPED = Code(
+    "hedge-dropped",
+    Severity.WARNING,
+    None,
+    "The source hedges (could, may, expected to); the claim states it as certain.",
+    "claim: projects will include missiles; source: projects could include missiles",
+)
+CODES = (HEDGE_DROPPED,)
 
 
-def hedges(text: str) -> list[tuple[str, list[str]]]:
-    """(hedge, the content words it qualifies) for every hedge in `text`."""
-    folded = fold(text)
-    found = []
-    for match in _hedge_pattern().finditer(folded):
-        qualified = content_words(folded[match.end() :])[:HEDGE_REACH]
-        found.append((match.group(1), qualified))
-    return found
-
-
-def check(claim: Claim, evidence: list[Evidence]) -> list[Finding]:
-    if not evidence or hedges(claim.text):
+def check(case: Case):
+    if not case.bears_on_claim or case.best is None or case.claim.analysis.hedges:
         return []
-    claimed = set(content_words(claim.text))
-    best = evidence[0]
-    for hedge, qualified in hedges(best.text):
-        if claimed & set(qualified):
+    claimed = {key for _, unit in case.claim.content for key in unit.keys}
+    for hedge, qualified in case.best.hedges:
+        if claimed & qualified:
             return [
-                finding(
-                    "hedge-dropped",
-                    f"the source hedges with \u201c{hedge}\u201d ({best.source}:{best.line}); "
-                    "the claim states it as certain",
+                HEDGE_DROPPED.finding(
+                    f"the source hedges with \u201c{hedge}\u201d ({case.where}); "
+                    "the claim states it as certain"
                 )
             ]
     return []

@@ -12,11 +12,26 @@ import re
 
 from rapidfuzz import fuzz
 
-from ..codes import finding
-from ..model import Claim, Evidence, Finding, Quote
-from ..text import find_quotes, words
+from ..align import Case
+from ..model import Code, Evidence, Finding, Quote, Severity, Verdict
+from ..text import words
 
 NEAR_MATCH = 75  # rapidfuzz partial_ratio at which a differing quote counts as an altered one
+QUOTE_ALTERED = Code(
+    "quote-altered",
+    Severity.ERROR,
+    Verdict.MISQUOTED,
+    "A direct quote differs from the words in the source.",
+    'claim: "We will never change our course"; source: "We will not change our course"',
+)
+QUOTE_NOT_FOUND = Code(
+    "quote-not-found",
+    Severity.ERROR,
+    Verdict.UNSUPPORTED,
+    "A direct quote appears in no source, not even approximately.",
+    'claim: Kamikawa said "Japan will double its defense budget"; no source has the words',
+)
+CODES = (QUOTE_ALTERED, QUOTE_NOT_FOUND)
 _ELLIPSIS = re.compile(r"\.\s*\.\s*\.|\u2026|\[\s*\.\.\.\s*\]")
 
 
@@ -80,9 +95,10 @@ def render_diff(diff: tuple[tuple[str, str], ...]) -> str:
     return " ".join(marks[op].format(word) for op, word in diff)
 
 
-def check(claim: Claim, evidence: list[Evidence]) -> list[Finding]:
+def check(case: Case) -> list[Finding]:
     findings = []
-    for quote in find_quotes(claim.text):
+    evidence = case.evidence
+    for quote in case.claim.analysis.quotes:
         if locate(quote, evidence) is not None:
             continue
         joined = " ".join(w.norm for w in words(quote.text))
@@ -99,14 +115,13 @@ def check(claim: Claim, evidence: list[Evidence]) -> list[Finding]:
         if near:
             diff = word_diff(quote.text, nearest.text)
             findings.append(
-                finding(
-                    "quote-altered",
+                QUOTE_ALTERED.finding(
                     f"quote differs from {nearest.source}:{nearest.line}: {render_diff(diff)}",
                     diff,
                 )
             )
         else:
             findings.append(
-                finding("quote-not-found", f"quote \u201c{quote.text}\u201d appears in no source")
+                QUOTE_NOT_FOUND.finding(f"quote \u201c{quote.text}\u201d appears in no source")
             )
     return findings

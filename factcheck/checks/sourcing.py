@@ -3,26 +3,37 @@ saying. Anonymous sources and media reports are warnings; named ones are informa
 
 from __future__ import annotations
 
-from ..attribution import attribute_sentence
-from ..codes import finding
-from ..model import AttributionKind, Claim, Evidence, Finding
-from .speaker import describe
+from ..align import Case
+from ..model import AttributionKind, Code, Severity
 
+ATTRIBUTION_DROPPED = Code(
+    "attribution-dropped",
+    Severity.WARNING,
+    None,
+    "The claim states as fact what the source attributes to an anonymous source or a media "
+    "report.",
+    "claim: Japan will sell interceptors; source: ..., U.S. officials said",
+)
+ATTRIBUTION_DROPPED_NAMED = Code(
+    "attribution-dropped-named",
+    Severity.INFO,
+    None,
+    "The claim states as fact what the source attributes to a named source.",
+    "claim: the upgrade is historic; source: the upgrade is historic, Austin said",
+)
+CODES = (ATTRIBUTION_DROPPED, ATTRIBUTION_DROPPED_NAMED)
 WARN_KINDS = {AttributionKind.ANONYMOUS, AttributionKind.MEDIA}
 
 
-def check(claim: Claim, evidence: list[Evidence]) -> list[Finding]:
-    if not evidence:
+def check(case: Case):
+    if not case.bears_on_claim or not case.evidence:
         return []
-    actual = evidence[0].attribution
-    if actual is None or not actual.is_attributed or attribute_sentence(claim.text) is not None:
+    actual = case.evidence[0].attribution
+    if actual is None or not actual.is_attributed or case.claim.attribution is not None:
         return []
-    code = "attribution-dropped" if actual.kind in WARN_KINDS else "attribution-dropped-named"
+    code = ATTRIBUTION_DROPPED if actual.kind in WARN_KINDS else ATTRIBUTION_DROPPED_NAMED
     reason = f"; reason given: {actual.anonymity_reason}" if actual.anonymity_reason else ""
-    return [
-        finding(
-            code,
-            f"the source attributes this to {describe(actual)}{reason}; "
-            "the claim states it as fact",
-        )
-    ]
+    who = (
+        f"{actual.speaker} ({actual.kind.value})"
+    )
+    return [code.finding(f"the source attributes this to {who}{reason}; the claim states it as fact")]

@@ -1,0 +1,215 @@
+"""Word alignment of a claim with one piece of evidence: every claim unit is matched,
+substituted or added.
+
+1. Units match when they share a key (stem, verb base, canonical country or acronym), when a
+   quantity agrees with one of the same kind, or, for plain words, when rapidfuzz finds them
+   the same word spelt differently (finalized / finalised).
+2. The longest run of matches in the same order in both texts (a longest common
+   subsequence) anchors the alignment; a claim unit that matches only out of that order (a
+   name moved into another relation) is re-examined like an unmatched one.
+3. An unmatched unit looks for a counterpart in its slot: the evidence units, not matched
+   themselves, between the anchors either side of it. A counterpart of the same kind (a name
+   for a name, a number of the same kind and unit, a quantifier of another class) makes it
+   *substituted*; with none it is *added*.
+
+The support score is the share of the claim's units that are matched. It depends only on the
+claim and this evidence, never on what else is in the corpus.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from .analysis import AnalysedClaim, Analysis, Unit
+from .model import AlignedSpan, Evidence, WordStatus
+
+# rapidfuzz ratio at which two plain words are one word spelt differently; 85 admits
+# finalized/finalised and defense/defence, and keeps apart words one letter apart in short
+# forms (the check needs five letters). The value retrieval used; bench/perturb.py sweeps it.
+SAME_WORD = 85
+SAME_WORD_MIN_LENGTH = 5
+# Share of a claim's units the best evidence must say for that evidence to bear on the claim
+# at all; below it the claim is unsupported, and no contradiction is drawn from evidence that
+# is only loosely related. Three in four: a claim of four units may paraphrase one; bench/
+# perturb.py sweeps it.
+BEARS_ON_CLAIM = 0.75
+# Evidence units either side of an anchor searched for a counterpart when the slot is open at
+# one end (the claim unit comes before its first anchor or after its last): a noun phrase
+# with its modifiers. bench/perturb.py sweeps it.
+SLOT_REACH = 4
+
+
+@dataclass(frozen=True)
+class Link:
+    """One claim unit and what it stands against."""
+
+    unit: Unit
+    status: WordStatus
+    counterpart: Unit | None = None
+
+
+@dataclass
+class Alignment:
+    links: list[Link] = field(default_factory=list)
+
+    @property
+    def support(self) -> float:
+        """Share of the claim's units the evidence says (1.0 for a claim with none)."""
+        if not self.links:
+            return 0.0
+        return sum(link.status is WordStatus.MATCHED for link in self.links) / len(self.links)
+
+    @property
+    def bearing(self) -> float:
+        """Share of the claim's units the evidence says, leaving out the facts it states
+        differently: evidence that matches everything else is about the same fact, and a
+        contradiction needs exactly that."""
+        differing = sum(
+            link.status is WordStatus.SUBSTITUTED and link.unit.carries_fact for link in self.links
+        )
+        compared = len(self.links) - differing
+        if compared <= 0:
+            return 0.0
+        return sum(link.status is WordStatus.MATCHED for link in self.links) / compared
+
+    def with_status(self, status: WordStatus) -> list[Link]:
+        return [link for link in self.links if link.status is status]
+
+    def spans(self) -> list[AlignedSpan]:
+        return [
+            AlignedSpan(
+                link.unit.start,
+                link.unit.end,
+                link.status,
+                (link.counterpart.start, link.counterpart.end) if link.counterpart else None,
+                link.unit.kind,
+            )
+            for link in self.links
+        ]
+
+
+def matches(mine: Unit, theirs: Unit) -> bool:
+    """Whether two units say the same thing."""
+    if mine.kind == "number" or theirs.kind == "number":
+        return (
+            mine.quantity is not None
+            and theirs.quantity is not None
+            and mine.quantity.kind == theirs.quantity.kind
+            and mine.quantity.agrees(theirs.quantity)
+            and (mine.quantity.unit == theirs.quantity.unit or None in (
+                mine.quantity.unit, theirs.quantity.unit))
+        )
+    if mine.keys & theirs.keys:
+        return True
+    return (
+        mine.kind == theirs.kind == "word"
+        and min(len(mine.norm), len(theirs.norm)) >= SAME_WORD_MIN_LENGTH
+        and fuzz.ratio(mine.norm, theirs.norm) >= SAME_WORD
+    )
+
+
+def comparable(mine: Unit, theirs: Unit) -> bool:
+    """Whether `theirs` can stand in `mine`'s place as a different value of the same slot."""
+    if mine.kind != theirs.kind and {mine.kind, theirs.kind} != {"name", "title"}:
+        return False
+    if mine.kind == "number":
+        assert mine.quantity is not None and theirs.quantity is not None
+        return mine.quantity.measures_same(theirs.quantity) or (
+            mine.quantity.kind == theirs.quantity.kind and mine.quantity.kind != "count"
+        )
+    if mine.kind == "quantifier":
+        return mine.group != theirs.group
+    return True
+
+
+def _anchors(mine: list[Unit], theirs: list[Unit]) -> list[tuple[int, int]]:
+    """The longest common subsequence of matching units, as (claim, evidence) index pairs."""
+    rows, cols = len(mine), len(theirs)
+    table = [[0] * (cols + 1) for _ in range(rows + 1)]
+    for i in range(rows - 1, -1, -1):
+        for j in range(cols - 1, -1, -1):
+            if matches(mine[i], theirs[j]):
+                table[i][j] = table[i + 1][j + 1] + 1
+            else:
+                table[i][j] = max(table[i + 1][j], table[i][j + 1])
+    pairs, i, j = [], 0, 0
+    while i < rows and j < cols:
+        if matches(mine[i], theirs[j]) and table[i][j] == table[i + 1][j + 1] + 1:
+            pairs.append((i, j))
+            i, j = i + 1, j + 1
+        elif table[i + 1][j] >= table[i][j + 1]:
+            i += 1
+        else:
+            j += 1
+    return pairs
+
+
+def _slot(index: int, anchors: list[tuple[int, int]], size: int) -> range:
+    """Evidence positions between the anchors either side of claim unit `index`."""
+    before = [j for i, j in anchors if i < index]
+    after = [j for i, j in anchors if i > index]
+    low = before[-1] + 1 if before else None
+    high = after[0] if after else None
+    if low is None and high is None:
+        return range(0, size)
+    if low is None:
+        return range(max(0, high - SLOT_REACH), high)
+    if high is None:
+        return range(low, min(size, low + SLOT_REACH))
+    return range(low, high)
+
+
+def align(claim: list[Unit], evidence: Analysis) -> Alignment:
+    """Each claim unit against the evidence's units."""
+    theirs = list(evidence.units)
+    anchors = _anchors(claim, theirs)
+    anchored = dict(anchors)
+    used = set(anchored.values())
+    links = []
+    for index, unit in enumerate(claim):
+        if index in anchored:
+            links.append(Link(unit, WordStatus.MATCHED, theirs[anchored[index]]))
+            continue
+        elsewhere = next((t for t in theirs if matches(unit, t)), None)
+        slot = [theirs[j] for j in _slot(index, anchors, len(theirs)) if j not in used]
+        counterpart = next((t for t in slot if comparable(unit, t) and not matches(unit, t)), None)
+        if elsewhere is not None and (counterpart is None or not unit.carries_fact):
+            links.append(Link(unit, WordStatus.MATCHED, elsewhere))
+        elif counterpart is not None:
+            links.append(Link(unit, WordStatus.SUBSTITUTED, counterpart))
+        else:
+            links.append(Link(unit, WordStatus.ADDED))
+    return Alignment(links)
+
+
+@dataclass
+class Case:
+    """What every check reads: the analysed claim, the ranked evidence (the chosen piece
+    first), that piece's analysis and the alignment with it."""
+
+    claim: AnalysedClaim
+    evidence: list[Evidence]
+    best: Analysis | None
+    alignment: Alignment
+    quote_located: bool = False  # a quote of the claim stands verbatim in evidence[0]
+    threshold: float = BEARS_ON_CLAIM  # configurable (`threshold` in the configuration)
+
+    @property
+    def support(self) -> float:
+        return self.alignment.support
+
+    @property
+    def bears_on_claim(self) -> bool:
+        """Whether the evidence is unmistakably about what the claim says: most of its units
+        found, or one of its quotes standing there word for word."""
+        return self.quote_located or self.alignment.bearing >= self.threshold
+
+    @property
+    def where(self) -> str:
+        return f"{self.evidence[0].source}:{self.evidence[0].line}" if self.evidence else ""
+
+
+def align_claim(claim: AnalysedClaim, evidence: Analysis) -> Alignment:
+    return align([unit for _, unit in claim.content], evidence)

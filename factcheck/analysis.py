@@ -1,0 +1,329 @@
+"""Claims and evidence analysed once, for every check: the units of meaning a text holds.
+
+A unit is one content word or one multiword thing that carries a fact: a quantity with what it
+counts ("10 Patriot interceptors"), a country under any of its names ("Tokyo", "Japanese",
+"Japan's"), an acronym or its expansion, a name, a title word, a quantifier or comparative
+("only", "both", "more"). Stopwords, hedges and negators are not units; negation and hedges
+are kept beside them. The same analysis serves claims and source sentences, so the two sides
+are compared in one vocabulary (`align.py`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from .attribution import attribute_sentence
+from .model import Attribution, Claim, Quote
+from .quantities import Quantity, quantities
+from .text import find_quotes, fold, lexicon, lexicon_lines, normalize, words
+
+# The longest lexicon entry matched as one unit, in words ("Democratic People's Republic of
+# Korea" is five); longer runs are never names in the lexicons.
+MAX_PHRASE_WORDS = 6
+# Content words after a negator that it governs: "did not [sell] [weapons]", "had not [kept]
+# [track]". Two covers a verb and its object; bench/perturb.py sweeps it.
+NEGATION_REACH = 2
+# Content words after a hedge that it qualifies ("could [include] [missiles]").
+HEDGE_REACH = 3
+
+FACT_KINDS = frozenset({"name", "title", "number", "quantifier"})
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One unit of meaning, with where it stands in the analysed text."""
+
+    start: int
+    end: int
+    norm: str
+    keys: frozenset[str]  # forms under which it matches: stem, lemma, canonical name
+    kind: str  # word, name, title, number, quantifier
+    group: str | None = None  # a quantifier's meaning class ("exclusive", "more" ...)
+    quantity: Quantity | None = None
+
+    @property
+    def carries_fact(self) -> bool:
+        """A name, title, number or quantifier: changing it changes what the text asserts."""
+        return self.kind in FACT_KINDS
+
+
+@dataclass(frozen=True)
+class Analysis:
+    text: str
+    units: tuple[Unit, ...]
+    quotes: tuple[Quote, ...]
+    negated: frozenset[str]  # keys of the content words a negator governs
+    hedges: tuple[tuple[str, frozenset[str]], ...]  # (hedge, keys of the words it qualifies)
+
+
+@dataclass(frozen=True)
+class AnalysedClaim:
+    """A claim, its analysis, and the source it names ("Kamikawa said ..."), whose words are
+    the speaker check's business, not the alignment's."""
+
+    claim: Claim
+    analysis: Analysis
+    attribution: Attribution | None
+    speaker_units: frozenset[int]  # indexes into analysis.units that name the speaker or cue
+
+    @property
+    def content(self) -> list[tuple[int, Unit]]:
+        return [(i, u) for i, u in enumerate(self.analysis.units) if i not in self.speaker_units]
+
+
+# --- lexicons ---------------------------------------------------------------------------------
+
+
+@cache
+def _stemmer():
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+@cache
+def _irregular() -> dict[str, str]:
+    """Irregular verb forms to their base ("sold" -> "sell")."""
+    table = {}
+    for line in lexicon_lines("irregular_verbs"):
+        forms = [normalize(f) for f in line.split()]
+        for form in forms:
+            table.setdefault(form, forms[0])
+    return table
+
+
+@cache
+def _quantifiers() -> dict[str, str]:
+    """Quantifier and comparative words to their meaning class."""
+    table = {}
+    for line in lexicon_lines("quantifiers"):
+        group, forms = (part.strip() for part in line.split(":", 1))
+        for form in forms.split("|"):
+            table[normalize(form)] = group
+    return table
+
+
+@cache
+def _names() -> dict[tuple[str, ...], tuple[str, str]]:
+    """Word sequences that name one thing, to (canonical key, kind): every country's names,
+    demonyms and capitals; every acronym and its expansions; the alias groups."""
+    table: dict[tuple[str, ...], tuple[str, str]] = {}
+
+    def add(form: str, key: str) -> None:
+        tokens = tuple(w.norm for w in words(form))
+        if tokens and len(tokens) <= MAX_PHRASE_WORDS:
+            table.setdefault(tokens, (key, "name"))
+
+    for line in _optional_lines("countries"):
+        fields = [f.strip() for f in line.split("|")]
+        key = "country:" + normalize(fields[0])
+        for field in fields:
+            for form in field.split(";"):
+                if form.strip():
+                    add(form.strip(), key)
+    for line in _optional_lines("acronyms"):
+        acronym, _, expansions = line.partition("|")
+        key = "acronym:" + normalize(acronym)
+        for form in [acronym, *expansions.split(";")]:
+            if form.strip():
+                add(form.strip(), key)
+    for line in lexicon_lines("aliases"):
+        names = [n.strip() for n in line.split("|")]
+        key = "alias:" + normalize(names[0])
+        for name in names:
+            existing = table.get(tuple(w.norm for w in words(name)))
+            add(name, existing[0] if existing else key)
+    return table
+
+
+def _optional_lines(name: str) -> tuple[str, ...]:
+    try:
+        return lexicon_lines(name)
+    except FileNotFoundError:
+        return ()
+
+
+# --- units ------------------------------------------------------------------------------------
+
+
+def _bare(norm: str) -> str:
+    """A word without a possessive ending ("japan's" -> "japan")."""
+    for ending in ("'s", "s'"):
+        if norm.endswith(ending) and len(norm) > len(ending) + 1:
+            return norm[: -len(ending)] + ("s" if ending == "s'" else "")
+    return norm
+
+
+def word_keys(norm: str) -> frozenset[str]:
+    """The forms under which a word matches another: itself, its stem, its verb base."""
+    bare = _bare(norm)
+    base = _irregular().get(bare, bare)
+    return frozenset({bare, base, _stemmer().stemWord(base)})
+
+
+def _pieces(text: str) -> list[tuple[str, int, int]]:
+    """(normalised word, start, end), hyphenated compounds split into their parts, so that
+    "X-class" and "X class" read the same; a compound the name lexicon knows whole ("PAC-3",
+    "U.S.") stays one piece."""
+    pieces = []
+    for word in words(text):
+        if "-" not in word.norm or (word.norm,) in _names():
+            pieces.append((word.norm, word.start, word.end))
+            continue
+        offset = word.start
+        for part in word.norm.split("-"):
+            position = fold(text[offset : word.end]).lower().find(part)
+            start = offset + max(position, 0)
+            if part:
+                pieces.append((part, start, start + len(part)))
+            offset = start + len(part)
+    return pieces
+
+
+def _is_name(text: str, pieces: list[tuple[str, int, int]], index: int) -> bool:
+    """A capitalised word that is a name: anywhere but at a sentence's start, where it must be
+    followed by another capitalised word ("Lloyd Austin said") to count."""
+    norm, start, _ = pieces[index]
+    if not text[start : start + 1].isupper() or norm in lexicon("stopwords"):
+        return False
+    opening = index == 0 or text[pieces[index - 1][2] : start].strip(" \t\"'\u201c\u2018(")[-1:] in {
+        ".",
+        ":",
+        "?",
+        "!",
+    }
+    if not opening:
+        return True
+    following = pieces[index + 1][1] if index + 1 < len(pieces) else None
+    return following is not None and text[following : following + 1].isupper()
+
+
+def _phrase_at(pieces: list[tuple[str, int, int]], index: int) -> tuple[int, str] | None:
+    """(width, canonical key) of the longest lexicon name starting at `index`."""
+    for width in range(min(MAX_PHRASE_WORDS, len(pieces) - index), 0, -1):
+        tokens = [p[0] for p in pieces[index : index + width]]
+        tokens[-1] = _bare(tokens[-1])
+        hit = _names().get(tuple(tokens))
+        if hit:
+            return width, hit[0]
+    return None
+
+
+def _units(text: str) -> tuple[list[Unit], list[tuple[str, int]]]:
+    """The units of `text`, and the positions of its negators and hedges among them."""
+    found = quantities(text)
+    pieces = _pieces(text)
+    units: list[Unit] = []
+    markers: list[tuple[str, int]] = []  # ("negation" | hedge word, number of units before it)
+    hedge_words = {h for h in lexicon("hedges") if " " not in h}
+    index = 0
+    while index < len(pieces):
+        norm, start, end = pieces[index]
+        quantity = next((q for q in found if q.start <= start < max(q.end, q.start + 1)), None)
+        if quantity is not None:
+            while index < len(pieces) and pieces[index][1] < quantity.end:
+                index += 1
+            key = f"{quantity.kind}:{quantity.unit}"
+            units.append(
+                Unit(quantity.start, quantity.end, quantity.text, frozenset({key}), "number",
+                     quantity=quantity)
+            )
+            found.remove(quantity)
+            continue
+        phrase = _phrase_at(pieces, index)
+        if phrase is not None and (phrase[0] > 1 or _is_name(text, pieces, index)
+                                   or len(norm) > 1 and norm.isupper()):
+            width, key = phrase
+            stop = pieces[index + width - 1][2]
+            units.append(Unit(start, stop, normalize(text[start:stop]), frozenset({key}), "name"))
+            index += width
+            continue
+        index += 1
+        bare = _bare(norm)
+        if bare in lexicon("negation") or norm.endswith("n't"):
+            markers.append(("negation", len(units)))
+        elif bare in _quantifiers():
+            group = _quantifiers()[bare]
+            units.append(Unit(start, end, bare, frozenset({group}), "quantifier", group))
+        elif bare in hedge_words:
+            markers.append((bare, len(units)))
+        elif bare in lexicon("stopwords"):
+            continue
+        elif bare in lexicon("titles") and text[start : start + 1].isupper():
+            units.append(Unit(start, end, bare, frozenset({bare}), "title"))
+        elif _is_name(text, pieces, index - 1):
+            units.append(Unit(start, end, bare, frozenset({bare}), "name"))
+        elif bare in lexicon("titles"):
+            units.append(Unit(start, end, bare, frozenset({bare}), "title"))
+        else:
+            units.append(Unit(start, end, bare, word_keys(norm), "word"))
+    return units, markers
+
+
+def _governed(units: list[Unit], markers: list[tuple[str, int]], marker: str, reach: int):
+    for name, position in markers:
+        if (marker == "negation") == (name == "negation"):
+            yield name, units[position : position + reach]
+
+
+@lru_cache(maxsize=4096)
+def analyse_text(text: str) -> Analysis:
+    """The analysis of one text (a claim or an evidence passage); cached, as one source
+    sentence is evidence for many claims."""
+    units, markers = _units(text)
+    negated = frozenset(
+        key for _, governed in _governed(units, markers, "negation", NEGATION_REACH)
+        for unit in governed for key in unit.keys
+    )
+    hedges = [
+        (hedge, frozenset(k for u in governed for k in u.keys))
+        for hedge, governed in _governed(units, markers, "hedge", HEDGE_REACH)
+    ]
+    hedges += _phrase_hedges(text, units)
+    return Analysis(text, tuple(units), tuple(find_quotes(text)), negated, tuple(hedges))
+
+
+def _phrase_hedges(text: str, units: list[Unit]) -> list[tuple[str, frozenset[str]]]:
+    """Hedges of several words ("is expected to"), with the units that follow them."""
+    folded = normalize(text)
+    found = []
+    for hedge in lexicon("hedges"):
+        if " " not in hedge:
+            continue
+        at = folded.find(hedge)
+        if at >= 0:
+            after = [u for u in units if u.start >= at + len(hedge)][:HEDGE_REACH]
+            found.append((hedge, frozenset(k for u in after for k in u.keys)))
+    return found
+
+
+def analyse_claim(claim: Claim) -> AnalysedClaim:
+    """The claim's analysis and the source it names, if any."""
+    analysis = analyse_text(claim.text)
+    stated = attribute_sentence(claim.text)
+    speaker: set[int] = set()
+    if stated is not None:
+        phrases = [stated.speaker, stated.role]
+        if stated.cue and normalize(stated.cue) in lexicon("neutral_cues"):
+            phrases.append(stated.cue)  # "said" adds nothing; "condemned" is a fact to check
+        for phrase in phrases:
+            speaker |= _units_of_phrase(claim.text, analysis, phrase)
+    return AnalysedClaim(claim, analysis, stated, frozenset(speaker))
+
+
+def _units_of_phrase(text: str, analysis: Analysis, phrase: str | None) -> set[int]:
+    """Units inside the first occurrence of `phrase` outside the claim's quotes."""
+    if not phrase:
+        return set()
+    quoted = [(q.start, q.end) for q in analysis.quotes]
+    lowered, wanted = text.lower(), phrase.lower()
+    at = lowered.find(wanted)
+    while at >= 0 and any(a <= at < b for a, b in quoted):
+        at = lowered.find(wanted, at + 1)
+    if at < 0:
+        return set()
+    return {
+        i for i, u in enumerate(analysis.units)
+        if at <= u.start < at + len(wanted) and not any(a <= u.start < b for a, b in quoted)
+    }

@@ -1,0 +1,69 @@
+"""Coverage: does the evidence say everything the claim says?
+
+- No evidence bears on the claim (its units are mostly absent from the best evidence) and no
+  quote of it stands in a source: `no-evidence`.
+- The evidence bears on the claim, but the claim adds a fact no source gives: a name, number,
+  date, place or quantifier with no counterpart ("for the first time", "by 2030", "and with
+  Australia"), or a phrase of its own (`ADDED_RUN` content words in a row with none):
+  `claim-adds`. Both argue *unsupported*: the claim may be true, but these sources do not
+  say it.
+"""
+
+from __future__ import annotations
+
+from ..align import Case, Link
+from ..model import Code, Severity, Verdict, WordStatus
+
+# Consecutive claim words with no counterpart that make a phrase of the claim's own ("as
+# part of a secret deal"). Two: one added word is usually a paraphrase's filler ("also",
+# "officially"); bench/perturb.py sweeps it against the paraphrase set.
+ADDED_RUN = 2
+
+NO_EVIDENCE = Code(
+    "no-evidence",
+    Severity.ERROR,
+    Verdict.UNSUPPORTED,
+    "No source sentence says what the claim says.",
+    "claim: China has threatened sanctions over the new command; no source mentions it",
+)
+CLAIM_ADDS = Code(
+    "claim-adds",
+    Severity.ERROR,
+    Verdict.UNSUPPORTED,
+    "The claim adds a fact (a name, number, date, place, quantifier or phrase) that the "
+    "evidence does not give.",
+    "claim: ... for the first time; source: the same sentence without it",
+)
+CODES = (NO_EVIDENCE, CLAIM_ADDS)
+
+
+def added_phrases(links: list[Link]) -> list[list[Link]]:
+    """Runs of added units: a fact-bearing one alone, or `ADDED_RUN` plain words in a row."""
+    phrases: list[list[Link]] = []
+    run: list[Link] = []
+    for link in [*links, None]:
+        if link is not None and link.status is WordStatus.ADDED:
+            run.append(link)
+            continue
+        if len(run) >= ADDED_RUN or any(r.unit.carries_fact for r in run):
+            phrases.append(run)
+        run = []
+    return phrases
+
+
+def check(case: Case):
+    if not case.bears_on_claim:
+        return [
+            NO_EVIDENCE.finding(
+                "no source sentence supports this claim "
+                f"(the best evidence says {case.support:.0%} of it)"
+            )
+        ]
+    text = case.claim.claim.text
+    return [
+        CLAIM_ADDS.finding(
+            f"the claim adds \u201c{text[phrase[0].unit.start : phrase[-1].unit.end]}\u201d; "
+            f"no source says it (closest: {case.where})"
+        )
+        for phrase in added_phrases(case.alignment.links)
+    ]

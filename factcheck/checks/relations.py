@@ -1,0 +1,32 @@
+"""Relations: the same things related differently. A quantifier or comparative of one class
+stands where the source has another ("only U.S. forces" / "both Japanese and U.S. forces",
+"less authority" / "greater authority")."""
+
+from __future__ import annotations
+
+from ..align import Case
+from ..model import Code, Severity, Verdict, WordStatus
+
+RELATION_MISMATCH = Code(
+    "relation-mismatch",
+    Severity.ERROR,
+    Verdict.CONTRADICTED,
+    "A quantifier or comparative (only/both, more/less, first/last) differs from the source.",
+    "claim: will be given less authority; source: will be given greater authority",
+)
+CODES = (RELATION_MISMATCH,)
+
+
+def check(case: Case):
+    if not case.bears_on_claim or case.best is None:
+        return []
+    text, evidence = case.claim.claim.text, case.best.text
+    return [
+        RELATION_MISMATCH.finding(
+            f"claim says \u201c{text[link.unit.start : link.unit.end]}\u201d, source says "
+            f"\u201c{evidence[link.counterpart.start : link.counterpart.end]}\u201d "
+            f"({case.where})"
+        )
+        for link in case.alignment.with_status(WordStatus.SUBSTITUTED)
+        if link.unit.kind == "quantifier" and link.counterpart is not None
+    ]
