@@ -3,7 +3,7 @@ substituted or added.
 
 1. Units match when they share a key (stem, verb base, canonical country or acronym), when a
    quantity agrees with one of the same kind, or, for plain words, when rapidfuzz finds them
-   the same word spelt differently (finalized / finalised).
+   the same word spelt differently (finalized / finalised, one edit apart).
 2. The longest run of matches in the same order in both texts (a longest common
    subsequence) anchors the alignment; a claim unit that matches only out of that order (a
    name moved into another relation) is re-examined like an unmatched one.
@@ -20,25 +20,40 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from .analysis import AnalysedClaim, Analysis, Unit
 from .model import AlignedSpan, Evidence, WordStatus
 
-# rapidfuzz ratio at which two plain words are one word spelt differently; 85 admits
-# finalized/finalised and defense/defence, and keeps apart words one letter apart in short
-# forms (the check needs five letters). The value retrieval used; bench/perturb.py sweeps it.
-SAME_WORD = 85
-SAME_WORD_MIN_LENGTH = 5
+# Two plain words one edit apart are one word spelt two ways (finalized / finalised, defense /
+# defence), from five letters up; two edits already join different words (station /
+# situation). Inflections are matched by stem, not by spelling. bench/perturb.py sweeps it.
+SPELLING_EDITS = 1
+SPELLING_MIN_LENGTH = 5
 # Share of a claim's units the best evidence must say for that evidence to bear on the claim
 # at all; below it the claim is unsupported, and no contradiction is drawn from evidence that
 # is only loosely related. Three in four: a claim of four units may paraphrase one; bench/
 # perturb.py sweeps it.
 BEARS_ON_CLAIM = 0.75
+# For evidence of two sentences, the share of the claim they must say together: all of it
+# (below 1.0 only to forgive rounding). A claim assembled from two sentences that each half
+# agree with it is how two unrelated facts combine into a false one; the retrieval stage
+# offered pairs under the same rule before (PAIR_COVERAGE).
+PAIR_SUPPORT = 0.95
+# Share of the claim's other units (its differing facts left out) that the evidence must say
+# before a differing fact is a contradiction rather than a claim the evidence does not bear
+# out: at most one unit in five reworded. Stricter than `BEARS_ON_CLAIM`, because a wrong
+# "contradicted" sends an editor after an error that is not there; bench/perturb.py sweeps it.
+SAME_FACT = 0.8
 # Evidence units either side of an anchor searched for a counterpart when the slot is open at
 # one end (the claim unit comes before its first anchor or after its last): a noun phrase
 # with its modifiers. bench/perturb.py sweeps it.
 SLOT_REACH = 4
+# A claim unit found this close to its slot is the same fact in another word order ("the Quad
+# meeting" / "a meeting of the Quad"); found farther away, with another fact of its kind in
+# its slot, it has been moved into another relation ("to Ukraine" where the source says "to
+# the United States" and names Ukraine elsewhere). bench/perturb.py sweeps it.
+LOCAL_REORDER = 2
 
 
 @dataclass(frozen=True)
@@ -98,21 +113,28 @@ def matches(mine: Unit, theirs: Unit) -> bool:
             and theirs.quantity is not None
             and mine.quantity.kind == theirs.quantity.kind
             and mine.quantity.agrees(theirs.quantity)
-            and (mine.quantity.unit == theirs.quantity.unit or None in (
-                mine.quantity.unit, theirs.quantity.unit))
+            and (
+                mine.quantity.unit == theirs.quantity.unit
+                or None in (mine.quantity.unit, theirs.quantity.unit)
+            )
         )
+    if "title" in (mine.kind, theirs.kind) and "word" in (mine.kind, theirs.kind):
+        return False  # a role is not the act: "commander" / "command"
     if mine.keys & theirs.keys:
         return True
     return (
-        mine.kind == theirs.kind == "word"
-        and min(len(mine.norm), len(theirs.norm)) >= SAME_WORD_MIN_LENGTH
-        and fuzz.ratio(mine.norm, theirs.norm) >= SAME_WORD
+        {mine.kind, theirs.kind} <= {"word", "act"}
+        and min(len(mine.norm), len(theirs.norm)) >= SPELLING_MIN_LENGTH
+        and Levenshtein.distance(mine.norm, theirs.norm, score_cutoff=SPELLING_EDITS)
+        <= SPELLING_EDITS
     )
 
 
 def comparable(mine: Unit, theirs: Unit) -> bool:
     """Whether `theirs` can stand in `mine`'s place as a different value of the same slot."""
-    if mine.kind != theirs.kind and {mine.kind, theirs.kind} != {"name", "title"}:
+    if mine.kind == "act":
+        return False  # what a source did is said or not; another verb is no counterpart
+    if mine.kind != theirs.kind:
         return False
     if mine.kind == "number":
         assert mine.quantity is not None and theirs.quantity is not None
@@ -121,11 +143,34 @@ def comparable(mine: Unit, theirs: Unit) -> bool:
         )
     if mine.kind == "quantifier":
         return mine.group != theirs.group
+    if mine.kind == "name" and theirs.kind == "name":
+        return _is_country(mine) == _is_country(theirs)  # a country stands for a country
     return True
 
 
+def _is_country(unit: Unit) -> bool:
+    return any(key.startswith("country:") for key in unit.keys)
+
+
 def _anchors(mine: list[Unit], theirs: list[Unit]) -> list[tuple[int, int]]:
-    """The longest common subsequence of matching units, as (claim, evidence) index pairs."""
+    """The longest common subsequence of matching units, as (claim, evidence) index pairs.
+    Of the equally long ones found reading forwards and backwards, the one spread over less
+    of the evidence: a claim restates one clause, not words gathered across a sentence."""
+    forwards = _lcs(mine, theirs)
+    backwards = [
+        (len(mine) - 1 - i, len(theirs) - 1 - j)
+        for i, j in reversed(_lcs(mine[::-1], theirs[::-1]))
+    ]
+    if len(backwards) == len(forwards) and _spread(backwards) < _spread(forwards):
+        return backwards
+    return forwards
+
+
+def _spread(pairs: list[tuple[int, int]]) -> int:
+    return pairs[-1][1] - pairs[0][1] if pairs else 0
+
+
+def _lcs(mine: list[Unit], theirs: list[Unit]) -> list[tuple[int, int]]:
     rows, cols = len(mine), len(theirs)
     table = [[0] * (cols + 1) for _ in range(rows + 1)]
     for i in range(rows - 1, -1, -1):
@@ -161,8 +206,14 @@ def _slot(index: int, anchors: list[tuple[int, int]], size: int) -> range:
     return range(low, high)
 
 
-def align(claim: list[Unit], evidence: Analysis) -> Alignment:
-    """Each claim unit against the evidence's units."""
+def _sentence_of(unit: Unit, breaks: tuple[int, ...]) -> int:
+    return sum(unit.start >= b for b in breaks)
+
+
+def align(claim: list[Unit], evidence: Analysis, breaks: tuple[int, ...] = ()) -> Alignment:
+    """Each claim unit against the evidence's units. `breaks` are the offsets where a new
+    sentence of the evidence starts: a unit moved into another relation is a matter of one
+    sentence, so a match in the other sentence of a pair is never read as one."""
     theirs = list(evidence.units)
     anchors = _anchors(claim, theirs)
     anchored = dict(anchors)
@@ -172,13 +223,27 @@ def align(claim: list[Unit], evidence: Analysis) -> Alignment:
         if index in anchored:
             links.append(Link(unit, WordStatus.MATCHED, theirs[anchored[index]]))
             continue
-        elsewhere = next((t for t in theirs if matches(unit, t)), None)
-        slot = [theirs[j] for j in _slot(index, anchors, len(theirs)) if j not in used]
+        found = [j for j, t in enumerate(theirs) if matches(unit, t)]
+        positions = _slot(index, anchors, len(theirs))
+        # a fact's counterpart may stand just across an anchor ("will only command" /
+        # "will command both"): look LOCAL_REORDER units beyond the slot for one
+        reach = LOCAL_REORDER if unit.carries_fact else 0
+        around = range(max(0, positions.start - reach), min(len(theirs), positions.stop + reach))
+        slot = [theirs[j] for j in around if j not in used]
         counterpart = next((t for t in slot if comparable(unit, t) and not matches(unit, t)), None)
-        if elsewhere is not None and (counterpart is None or not unit.carries_fact):
-            links.append(Link(unit, WordStatus.MATCHED, elsewhere))
+        nearby = any(
+            positions.start - LOCAL_REORDER <= j < positions.stop + LOCAL_REORDER
+            or (
+                counterpart is not None
+                and _sentence_of(theirs[j], breaks) != _sentence_of(counterpart, breaks)
+            )
+            for j in found
+        )
+        if found and (counterpart is None or not unit.carries_fact or nearby):
+            links.append(Link(unit, WordStatus.MATCHED, theirs[found[0]]))
         elif counterpart is not None:
             links.append(Link(unit, WordStatus.SUBSTITUTED, counterpart))
+            used.add(theirs.index(counterpart))  # one counterpart stands for one claim unit
         else:
             links.append(Link(unit, WordStatus.ADDED))
     return Alignment(links)
@@ -204,12 +269,33 @@ class Case:
     def bears_on_claim(self) -> bool:
         """Whether the evidence is unmistakably about what the claim says: most of its units
         found, or one of its quotes standing there word for word."""
-        return self.quote_located or self.alignment.bearing >= self.threshold
+        if self.quote_located:
+            return True
+        if self.evidence and len(self.evidence[0].sentences) > 1:
+            return self.alignment.support >= PAIR_SUPPORT
+        return self.alignment.bearing >= self.threshold
+
+    @property
+    def about_same_fact(self) -> bool:
+        """Whether a fact the claim states differently contradicts the evidence: the rest of
+        the claim is found there, or one of its quotes is."""
+        return self.quote_located or self.alignment.bearing >= SAME_FACT
 
     @property
     def where(self) -> str:
         return f"{self.evidence[0].source}:{self.evidence[0].line}" if self.evidence else ""
 
 
-def align_claim(claim: AnalysedClaim, evidence: Analysis) -> Alignment:
-    return align([unit for _, unit in claim.content], evidence)
+def align_claim(
+    claim: AnalysedClaim, evidence: Analysis, breaks: tuple[int, ...] = ()
+) -> Alignment:
+    return align([unit for _, unit in claim.content], evidence, breaks)
+
+
+def sentence_breaks(evidence: Evidence) -> tuple[int, ...]:
+    """Offsets in `evidence.text` where its second and later sentences start."""
+    breaks, offset = [], 0
+    for sentence in evidence.sentences[:-1]:
+        offset += len(sentence.text) + 1
+        breaks.append(offset)
+    return tuple(breaks)

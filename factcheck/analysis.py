@@ -10,7 +10,7 @@ are compared in one vocabulary (`align.py`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from .attribution import attribute_sentence
@@ -27,7 +27,9 @@ NEGATION_REACH = 2
 # Content words after a hedge that it qualifies ("could [include] [missiles]").
 HEDGE_REACH = 3
 
-FACT_KINDS = frozenset({"name", "title", "number", "quantifier"})
+# Kinds of unit that carry a fact on their own; "act" is a claim's cue verb that says what a
+# source did ("condemned", "denied"), not only that it spoke.
+FACT_KINDS = frozenset({"name", "title", "number", "quantifier", "act"})
 
 
 @dataclass(frozen=True)
@@ -106,14 +108,14 @@ def _quantifiers() -> dict[str, str]:
 
 @cache
 def _names() -> dict[tuple[str, ...], tuple[str, str]]:
-    """Word sequences that name one thing, to (canonical key, kind): every country's names,
-    demonyms and capitals; every acronym and its expansions; the alias groups."""
+    """Word sequences that name one thing, to (canonical key, "name" or "acronym"): every
+    country's names, demonyms and capitals; every acronym and its expansions; the aliases."""
     table: dict[tuple[str, ...], tuple[str, str]] = {}
 
-    def add(form: str, key: str) -> None:
+    def add(form: str, key: str, acronym: bool = False) -> None:
         tokens = tuple(w.norm for w in words(form))
         if tokens and len(tokens) <= MAX_PHRASE_WORDS:
-            table.setdefault(tokens, (key, "name"))
+            table.setdefault(tokens, (key, "acronym" if acronym else "name"))
 
     for line in _optional_lines("countries"):
         fields = [f.strip() for f in line.split("|")]
@@ -127,7 +129,7 @@ def _names() -> dict[tuple[str, ...], tuple[str, str]]:
         key = "acronym:" + normalize(acronym)
         for form in [acronym, *expansions.split(";")]:
             if form.strip():
-                add(form.strip(), key)
+                add(form.strip(), key, acronym=form.strip() == acronym.strip())
     for line in lexicon_lines("aliases"):
         names = [n.strip() for n in line.split("|")]
         key = "alias:" + normalize(names[0])
@@ -155,11 +157,74 @@ def _bare(norm: str) -> str:
     return norm
 
 
-def word_keys(norm: str) -> frozenset[str]:
-    """The forms under which a word matches another: itself, its stem, its verb base."""
+# WordNet's detachment rules (morphy): suffixes an inflected form may end with, and what
+# replaces each to give a base form.
+_DETACH = (
+    ("ies", "y"),
+    ("es", "e"),
+    ("es", ""),
+    ("s", ""),
+    ("ed", "e"),
+    ("ed", ""),
+    ("ing", "e"),
+    ("ing", ""),
+    ("er", ""),
+    ("er", "e"),
+    ("est", ""),
+    ("est", "e"),
+    ("men", "man"),
+)
+
+
+def base_forms(norm: str) -> list[str]:
+    """Candidate dictionary forms of a word: itself, an irregular verb's base, and what
+    each detachment rule leaves (a doubled final consonant undone: "planned" -> "plan")."""
     bare = _bare(norm)
-    base = _irregular().get(bare, bare)
-    return frozenset({bare, base, _stemmer().stemWord(base)})
+    forms = [bare, _irregular().get(bare, bare)]
+    for suffix, replacement in _DETACH:
+        if bare.endswith(suffix) and len(bare) > len(suffix) + 2:
+            stem = bare[: -len(suffix)] + replacement
+            forms.append(stem)
+            if replacement == "" and len(stem) > 3 and stem[-1] == stem[-2]:
+                forms.append(stem[:-1])
+    return list(dict.fromkeys(forms))
+
+
+@cache
+def _synonyms() -> dict[str, frozenset[str]]:
+    """Each word or phrase of lexicon/synonyms.txt to the synsets it belongs to."""
+    table: dict[str, set[str]] = {}
+    for number, line in enumerate(_optional_lines("synonyms")):
+        for form in line.split("|"):
+            table.setdefault(form.strip(), set()).add(f"syn:{number}")
+    return {form: frozenset(groups) for form, groups in table.items()}
+
+
+def word_keys(norm: str) -> frozenset[str]:
+    """The forms under which a word matches another: itself, its stem, its verb base, and
+    the synsets of its dictionary form (lexicon/synonyms.txt)."""
+    forms = base_forms(norm)
+    base = _irregular().get(forms[0], forms[0])
+    keys = {forms[0], base, _stemmer().stemWord(base)}
+    for form in forms:
+        if form in _synonyms():
+            keys |= _synonyms()[form]
+            break
+    return frozenset(keys)
+
+
+def _phrase_keys(pieces: list[tuple[str, int, int]], index: int) -> tuple[int, frozenset[str]]:
+    """(width, synsets) of a two- or three-word synonym phrase ("set up", "work out") at
+    `index`, its first word in any inflection; (0, empty) when there is none."""
+    for width in (3, 2):
+        if index + width > len(pieces):
+            continue
+        rest = " ".join(p[0] for p in pieces[index + 1 : index + width])
+        for form in base_forms(pieces[index][0]):
+            groups = _synonyms().get(f"{form} {rest}")
+            if groups:
+                return width, groups
+    return 0, frozenset()
 
 
 def _pieces(text: str) -> list[tuple[str, int, int]]:
@@ -187,7 +252,9 @@ def _is_name(text: str, pieces: list[tuple[str, int, int]], index: int) -> bool:
     norm, start, _ = pieces[index]
     if not text[start : start + 1].isupper() or norm in lexicon("stopwords"):
         return False
-    opening = index == 0 or text[pieces[index - 1][2] : start].strip(" \t\"'\u201c\u2018(")[-1:] in {
+    opening = index == 0 or text[pieces[index - 1][2] : start].strip(" \t\"'\u201c\u2018(")[
+        -1:
+    ] in {
         ".",
         ":",
         "?",
@@ -199,14 +266,22 @@ def _is_name(text: str, pieces: list[tuple[str, int, int]], index: int) -> bool:
     return following is not None and text[following : following + 1].isupper()
 
 
-def _phrase_at(pieces: list[tuple[str, int, int]], index: int) -> tuple[int, str] | None:
-    """(width, canonical key) of the longest lexicon name starting at `index`."""
+def _phrase_at(text: str, pieces: list[tuple[str, int, int]], index: int) -> tuple[int, str] | None:
+    """(width, canonical key) of the longest lexicon name starting at `index`, written as a
+    name: capitalised, and an acronym in capitals ("WHO", never "who")."""
+    start = pieces[index][1]
+    if not text[start : start + 1].isupper():
+        return None
     for width in range(min(MAX_PHRASE_WORDS, len(pieces) - index), 0, -1):
         tokens = [p[0] for p in pieces[index : index + width]]
         tokens[-1] = _bare(tokens[-1])
         hit = _names().get(tuple(tokens))
-        if hit:
-            return width, hit[0]
+        if hit is None:
+            continue
+        written = text[start : pieces[index + width - 1][2]]
+        if hit[1] == "acronym" and width == 1 and written.upper() != written:
+            continue
+        return width, hit[0]
     return None
 
 
@@ -222,21 +297,33 @@ def _units(text: str) -> tuple[list[Unit], list[tuple[str, int]]]:
         norm, start, end = pieces[index]
         quantity = next((q for q in found if q.start <= start < max(q.end, q.start + 1)), None)
         if quantity is not None:
-            while index < len(pieces) and pieces[index][1] < quantity.end:
+            # the value is the unit; the words of what it counts stay words of their own
+            while index < len(pieces) and pieces[index][1] < quantity.value_end:
                 index += 1
             key = f"{quantity.kind}:{quantity.unit}"
+            stop = max(quantity.value_end, pieces[index - 1][2])
+            written = normalize(text[quantity.start : stop])
             units.append(
-                Unit(quantity.start, quantity.end, quantity.text, frozenset({key}), "number",
-                     quantity=quantity)
+                Unit(quantity.start, stop, written, frozenset({key}), "number", quantity=quantity)
             )
             found.remove(quantity)
             continue
-        phrase = _phrase_at(pieces, index)
-        if phrase is not None and (phrase[0] > 1 or _is_name(text, pieces, index)
-                                   or len(norm) > 1 and norm.isupper()):
+        phrase = _phrase_at(text, pieces, index)
+        if phrase is not None:
             width, key = phrase
             stop = pieces[index + width - 1][2]
             units.append(Unit(start, stop, normalize(text[start:stop]), frozenset({key}), "name"))
+            index += width
+            continue
+        # a synonym phrase is common words: "set up", never "Foreign Minister"
+        capitalised = text[start : start + 1].isupper() and (
+            index > 0 or _is_name(text, pieces, index)
+        )
+        width, groups = (0, frozenset()) if capitalised else _phrase_keys(pieces, index)
+        if width:
+            stop = pieces[index + width - 1][2]
+            phrase = normalize(text[start:stop])
+            units.append(Unit(start, stop, phrase, groups | word_keys(norm), "word"))
             index += width
             continue
         index += 1
@@ -248,7 +335,7 @@ def _units(text: str) -> tuple[list[Unit], list[tuple[str, int]]]:
             units.append(Unit(start, end, bare, frozenset({group}), "quantifier", group))
         elif bare in hedge_words:
             markers.append((bare, len(units)))
-        elif bare in lexicon("stopwords"):
+        elif bare in lexicon("stopwords") or bare in lexicon("modals"):
             continue
         elif bare in lexicon("titles") and text[start : start + 1].isupper():
             units.append(Unit(start, end, bare, frozenset({bare}), "title"))
@@ -273,8 +360,10 @@ def analyse_text(text: str) -> Analysis:
     sentence is evidence for many claims."""
     units, markers = _units(text)
     negated = frozenset(
-        key for _, governed in _governed(units, markers, "negation", NEGATION_REACH)
-        for unit in governed for key in unit.keys
+        key
+        for _, governed in _governed(units, markers, "negation", NEGATION_REACH)
+        for unit in governed
+        for key in unit.keys
     )
     hedges = [
         (hedge, frozenset(k for u in governed for k in u.keys))
@@ -309,6 +398,9 @@ def analyse_claim(claim: Claim) -> AnalysedClaim:
             phrases.append(stated.cue)  # "said" adds nothing; "condemned" is a fact to check
         for phrase in phrases:
             speaker |= _units_of_phrase(claim.text, analysis, phrase)
+        acts = _units_of_phrase(claim.text, analysis, stated.cue) - speaker
+        units = [replace(u, kind="act") if i in acts else u for i, u in enumerate(analysis.units)]
+        analysis = replace(analysis, units=tuple(units))
     return AnalysedClaim(claim, analysis, stated, frozenset(speaker))
 
 
@@ -324,6 +416,7 @@ def _units_of_phrase(text: str, analysis: Analysis, phrase: str | None) -> set[i
     if at < 0:
         return set()
     return {
-        i for i, u in enumerate(analysis.units)
+        i
+        for i, u in enumerate(analysis.units)
         if at <= u.start < at + len(wanted) and not any(a <= u.start < b for a, b in quoted)
     }

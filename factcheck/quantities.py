@@ -167,6 +167,7 @@ class Quantity:
     start: int = 0  # offsets of the quantity (with its unit) in the text it was read from
     end: int = 0
     modifier: str | None = None  # "up to", "more than" ...; None for an exact or vague value
+    value_end: int = 0  # where the value ends and the counted thing's words begin
 
     def overlaps(self, other: Quantity) -> bool:
         return self.low <= other.high and other.low <= self.high
@@ -240,7 +241,17 @@ def quantities(text: str) -> list[Quantity]:
         stop = match.end() + (reach if unit else 0)
         shown = folded[match.start() : stop].strip()
         found.append(
-            Quantity(kind, low, high, unit, shown, where(match.start()), where(stop), modifier)
+            Quantity(
+                kind,
+                low,
+                high,
+                unit,
+                shown,
+                where(match.start()),
+                where(stop),
+                modifier,
+                where(match.end()),
+            )
         )
         taken.append(match.span())
     for pattern, table, kind in ((_VAGUE, VAGUE, "count"), (_ORDINAL, ORDINALS, "ordinal")):
@@ -251,7 +262,9 @@ def quantities(text: str) -> list[Quantity]:
             low, high = value if isinstance(value, tuple) else (value, value)
             unit = _unit(match.group("unit"))
             span = where(match.start()), where(match.end())
-            found.append(Quantity(kind, low, high, unit, match.group(), *span))
+            found.append(
+                Quantity(kind, low, high, unit, match.group(), *span, None, where(match.end(1)))
+            )
             taken.append(match.span())
     for match in _DURATION.finditer(folded):
         if any(a <= match.start() < b for a, b in taken):
@@ -259,7 +272,8 @@ def quantities(text: str) -> list[Quantity]:
         factor, unit = DURATIONS[_unit(match.group("unit"))]
         count = _value(match.group("count")) if match.group("count") else 1
         span = where(match.start()), where(match.end())
-        found.append(Quantity("count", count * factor, count * factor, unit, match.group(), *span))
+        value = count * factor
+        found.append(Quantity("count", value, value, unit, match.group(), *span, None, span[1]))
     for match in _CALENDAR.finditer(folded):
         word = match.group(1).lower()
         if word == "may" and not re.search(r"\b(?:in|of|since|until|by|last|next)\s+May\b", folded):
@@ -267,7 +281,7 @@ def quantities(text: str) -> list[Quantity]:
         kind = "month" if word in MONTHS else "weekday"
         index = (MONTHS if kind == "month" else WEEKDAYS).index(word)
         span = where(match.start(1)), where(match.end(1))
-        found.append(Quantity(kind, index, index, None, match.group(1), *span))
+        found.append(Quantity(kind, index, index, None, match.group(1), *span, None, span[1]))
     return sorted(found, key=lambda q: q.start)
 
 

@@ -184,7 +184,10 @@ class Index:
             pair = self._best_pair(self.entries[i], query)
             if pair is not None and pair[1] >= single_score + PAIR_GAIN:
                 evidence.append(self._evidence(pair[0], pair[1], claim_words))
-            elif pair is not None:
+                continue
+            single_coverage = coverage(query, self._feature(i)[1])
+            pair = self._best_pair(self.entries[i], query, min_coverage=single_coverage + 1e-9)
+            if pair is not None:
                 pairs.append(self._evidence(pair[0], pair[1], claim_words))
         evidence.sort(key=lambda e: e.score, reverse=True)
         # Pairs that do not outscore their sentence are still offered, after the `k` best:
@@ -210,7 +213,9 @@ class Index:
         )
         return match[2] if match else None
 
-    def _best_pair(self, entry: Entry, query: Query) -> tuple[list[Entry], float] | None:
+    def _best_pair(
+        self, entry: Entry, query: Query, min_coverage: float = PAIR_COVERAGE
+    ) -> tuple[list[Entry], float] | None:
         content = self._by_source[entry.source]
         best = None
         for first in (entry.position - 1, entry.position):
@@ -219,7 +224,7 @@ class Index:
             pair = [Entry(entry.source, content[first + j], first + j) for j in (0, 1)]
             (norm_a, vocab_a), (norm_b, vocab_b) = (features(e.sentence.text) for e in pair)
             covered = coverage(query, vocab_a | vocab_b)
-            if covered < PAIR_COVERAGE:
+            if covered < min_coverage:
                 continue
             pair_score = blend(query, norm_a + " " + norm_b, covered)
             if best is None or pair_score > best[1]:

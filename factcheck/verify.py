@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .align import BEARS_ON_CLAIM, Case, align_claim
+from .align import BEARS_ON_CLAIM, Case, align_claim, sentence_breaks
 from .analysis import analyse_claim, analyse_text
 from .checks import CHECKS
 from .checks.quotes import is_verbatim
@@ -67,11 +67,18 @@ def build_case(claim: Claim, evidence: list[Evidence], threshold: float | None =
     ranked = []
     for rank, candidate in enumerate(evidence):
         analysis = analyse_text(candidate.text)
-        alignment = align_claim(analysed, analysis)
+        alignment = align_claim(analysed, analysis, sentence_breaks(candidate))
         holds_quote = any(is_verbatim(q.text, candidate.text) for q in quotes)
         single = len(candidate.sentences) == 1
-        ranked.append(((holds_quote, alignment.bearing, alignment.support, single, -rank), candidate, analysis,
-                       alignment, holds_quote))
+        ranked.append(
+            (
+                (holds_quote, alignment.bearing, single, alignment.support, -rank),
+                candidate,
+                analysis,
+                alignment,
+                holds_quote,
+            )
+        )
     if not ranked:
         return Case(analysed, [], None, align_claim(analysed, analyse_text("")))
     ranked.sort(key=lambda item: item[0], reverse=True)
@@ -95,9 +102,7 @@ def verify(
     verdict = decide(findings)  # what the sources say, before any policy
     findings = _with_policy([f for f in findings if _applies(claim, f)], severity or {})
     spans = case.alignment.spans() if case.evidence else []
-    result = Result(
-        claim, verdict, round(case.support, 4), case.evidence[:3], findings, spans
-    )
+    result = Result(claim, verdict, round(case.support, 4), case.evidence[:3], findings, spans)
     if claim.expect is not None and claim.expect is not result.verdict:
         mismatch = EXPECTATION_MISMATCH.finding(
             f"expected {claim.expect.value}, found {result.verdict.value}"

@@ -101,7 +101,7 @@ def test_fail_on_warning_and_pass_with_severity_off(tmp_path):
     config = tmp_path / "factcheck.toml"
     config.write_text(
         '[severity]\nno-evidence = "off"\nquote-altered = "warning"\n'
-        'speaker-mismatch = "warning"\nentity-mismatch = "info"\n'
+        'speaker-mismatch = "warning"\nentity-mismatch = "info"\nclaim-adds = "warning"\n'
     )
     assert run("check", DRAFT, "--config", config).exit_code == 0
     assert run("check", DRAFT, "--config", config, "--fail-on", "warning").exit_code == 1

@@ -1,6 +1,9 @@
-from helpers import claim, evidence
+from helpers import checker, claim, evidence
 
-from factcheck.checks.hedges import check, hedges
+from factcheck.analysis import analyse_text
+from factcheck.checks import hedges
+
+check = checker(hedges.check)
 
 
 def test_could_became_will():
@@ -38,5 +41,9 @@ def test_hedge_on_another_part_of_the_sentence_is_ignored():
     )
 
 
-def test_hedges_lists_qualified_words():
-    assert hedges("Talks could resume soon.") == [("could", ["resume", "soon"])]
+def test_hedge_qualifies_the_next_three_units_only():
+    ((hedge, qualified),) = analyse_text(
+        "Talks could resume soon after the long summer break."
+    ).hedges
+    assert hedge == "could"
+    assert {"resum", "soon"} <= qualified and "break" not in qualified

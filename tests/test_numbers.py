@@ -1,8 +1,11 @@
 import math
 
-from helpers import claim, evidence
+from helpers import checker, claim, evidence
 
-from factcheck.checks.numbers import check, quantities
+from factcheck.checks import numbers
+from factcheck.quantities import quantities
+
+check = checker(numbers.check)
 
 
 def values(text):
@@ -62,7 +65,10 @@ def test_months_weekdays_percent_money_ordinals():
     assert check(claim("They meet on Saturday."), evidence("They meet on Sunday."))
     assert check(claim("Spending rose 5 percent."), evidence("Spending rose 4%."))
     assert check(claim("It cost $5 billion."), evidence("It cost $6 billion."))
-    assert check(claim("It is the second time."), evidence("It is the first time."))
+    assert check(
+        claim("It is the second time the two navies have trained together."),
+        evidence("It is the first time the two navies have trained together."),
+    )
 
 
 def test_modal_may_is_not_a_month():
@@ -71,3 +77,31 @@ def test_modal_may_is_not_a_month():
 
 def test_unrelated_units_are_not_compared():
     assert check(claim("Ten ships sailed."), evidence("Twelve planes flew.")) == []
+
+
+def test_same_modifier_with_different_values_disagrees():
+    assert check(claim("The army has up to 800 drones."), evidence("The army has up to 80 drones."))
+    assert check(claim("The army has up to 80 drones."), evidence("The army has 60 drones.")) == []
+
+
+def test_a_changed_year_is_a_mismatch():
+    assert check(
+        claim("The treaty was signed in 2019 in Geneva."),
+        evidence("The treaty was signed in 2021 in Geneva."),
+    )
+
+
+def test_a_decade_is_ten_years():
+    assert values("over the next decade") == [("count", 10, 10, "year")]
+    assert (
+        check(
+            claim("Fleet size will grow from eleven to twenty-six over the next decade."),
+            evidence("Fleet size will grow from 11 to 26 over the next 10 years."),
+        )
+        == []
+    )
+
+
+def test_quantities_report_offsets_in_the_original_text():
+    text = "It rose — by 12 percent — in 2023."
+    assert [text[q.start : q.end] for q in quantities(text)] == ["12 percent", "2023"]

@@ -1,12 +1,25 @@
-from helpers import claim, evidence
+from helpers import checker, claim, evidence
 
-from factcheck.checks.polarity import antonym_conflicts, check, negation_conflicts
+from factcheck.analysis import analyse_text
+from factcheck.checks import polarity
+from factcheck.checks.polarity import antonym_conflicts
+
+check = checker(polarity.check)
+
+
+def negation_conflicts(claim_text, source_text):
+    return polarity.negation_conflicts(analyse_text(claim_text), analyse_text(source_text))
 
 
 def test_dropped_negation_is_a_mismatch():
     assert negation_conflicts(
         "The announcement has already been made.", "The announcement has not yet been made."
     ) == [("made", "source")]
+
+
+def test_negation_reaches_the_verb_and_its_object():
+    # "had not kept track" says what "did not track" says
+    assert negation_conflicts("The agency had not kept track.", "The agency did not track.") == []
 
 
 def test_added_negation_is_a_mismatch():
@@ -25,6 +38,12 @@ def test_prohibit_vs_allow():
         evidence("The guidelines prohibit the transfer of lethal weapons."),
     )
     assert [f.code for f in found] == ["antonym-mismatch"]
+
+
+def test_multiword_opposites():
+    assert antonym_conflicts(
+        "The plan is in line with the treaty.", "The plan is at odds with the treaty."
+    )
 
 
 def test_antonym_in_both_is_not_a_conflict():

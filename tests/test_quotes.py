@@ -1,6 +1,9 @@
-from helpers import claim, evidence
+from helpers import checker, claim, evidence
 
-from factcheck.checks.quotes import check, is_verbatim, render_diff, word_diff
+from factcheck.checks import quotes
+from factcheck.checks.quotes import is_verbatim, render_diff, word_diff
+
+check = checker(quotes.check)
 
 SOURCE = "“It is truly historic as it relates to the alliance,” said a senior official."
 

@@ -4,10 +4,11 @@ import pytest
 from conftest import ARTICLE
 
 from factcheck import load_sources
-from factcheck.model import Sentence, Source
+from factcheck.claims import single_claim
+from factcheck.model import Sentence, Source, Verdict
 from factcheck.retrieve import EXHAUSTIVE_LIMIT, Index
 from factcheck.sources import parse_source
-from factcheck.verify import SUPPORT_THRESHOLD
+from factcheck.verify import verify
 
 
 def index_of(text):
@@ -19,8 +20,10 @@ def test_paraphrase_that_shortens_its_source_scores_high():
         "With air defenses stretched thin, Japan has agreed to sell 10 Patriot "
         "interceptors to the United States, officials said.\n\nOther news here."
     )
-    best = index.search("Japan agreed to sell Patriot interceptors to the US.")[0]
-    assert best.line == 1 and best.score > SUPPORT_THRESHOLD
+    text = "Japan agreed to sell Patriot interceptors to the US."
+    found = index.search(text)
+    assert found[0].line == 1
+    assert verify(single_claim(text), found).verdict is Verdict.SUPPORTED
 
 
 def test_missing_rare_word_costs_more_than_a_common_one():

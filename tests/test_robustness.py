@@ -11,12 +11,12 @@ from hypothesis import strategies as st
 
 from factcheck import check_claims, load_sources
 from factcheck.attribution import attribute, quote_spans
-from factcheck.checks.numbers import quantities
 from factcheck.claims import parse_draft
 from factcheck.cli import main
 from factcheck.errors import FactcheckError
 from factcheck.files import write_atomic
 from factcheck.model import Verdict
+from factcheck.quantities import quantities
 from factcheck.sources import parse_source
 from factcheck.text import find_quotes, normalize, words
 

@@ -1,7 +1,9 @@
-from helpers import claim, evidence
+from helpers import checker, claim, evidence
 
-from factcheck.checks.sourcing import check
+from factcheck.checks import sourcing
 from factcheck.model import Severity
+
+check = checker(sourcing.check)
 
 
 def test_anonymous_claim_stated_as_fact_warns():

@@ -1,6 +1,8 @@
-from helpers import claim, evidence
+from helpers import checker, claim, evidence
 
-from factcheck.checks.speaker import check
+from factcheck.checks import speaker
+
+check = checker(speaker.check)
 
 QUOTE = "“China is the biggest bully,” said retired Rear Admiral Michael Studeman."
 

@@ -1,8 +1,8 @@
 from helpers import claim, evidence
 
 from factcheck.codes import finding
-from factcheck.model import Severity, Verdict
-from factcheck.verify import decide, verify
+from factcheck.model import Severity, Verdict, WordStatus
+from factcheck.verify import build_case, decide, verify
 
 SOURCE = "Japan has agreed to sell 10 Patriot interceptors to the United States, officials said."
 
@@ -19,16 +19,15 @@ def test_precedence_misquote_over_misattribution_over_contradiction():
     assert decide([finding("hedge-dropped", "w")]) is Verdict.SUPPORTED
 
 
-def test_low_score_is_unsupported():
-    result = verify(claim("North Korea condemned the summit."), evidence(SOURCE, score=0.3))
+def test_evidence_that_says_little_of_the_claim_is_no_evidence():
+    result = verify(claim("North Korea condemned the summit."), evidence(SOURCE))
     assert result.verdict is Verdict.UNSUPPORTED
     assert [f.code for f in result.findings] == ["no-evidence"]
 
 
-def test_altered_quote_is_misquoted_even_below_threshold():
+def test_altered_quote_is_misquoted_even_when_little_else_matches():
     result = verify(
-        claim('Officials said "Japan has agreed to sell 12 Patriot missiles."'),
-        evidence(SOURCE, score=0.3),
+        claim('Officials said "Japan has agreed to sell 12 Patriot missiles."'), evidence(SOURCE)
     )
     assert result.verdict is Verdict.MISQUOTED
 
@@ -53,7 +52,29 @@ def test_severity_override_changes_severity_only():
 
 
 def test_threshold_is_configurable():
-    loose = verify(
-        claim("Japan agreed to sell missiles."), evidence(SOURCE, score=0.5), threshold=0.4
+    text = "Japan agreed to sell missiles."  # "missiles" for "interceptors": 3 of 4 words
+    assert verify(claim(text), evidence(SOURCE)).verdict is Verdict.SUPPORTED
+    assert verify(claim(text), evidence(SOURCE), threshold=0.9).verdict is Verdict.UNSUPPORTED
+
+
+def test_verdict_ignores_the_retrieval_score():
+    # the same evidence scored anything by retrieval (which depends on the corpus) gives the
+    # same verdict: support is read from the claim and the evidence alone
+    text = "Japan has agreed to sell ten Patriot interceptors."
+    verdicts = {verify(claim(text), evidence(SOURCE, score=s)).verdict for s in (0.1, 0.5, 0.99)}
+    assert verdicts == {Verdict.SUPPORTED}
+
+
+def test_the_candidate_holding_more_of_the_claim_is_chosen():
+    loose = evidence("Officials discussed the United States stockpile.", score=0.9)[0]
+    close = evidence(SOURCE, score=0.5)[0]
+    case = build_case(claim("Japan agreed to sell 10 Patriot interceptors."), [loose, close])
+    assert case.evidence[0] is close
+
+
+def test_result_carries_the_alignment():
+    result = verify(
+        claim("Japan has agreed to sell 10 Patriot interceptors to Ukraine."), evidence(SOURCE)
     )
-    assert loose.verdict is not Verdict.UNSUPPORTED
+    statuses = {result.claim.text[s.start : s.end]: s.status for s in result.alignment}
+    assert statuses["Ukraine"] is WordStatus.SUBSTITUTED and statuses["Japan"] is WordStatus.MATCHED

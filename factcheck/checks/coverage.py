@@ -37,12 +37,22 @@ CLAIM_ADDS = Code(
 CODES = (NO_EVIDENCE, CLAIM_ADDS)
 
 
-def added_phrases(links: list[Link]) -> list[list[Link]]:
-    """Runs of added units: a fact-bearing one alone, or `ADDED_RUN` plain words in a row."""
+def added_phrases(links: list[Link], differing_facts_count: bool) -> list[list[Link]]:
+    """Runs of added units: a fact-bearing one alone, or `ADDED_RUN` plain words in a row.
+    With `differing_facts_count`, a fact stated differently counts as added: the evidence
+    is not close enough to the claim to contradict it, so the claim's fact is unsupported."""
     phrases: list[list[Link]] = []
     run: list[Link] = []
     for link in [*links, None]:
-        if link is not None and link.status is WordStatus.ADDED:
+        if link is not None and (
+            link.status is WordStatus.ADDED
+            or (
+                differing_facts_count
+                and link.status is WordStatus.SUBSTITUTED
+                and link.unit.carries_fact
+            )
+            or (link.status is WordStatus.SUBSTITUTED and link.unit.kind == "act")
+        ):
             run.append(link)
             continue
         if len(run) >= ADDED_RUN or any(r.unit.carries_fact for r in run):
@@ -65,5 +75,5 @@ def check(case: Case):
             f"the claim adds \u201c{text[phrase[0].unit.start : phrase[-1].unit.end]}\u201d; "
             f"no source says it (closest: {case.where})"
         )
-        for phrase in added_phrases(case.alignment.links)
+        for phrase in added_phrases(case.alignment.links, not case.about_same_fact)
     ]

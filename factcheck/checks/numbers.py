@@ -21,7 +21,7 @@ CODES = (NUMBER_MISMATCH,)
 
 
 def check(case: Case):
-    if not case.bears_on_claim or case.best is None:
+    if not case.about_same_fact or case.best is None:
         return []
     stated = [u for u in case.best.units if u.kind == "number"]
     findings = []
@@ -36,8 +36,8 @@ def check(case: Case):
             continue  # nothing of the kind in the source: the claim adds it (coverage)
         findings.append(
             NUMBER_MISMATCH.finding(
-                f"claim says \u201c{said.text}\u201d, source says \u201c{other.quantity.text}\u201d "
-                f"({case.where})"
+                f"claim says \u201c{said.text}\u201d, source says "
+                f"\u201c{other.quantity.text}\u201d ({case.where})"
             )
         )
     return findings

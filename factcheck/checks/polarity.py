@@ -39,9 +39,9 @@ def negation_conflicts(claim: Analysis, source: Analysis) -> list[tuple[str, str
     conflicts = []
     for mine, theirs, side in ((claim, source, "claim"), (source, claim, "source")):
         for unit in mine.units:
-            if unit.keys & mine.negated and unit.keys & _asserted(theirs):
-                if not unit.keys & theirs.negated:
-                    conflicts.append((unit.norm, side))
+            negated_here = unit.keys & mine.negated and not unit.keys & theirs.negated
+            if negated_here and unit.keys & _asserted(theirs):
+                conflicts.append((unit.norm, side))
     return conflicts
 
 
@@ -74,7 +74,7 @@ def antonym_conflicts(claim: str, source: str) -> list[tuple[str, str]]:
 
 
 def check(case: Case):
-    if not case.bears_on_claim or not case.evidence:
+    if not case.about_same_fact or not case.evidence:
         return []
     findings = []
     claim = case.claim.analysis
@@ -95,4 +95,3 @@ def check(case: Case):
             for said, stated in antonym_conflicts(claim.text, sentence.text)
         ]
     return findings
-

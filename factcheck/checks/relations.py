@@ -18,7 +18,7 @@ CODES = (RELATION_MISMATCH,)
 
 
 def check(case: Case):
-    if not case.bears_on_claim or case.best is None:
+    if not case.about_same_fact or case.best is None:
         return []
     text, evidence = case.claim.claim.text, case.best.text
     return [

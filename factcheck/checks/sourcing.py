@@ -10,8 +10,7 @@ ATTRIBUTION_DROPPED = Code(
     "attribution-dropped",
     Severity.WARNING,
     None,
-    "The claim states as fact what the source attributes to an anonymous source or a media "
-    "report.",
+    "The claim states as fact what the source attributes to an anonymous source or a media report.",
     "claim: Japan will sell interceptors; source: ..., U.S. officials said",
 )
 ATTRIBUTION_DROPPED_NAMED = Code(
@@ -33,7 +32,7 @@ def check(case: Case):
         return []
     code = ATTRIBUTION_DROPPED if actual.kind in WARN_KINDS else ATTRIBUTION_DROPPED_NAMED
     reason = f"; reason given: {actual.anonymity_reason}" if actual.anonymity_reason else ""
-    who = (
-        f"{actual.speaker} ({actual.kind.value})"
-    )
-    return [code.finding(f"the source attributes this to {who}{reason}; the claim states it as fact")]
+    who = f"{actual.speaker} ({actual.kind.value})"
+    return [
+        code.finding(f"the source attributes this to {who}{reason}; the claim states it as fact")
+    ]

@@ -49,8 +49,10 @@ def check(case: Case):
         return []
     claimed = case.claim.attribution
     actual = case.evidence[0].attribution
-    if any(link.status is not WordStatus.MATCHED and link.unit.start == _cue_start(case)
-           for link in case.alignment.links):
+    if any(
+        link.status is not WordStatus.MATCHED and link.unit.start == _cue_start(case)
+        for link in case.alignment.links
+    ):
         return []  # the claim's cue is an act no source reports: unsupported, not misattributed
     if claimed is None or actual is None or same_source(claimed, actual):
         return []
