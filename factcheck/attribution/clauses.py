@@ -1,0 +1,259 @@
+"""Where the speaker phrase stands relative to its cue: the noun phrase after a cue, before
+it, the subject of the clause, an appositive role, a described speaker beside a quote."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Attribution, AttributionKind
+from ..text import lexicon
+from .phrases import NP_MAX_WORDS, describe, ruled, trim_leading
+from .quotes import Span, speaker_between, speech_form
+from .words import (
+    ABBREVIATION,
+    APPOSITIVE_STOPS,
+    BE,
+    DAYS,
+    DETERMINERS,
+    HARD_STOPS,
+    LEADING_CLAUSE,
+    OPENING_PREPOSITIONS,
+    OWNERS,
+    SENTENCE_ADVERB,
+    SOFT_STOPS,
+    SPEECH_CUES,
+    TRAILING_ADVERBS,
+    Cue,
+    can_open_speaker,
+    has_verb_cue,
+    head_noun,
+    is_adverb,
+    word_norm,
+)
+
+
+def phrase_after(masked: str, start: int) -> tuple[str, int]:
+    """The noun phrase starting at `start` ("said a senior defense official, who ...")
+    and the offset where it ends."""
+    words = list(re.finditer(r"\S+", masked[start:]))
+    taken: list[str] = []
+    end = start
+    for index, match in enumerate(words):
+        token = match.group()
+        bare = token.strip("\u201c\u201d\"'()")
+        following = words[index + 1].group() if index + 1 < len(words) else ""
+        lower = bare.lower()
+        if lower in HARD_STOPS or lower in DAYS:
+            break
+        after_the = words[index + 2].group() if index + 2 < len(words) else ""
+        if (
+            taken
+            and lower in SOFT_STOPS
+            and not following[:1].isupper()
+            and not (following == "the" and after_the[:1].isupper())  # "of the Acme Group"
+        ):
+            break
+        if token[0] in '(\u201c"' or not bare:
+            break
+        end = start + match.end()
+        if token[-1] in ",;:" or (token.endswith(".") and not ABBREVIATION.match(token)):
+            taken.append(token.rstrip(",;:."))
+            end -= 1
+            break
+        taken.append(token)
+    return " ".join(taken), end
+
+
+def phrase_before(masked: str, end: int) -> str:
+    """The noun phrase ending at `end` ("..., U.S. officials said"), back to a boundary."""
+    region = masked[:end].rstrip()
+    boundary = max(region.rfind(c) for c in ',;:\u2015\u2014\u2013()\u201c\u201d"')
+    if " -- " in region:
+        boundary = max(boundary, region.rindex(" -- ") + 3)
+    phrase = region[boundary + 1 :].strip()
+    tokens = phrase.split()
+    if tokens and tokens[0][:1].islower() and not can_open_speaker(tokens[0].lower()):
+        articles = [i for i, t in enumerate(tokens) if t in {"the", "a", "an"}]
+        if articles:
+            tokens = tokens[articles[-1] :]  # "meddling | the California congressman said"
+    relative = [
+        i
+        for i, t in enumerate(tokens)
+        if t in {"that", "which", "what", "whom"}
+        and not (i and tokens[i - 1].lower() in SPEECH_CUES)  # "noted that"
+    ]
+    if relative:
+        tokens = tokens[relative[-1] + 1 :]  # "an explosion that Mayor Bill de Blasio described"
+    while tokens and (tokens[-1].lower() in TRAILING_ADVERBS or is_adverb(tokens[-1])):
+        tokens.pop()
+    tokens = trim_leading(tokens)
+    if (
+        tokens
+        and tokens[-1].lower() in {"is", "are", "was", "were"}
+        and masked[end:].lstrip()[:1].isalpha()
+        and masked[end:].split()[0].lower().endswith("ing")
+    ):
+        tokens.pop()  # "Clinton is describing": progressive, active
+    if tokens and tokens[-1].lower() in BE:
+        return ""
+    return " ".join(tokens)
+
+
+def appositive_role(masked: str, start: int) -> str | None:
+    """A role after the speaker: ", president of the Center ..." up to the clause end."""
+    rest = masked[start:]
+    match = re.match(r"\s*,\s*([^,;\u201c\u201d\"]+)", rest)
+    if not match:
+        return None
+    role = match.group(1).strip()
+    role = re.split(r"\.\s|\.$", role)[0].strip()
+    first = role.split()[0].lower() if role else ""
+    if not role or first in APPOSITIVE_STOPS:
+        return None
+    if len(role.split()) > 20:
+        return None
+    return role
+
+
+def name_before_role(masked: str, end: int) -> tuple[str, str] | None:
+    """The "Mira Rapp-Hooper, the White House senior director ..., said" form: (name, role),
+    the role being one or more appositives ("Scott Pruitt, the attorney general of Oklahoma,
+    one of the states suing the EPA, said")."""
+    region = masked[:end].rstrip().rstrip(",").rstrip()
+    region = region[max(region.rfind(c) for c in ';:\u201c\u201d"()') + 1 :]
+    chunks = [chunk.strip() for chunk in region.split(",")]
+    if len(chunks) < 2:
+        return None
+    first_role = chunks[-1]
+    named = describe(chunks[-2])
+    if (named is None or named.kind is not AttributionKind.NAMED) and first_role:
+        swapped = describe(first_role)  # "Another critic, Laurence H. Tribe, likened ..."
+        if swapped is not None and swapped.kind is AttributionKind.NAMED and " " in first_role:
+            return first_role, chunks[-2]
+    found = []
+    for count in range(1, min(3, len(chunks) - 1) + 1):
+        name, role = chunks[-1 - count], ", ".join(chunks[-count:])
+        described = named if count == 1 else describe(name)
+        if described is None or described.kind is not AttributionKind.NAMED:
+            continue
+        if not role or len(role.split()) > 20 or has_verb_cue(role):
+            break  # a clause, not a role: "However, Ivana Trump's brief said that ..."
+        found.append((name, role))
+    # a proper name beats a description ("Scott Pruitt" over "the attorney general of ...")
+    proper = [pair for pair in found if not pair[0][:1].islower() and pair[0].split()[0] != "the"]
+    return (proper or found or [None])[0]
+
+
+def head_follows(words: list[str], index: int) -> bool:
+    """Whether a lower-case word at `index` is an adjective before a source noun within two
+    words ("several environmental | groups")."""
+    if words[index].endswith("ed"):
+        return False  # a verb: "Cruz exhorted | Republicans"
+    for word in words[index + 1 : index + 3]:
+        norm = word_norm(word.rstrip(",;:"))
+        if word[:1].islower() and (
+            norm in lexicon("unnamed_sources") or norm in lexicon("documents")
+        ):
+            return True
+        if word.endswith((",", ";", ":")):
+            return False
+    return False
+
+
+def clause_subject(masked: str) -> Attribution | None:
+    """The subject of the sentence's main clause, for "X did Y, saying ..." forms: the words
+    from the start (after an opening phrase set off by a comma) up to the first verb-like
+    lower-case word."""
+    clause = masked
+    first = clause.split()[0].lower() if clause.split() else ""
+    opener = first in LEADING_CLAUSE or first in OPENING_PREPOSITIONS or first.endswith("ing")
+    if opener and "," in clause:
+        # "Speaking in Ohio on Tuesday, Roe insisted ...", "Amid the protests, the mayor ...":
+        # the subject comes after the opening phrase
+        clause = clause[clause.index(",") + 1 :]
+    found = subject_at(clause)
+    # an opening phrase with no subject in it ("Following a swiftly called, late-afternoon
+    # meeting, the Security Council ..."; a headline in capitals before a dash)
+    for match in list(OPENING_BREAK.finditer(clause))[:3]:
+        if found is not None:
+            break
+        found = subject_at(clause[match.end() :])
+    return found
+
+
+OPENING_BREAK = re.compile(r",\s+|\s[\u2014\u2015]\s")
+
+
+def subject_at(clause: str) -> Attribution | None:
+    clause = SENTENCE_ADVERB.sub("", clause.lstrip())
+    tokens: list[str] = []
+    words = clause.split()
+    for token in words:
+        bare = token.rstrip(",;:")
+        norm = word_norm(bare)
+        possessed = tokens and tokens[-1].endswith(("'s", "\u2019s"))
+        if (
+            tokens
+            and bare[:1].islower()
+            and not can_open_speaker(norm)
+            and not possessed
+            and norm not in lexicon("documents")
+            and norm not in lexicon("organizations")
+            and not head_follows(words, len(tokens))
+        ):
+            break
+        tokens.append(bare)
+        if token.endswith((",", ";", ":")):
+            break
+    return describe(" ".join(tokens)) if tokens else None
+
+
+RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whose|whom)\b[^,;:]*,\s*$")
+
+
+def skip_relative_clauses(masked: str, end: int) -> int:
+    """Where the subject's phrase ends when a relative clause stands between it and the cue
+    ("Michael Mulgrew, president of the union, which represents teachers, said")."""
+    while match := RELATIVE_CLAUSE.search(masked[:end]):
+        end = match.start()
+    return end
+
+
+COORDINATED = re.compile(r"\b(?:and|then|by)(?:\s+[a-z]+ly)?\s*$")
+
+
+SLOT_OPENERS = DETERMINERS | OWNERS | {"another"}
+
+
+def slot_speaker(
+    text: str, masked: str, spans: list[Span], cue: Cue, after_quote: bool
+) -> Attribution | None:
+    """A described speaker standing where only a speaker can stand: between a quote and its
+    cue ("“...,” the progressive heavyweights wrote") or right after a cue that follows a
+    quote ("“...,” said an Iowa Democrat"). The position vouches for the phrase, so any noun
+    phrase opened by an article or possessive names a person or body without a name."""
+    if after_quote:
+        phrase = phrase_after(masked, cue.end())[0]
+    else:
+        closing = [span for span in spans if span.end <= cue.start()]
+        if not closing or not speaker_between(masked[closing[-1].end : cue.start()]):
+            return None
+        phrase = masked[closing[-1].end : cue.start()]
+    tokens = phrase.strip(" ,;:").split()
+    if not tokens or tokens[0].lower() not in SLOT_OPENERS or len(tokens) > NP_MAX_WORDS:
+        return None
+    norm = [word_norm(t) for t in tokens]
+    head = head_noun(norm)
+    if head in SLOT_OPENERS or not head.replace("-", "").isalnum():
+        return None
+    kind = AttributionKind.ANONYMOUS
+    if head in lexicon("media"):
+        kind = AttributionKind.MEDIA
+    elif head in lexicon("documents"):
+        kind = AttributionKind.DOCUMENT
+    elif head in lexicon("organizations"):
+        kind = AttributionKind.ORGANIZATION
+    found = Attribution(
+        kind, speaker=" ".join(tokens), cue=cue.group(), speech=speech_form(text, spans)
+    )
+    return ruled(found, "slot:described-speaker")

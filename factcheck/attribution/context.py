@@ -1,0 +1,224 @@
+"""Context passes: `attribute` reads one source's sentences in order and decides each by the
+first of the named passes in `CONTEXT_PASSES` that applies (its own statement resolved
+against earlier names and pronouns, an open quote carried on, a quote-only sentence continuing
+the speaker, a connective or fragment continuing the sentence before); a dash byline then
+back-fills the sentences of its quote."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from ..model import UNATTRIBUTED, Attribution, AttributionKind, Sentence
+from ..text import lexicon
+from .cues import anonymity_reason, attribute_sentence
+from .phrases import describe, ruled
+from .quotes import CLOSE_QUOTES, QUOTE_CHARS, Span, is_speech_quote, quote_spans, speech_form
+from .words import CONTINUATIONS, alternation, word_norm
+
+
+@dataclass
+class Context:
+    """What earlier sentences of the same source established."""
+
+    names: dict[str, Attribution]
+    speakers: list[Attribution]
+
+    def resolve(self, attribution: Attribution) -> Attribution:
+        speaker = attribution.speaker or ""
+        norm = speaker.lower()
+        if norm in lexicon("pronouns"):
+            return self._pronoun(attribution, norm)
+        if attribution.kind is AttributionKind.NAMED:
+            known = self.names.get(word_norm(speaker.split()[-1]))
+            if known and len(known.speaker.split()) >= len(speaker.split()):
+                found = replace(
+                    attribution, speaker=known.speaker, role=attribution.role or known.role
+                )
+                return ruled(found, "context:surname-to-full-name")
+        if attribution.kind is AttributionKind.ANONYMOUS and norm.startswith("the "):
+            wanted = set(word_norm(t) for t in speaker.split()[1:])
+            for earlier in reversed(self.speakers):
+                if earlier.kind is AttributionKind.ANONYMOUS and wanted <= set(
+                    word_norm(t) for t in (earlier.speaker or "").split()
+                ):
+                    found = replace(
+                        attribution,
+                        speaker=earlier.speaker,
+                        role=attribution.role or earlier.role,
+                        anonymity_reason=attribution.anonymity_reason or earlier.anonymity_reason,
+                    )
+                    return ruled(found, "context:the-description-to-earlier")
+        return attribution
+
+    def _pronoun(self, attribution: Attribution, pronoun: str) -> Attribution:
+        people = pronoun in {"he", "she", "i"}
+        for earlier in reversed(self.speakers):
+            plural = (earlier.speaker or "").lower().endswith("s")
+            if people and earlier.kind is AttributionKind.NAMED:
+                found = replace(
+                    attribution, kind=earlier.kind, speaker=earlier.speaker, role=earlier.role
+                )
+                return ruled(found, "context:pronoun-to-earlier-speaker")
+            if (
+                not people
+                and earlier.kind is not AttributionKind.NAMED
+                and (plural or pronoun == "it")
+            ):
+                found = replace(
+                    attribution,
+                    kind=earlier.kind,
+                    speaker=earlier.speaker,
+                    role=earlier.role,
+                    anonymity_reason=earlier.anonymity_reason,
+                )
+                return ruled(found, "context:pronoun-to-earlier-speaker")
+        return attribution
+
+
+NAME_RUN = re.compile(
+    r"(?:(?:retired|former|then)\s+)?"
+    r"(?:(?:[A-Z][\w'\u2019.\-]*|(?:[A-Z]\.)+)(?:\s+(?:of|to|for)\s+|\s+)){1,7}"
+    r"[A-Z][\w'\u2019\-]*"
+)
+
+
+def known_names(text: str) -> dict[str, Attribution]:
+    """Full names given anywhere in a source, by surname, with the title that precedes them."""
+    names: dict[str, Attribution] = {}
+    for match in NAME_RUN.finditer(text):
+        described = describe(match.group())
+        if described is None or described.kind is not AttributionKind.NAMED:
+            continue
+        parts = re.sub(r"(?:'s|\u2019s)$", "", described.speaker or "").split()
+        described = replace(described, speaker=" ".join(parts))
+        if len(parts) >= 2:
+            key = word_norm(parts[-1])
+            if key not in names or (described.role and not names[key].role):
+                names[key] = described
+    return names
+
+
+def attribute(sentences: list[Sentence], text: str | None = None) -> None:
+    """Set `attribution` on every content sentence of one source, in reading order."""
+    content = [s for s in sentences if s.furniture is None]
+    context = Context(known_names(text or " ".join(s.text for s in content)), [])
+    previous: Sentence | None = None
+    open_quote: Attribution | None = None
+    stated_at: set[int] = set()
+    for index, sentence in enumerate(content):
+        spans = quote_spans(sentence.text)
+        stated = attribute_sentence(sentence.text)
+        if stated is not None:
+            stated = context.resolve(stated)
+            if stated.kind is AttributionKind.ANONYMOUS and stated.anonymity_reason is None:
+                stated = reason_from_next(stated, content, index)
+            if (
+                is_bare_clause(sentence.text, spans)
+                and previous is not None
+                and (previous.attribution is UNATTRIBUTED and quote_spans(previous.text))
+            ):
+                previous.attribution = ruled(
+                    replace(stated, speech="direct"), "context:clause-after-break"
+                )
+            sentence.attribution = stated
+            context.speakers.append(stated)
+        elif open_quote is not None and spans and spans[0].start == 0:
+            sentence.attribution = ruled(open_quote, "context:open-quote-continues")
+        elif (
+            spans
+            and spans[0].start == 0
+            and is_speech_quote(sentence.text, spans)
+            and previous is not None
+            and (
+                previous.attribution is not None
+                and previous.attribution.speech in {"direct", "mixed"}
+                and previous.paragraph >= sentence.paragraph - 1
+            )
+        ):
+            sentence.attribution = ruled(
+                replace(previous.attribution, speech=speech_form(sentence.text, spans)),
+                "context:quote-only-continues",
+            )
+        elif (
+            spans
+            and previous is not None
+            and previous.paragraph == sentence.paragraph
+            and (
+                previous.attribution is not None
+                and previous.attribution.is_attributed
+                and continues(sentence.text)
+            )
+        ):
+            sentence.attribution = ruled(
+                replace(previous.attribution, speech="mixed"), "context:connective-continues"
+            )
+        elif (
+            sentence.text[:1].islower()
+            and previous is not None
+            and (
+                previous.paragraph == sentence.paragraph
+                and previous.attribution is not None
+                and previous.attribution.is_attributed
+            )
+        ):
+            # a fragment of the previous sentence
+            sentence.attribution = ruled(previous.attribution, "context:lowercase-fragment")
+        else:
+            sentence.attribution = UNATTRIBUTED
+        last = spans[-1] if spans else None
+        opens = (
+            last is not None
+            and last.end == len(sentence.text)
+            and (sentence.text.rstrip()[-1:] not in CLOSE_QUOTES)
+        )
+        open_quote = sentence.attribution if opens and sentence.attribution.is_attributed else None
+        if stated is not None:
+            if stated.cue in DASHES:
+                byline_back(content, index, stated, stated_at)
+            stated_at.add(index)
+        previous = sentence
+
+
+DASHES = frozenset("\u2015\u2014\u2013-")
+
+
+def byline_back(content: list[Sentence], index: int, byline: Attribution, stated: set[int]):
+    """A dash byline ("“...” \u2015 Carlos Raúl") ends a quote that may have begun several
+    sentences earlier on the same line: those sentences are the byline's speaker's too."""
+    line = content[index].line
+    first = index
+    while first > 0 and content[first - 1].line == line and first - 1 not in stated:
+        first -= 1
+    if first == index or content[first].text[:1] not in QUOTE_CHARS:
+        return
+    for sentence in content[first:index]:
+        sentence.attribution = ruled(replace(byline, speech="direct"), "context:byline-back")
+
+
+def continues(text: str) -> bool:
+    """A sentence that goes on from the previous one ("And that's ...")."""
+    return bool(_CONTINUATION.match(text))
+
+
+_CONTINUATION = re.compile(r"(?:" + alternation(CONTINUATIONS) + r")\b", re.IGNORECASE)
+
+
+def is_bare_clause(text: str, spans: list[Span]) -> bool:
+    """A sentence that is only a reporting clause ("said the senator."), split by a break."""
+    return (
+        not spans
+        and len(text.split()) <= 8
+        and bool(re.match(r"^\s*(?:[a-z]|\S+\s+said\.?$)", text))
+    )
+
+
+def reason_from_next(stated: Attribution, content: list[Sentence], index: int) -> Attribution:
+    """The anonymity reason, when the clause giving it was broken off into the next fragment."""
+    if index + 1 < len(content):
+        following = content[index + 1]
+        if following.paragraph == content[index].paragraph and following.text[:1].islower():
+            _, reason = anonymity_reason(following.text)
+            if reason:
+                return replace(stated, anonymity_reason=reason)
+    return stated

@@ -1,0 +1,284 @@
+"""Cue finders: each finds cues of one form in a sentence and returns candidates with a named
+rank; `attribute_sentence` keeps the best. The forms: a transcript label, a dash byline, a
+reporting verb (speaker before or after it, a participle's subject, "according to"), the
+possessor of a speech noun, and the agent of a passive.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from ..lexicon import having
+from ..model import Attribution, AttributionKind
+from ..text import fold, lexicon
+from .clauses import (
+    COORDINATED,
+    appositive_role,
+    clause_subject,
+    name_before_role,
+    phrase_after,
+    phrase_before,
+    skip_relative_clauses,
+    slot_speaker,
+)
+from .phrases import describe, ruled
+from .quotes import AFTER_CLOSING_QUOTE, Span, mask_quotes, quote_grade, quote_spans, speech_form
+from .words import (
+    BE,
+    INVERTIBLE_CUES,
+    NOUN_LIKE_CUES,
+    Cue,
+    alternation,
+    find_cues,
+    name_length,
+    participle_cut,
+    word_norm,
+)
+
+
+def sentence_cues(masked: str, spans: list[Span]) -> list[Cue]:
+    """Reporting cues, and stance verbs ("branded", "rated") that a quotation follows."""
+    found = [
+        cue
+        for cue in find_cues(masked)
+        if cue.group()[:1].islower() or cue.start() == 0  # not "the United States"
+    ]
+    if spans:
+        found += [
+            cue
+            for cue in find_cues(masked, "quote")
+            if any(span.start >= cue.end() for span in spans)
+        ]
+    return found
+
+
+@lru_cache(maxsize=1)
+def anonymity_pattern() -> re.Pattern[str]:
+    phrases = sorted(lexicon("anonymity"), key=len, reverse=True)
+    return re.compile(r"(" + "|".join(re.escape(p) for p in phrases) + r")", re.IGNORECASE)
+
+
+def anonymity_reason(text: str) -> tuple[bool, str | None]:
+    """(whether the text says a source is unnamed, the reason it gives if any)."""
+    folded = fold(text)
+    match = anonymity_pattern().search(folded)
+    if not match:
+        return False, None
+    reason = re.match(
+        r"\s*(?:,\s*)?(?:because|as|since|in order to|to)\s+(.+?)\s*(?:[.;]|$)",
+        folded[match.end() :],
+    )
+    return True, reason.group(1).strip() if reason else None
+
+
+DASH_BYLINE = re.compile(
+    r"[\u201d\"]\s*(?P<dash>[\u2015\u2014\u2013-])+\s*"
+    r"(?P<name>[A-Z](?:[^.\u201c\"]|\.(?=\s*[A-Z])){1,60}?)\.?\s*$"
+)
+
+
+SPEAKER_LABEL = re.compile(r"^[\"\u201c\u201d]?(?P<name>[A-Z][A-Z.'\u2019\- ]{1,30}[A-Z]):\s+\S")
+
+
+def find_label(text: str, spans: list[Span]) -> Attribution | None:
+    """Speech marked without a verb: a transcript label ("PENCE: Well, ...") or a dash
+    byline after a quote ("“...” \u2015 Carlos Raúl")."""
+    label = SPEAKER_LABEL.match(text)
+    if label:
+        return Attribution(
+            AttributionKind.NAMED,
+            speaker=label.group("name"),
+            cue=":",
+            speech="direct",
+            rules=("label:transcript",),
+        )
+    byline = DASH_BYLINE.search(text)
+    if byline and spans:
+        found = describe(byline.group("name"))
+        if found is not None:
+            return ruled(replace(found, cue=byline.group("dash"), speech="direct"), "dash-byline")
+    return None
+
+
+@lru_cache(maxsize=4096)
+def attribute_sentence(text: str) -> Attribution | None:
+    """The attribution a sentence states on its own, or None when it states none. Cached:
+    pure, its result immutable, and asked for twice per claim (speaker and sourcing checks)."""
+    spans = quote_spans(text)
+    labelled = find_label(text, spans)
+    if labelled is not None:
+        return labelled
+    masked = mask_quotes(text, spans)
+    candidates = []
+    for cue in sentence_cues(masked, spans):
+        found = from_cue(text, masked, spans, cue)
+        if found is not None:
+            governs = quote_grade(masked, spans, cue.start(), cue.end())
+            candidates.append((governs, -cue.start() if governs else cue.start(), found))
+    for start, end, found in other_forms(text, masked, spans):
+        if quote_grade(masked, spans, start, end):  # ranked below a verb introducing a quote
+            candidates.append((0.5, -start, found))
+    if not candidates:
+        return None
+    # A cue that introduces a quote wins; then a finite cue ("said") over a participle
+    # ("noting", whose speaker is only guessed from the subject); then, among cues that
+    # introduce quotes, the main clause's, which comes first ("Trump said ... that Clinton
+    # once described it as “the gold standard”"), and among the others the last.
+    candidates.sort(key=lambda c: (c[0], c[2].cue.lower().endswith("ing") is False, c[1]))
+    chosen = candidates[-1][2]
+    vouching = ACCORDING_TO_LAST.search(masked)
+    if vouching and len(candidates) > 1:
+        # "“...,” O'Malley said, according to the Sun": the quote reaches the reader through
+        # the source named last, which vouches for the whole report
+        last = next((c[2] for c in candidates if c[2].cue == vouching.group(1)), None)
+        chosen = ruled(last, "according-to-vouches") if last is not None else chosen
+    attribution = resolve_in_sentence(chosen, masked)
+    if attribution.kind is AttributionKind.ANONYMOUS:
+        _, reason = anonymity_reason(text)
+        attribution = replace(attribution, anonymity_reason=reason)
+    return attribution
+
+
+@lru_cache(maxsize=1)
+def possessive_pattern() -> re.Pattern[str]:
+    nouns = "|".join(sorted(map(re.escape, lexicon("speech_nouns")), key=len, reverse=True))
+    return re.compile(
+        r"(?P<owner>(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*)(?:'s|\u2019s|')\s+"
+        r"(?:[a-z]+\s+){0,2}?(?P<cue>" + nouns + r")\b"
+    )
+
+
+PASSIVE = re.compile(
+    r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?(?P<cue>(?:"
+    + alternation(having("cues", "passive"))
+    + r")\s+by)\s+"
+)
+
+
+def other_forms(text: str, masked: str, spans: list[Span]) -> list[tuple[int, int, Attribution]]:
+    """Attributions without a reporting verb, with where their cue stands: a possessor of a
+    speech noun ("Trump's claim that “...”") and a passive agent ("“American Skin” was
+    written by Springsteen")."""
+    if not spans:
+        return []
+    found: list[tuple[re.Match[str], Attribution, str]] = []
+    for match in possessive_pattern().finditer(masked):
+        owner = describe(match.group("owner"))
+        if owner is not None and owner.kind is not AttributionKind.DOCUMENT:
+            found.append((match, owner, "possessor-of-speech-noun"))
+    for match in PASSIVE.finditer(masked):
+        agent = describe(phrase_after(masked, match.end())[0])
+        if agent is not None:
+            found.append((match, agent, "passive-agent"))
+    return [
+        (
+            match.start("cue"),
+            match.end("cue"),
+            ruled(
+                replace(attribution, cue=match.group("cue"), speech=speech_form(text, spans)), rule
+            ),
+        )
+        for match, attribution, rule in found
+    ]
+
+
+ACCORDING_TO_LAST = re.compile(r",\s*(according to)\b[^,;:]*[.!?]?\s*$", re.IGNORECASE)
+
+
+def resolve_in_sentence(attribution: Attribution, masked: str) -> Attribution:
+    """A pronoun speaker stands for the subject of its own sentence when that subject agrees
+    with it ("Sen. Claire McCaskill scolded him: “...” she said", "the Council ... pledged
+    sanctions against what it called ...")."""
+    pronoun = (attribution.speaker or "").lower()
+    if pronoun not in {"he", "she", "it", "they"}:
+        return attribution
+    subject = clause_subject(masked)
+    if subject is None or (subject.speaker or "").lower() in lexicon("pronouns"):
+        return attribution
+    plural = (subject.speaker or "").lower().endswith("s")
+    kind = subject.kind
+    if pronoun in {"he", "she"}:
+        agrees = kind is AttributionKind.NAMED or (kind is AttributionKind.ANONYMOUS and not plural)
+    elif pronoun == "it":
+        agrees = kind in {AttributionKind.ORGANIZATION, AttributionKind.DOCUMENT} or (
+            kind is AttributionKind.MEDIA and not plural
+        )
+    else:
+        agrees = kind in {AttributionKind.ORGANIZATION, AttributionKind.MEDIA} or (
+            kind is AttributionKind.ANONYMOUS and plural
+        )
+    if not agrees:
+        return attribution
+    return ruled(
+        replace(subject, cue=attribution.cue, speech=attribution.speech), "pronoun-is-subject"
+    )
+
+
+CLAUSE_GOES_ON = re.compile(r"\s*(?:that\b|[,.;:!?\"\u201c\u201d]|$|(?:on|in|at|during|to)\b)")
+
+
+def from_cue(text: str, masked: str, spans: list[Span], cue: Cue) -> Attribution | None:
+    word = cue.group().lower()
+    if word in NOUN_LIKE_CUES and not CLAUSE_GOES_ON.match(masked[cue.end() :]):
+        return None
+    before = masked[: cue.start()].rstrip()
+    preceding_word = before.split()[-1].lower() if before.split() else ""
+    if preceding_word in BE and not word.endswith("ing"):
+        return None  # "is said to", "will say": a hedge or a future, not an attribution
+    if word.endswith("ing") and preceding_word == "without":
+        return None  # "it goes without saying", "left without saying goodbye"
+    if word.endswith("ing"):
+        # "footage of Hillary Clinton asking, “...”": the name the participle follows;
+        # "Trump attacked Clinton ..., saying, “...”": the subject of the clause
+        tokens = before.split()
+        named = None
+        if not before.endswith(","):
+            run = name_length(tokens)
+            named = describe(" ".join(tokens[len(tokens) - run :])) if run else None
+        subject = named if named is not None else clause_subject(masked)
+        if subject is None:
+            return None
+        rule = "participle-after-name" if named is not None else "participle-of-subject"
+        return ruled(replace(subject, cue=cue.group(), speech=speech_form(text, spans)), rule)
+    cue_start = skip_relative_clauses(masked, cue.start())
+    before = masked[:cue_start].rstrip()
+    inverted = word == "according to" or not before or before[-1] in ',\u201d"' or (cue.start() < 3)
+    attempts = ["after", "before"] if inverted else ["before", "after"]
+    after_quote = bool(AFTER_CLOSING_QUOTE.search(masked[: cue.start()]))
+    if word not in INVERTIBLE_CUES and not after_quote:
+        attempts = ["before"]  # any speech verb inverts right after a quote ("” mused X")
+    for attempt in attempts:
+        if attempt == "after":
+            phrase, end = phrase_after(masked, cue.end())
+            if participle_cut([word_norm(t) for t in phrase.split()]) is not None:
+                continue  # "recalled Mr. Obama talking about ...": an object, not the speaker
+            described = describe(phrase)
+            if described is not None:
+                role = appositive_role(masked, end) if word != "according to" else None
+                if role and described.kind is not AttributionKind.DOCUMENT:
+                    joined = f"{described.role}, {role}" if described.role else role
+                    described = replace(described, role=joined)
+                found = replace(described, cue=cue.group(), speech=speech_form(text, spans))
+                return ruled(
+                    found, "according-to" if word == "according to" else "verb-then-speaker"
+                )
+        else:
+            phrase = phrase_before(masked, cue_start)
+            described = describe(phrase) if phrase else None
+            rule = "speaker-then-verb"
+            if described is None and COORDINATED.search(masked[: cue.start()]):
+                # "Trump bemoaned the unrest and said ...", "Dean ... began by saying ...":
+                # the cue shares the subject of the clause's first verb
+                described, rule = clause_subject(masked), "coordinated-verb-subject"
+            elif described is None:
+                pair = name_before_role(masked, cue_start)
+                rule = "name-comma-role-verb"
+                if pair:
+                    named = describe(pair[0])
+                    described = replace(named, role=pair[1]) if named else None
+            if described is not None and word != "according to":
+                found = replace(described, cue=cue.group(), speech=speech_form(text, spans))
+                return ruled(found, rule)
+    return slot_speaker(text, masked, spans, cue, after_quote)
