@@ -297,8 +297,12 @@ def show(records: list[Record], kind: str, count: int) -> None:
 
 # ---------------------------------------------------------------- constant sweep
 
-SWEPT_MODULES = ("factcheck.verify", "factcheck.retrieve")
-SWEPT_PACKAGE = "factcheck.checks"
+# Modules whose constants shape sources, not verdicts (sources are analysed once, before the
+# sweep, so moving their constants would change nothing), or that are no part of the core.
+NOT_SWEPT = re.compile(
+    r"^factcheck\.(?:cli|formats|cache|files|config|errors|sanitize|segment|sources|attribution"
+    r"|claims|model|codes)\b"
+)
 # Constants that name formats, sizes of work or versions, not verdict rules.
 NOT_VERDICT_RULES = re.compile(r"(?:_FORMAT|_VERSION|_LIMIT|_CANDIDATES)$")
 # Constants the verdict work of issue 11 named; reported as missing when renamed or removed.
@@ -306,15 +310,16 @@ EXPECTED = ("SUPPORT_THRESHOLD", "WORD_MATCH", "COVERAGE_WEIGHT", "NEGATION_REAC
 
 
 def verdict_constants() -> dict[str, tuple[str, float]]:
-    """Numeric module-level constants of the verdict modules: name -> (module, value)."""
-    modules = [importlib.import_module(name) for name in SWEPT_MODULES]
-    package = importlib.import_module(SWEPT_PACKAGE)
-    modules += [
-        importlib.import_module(f"{SWEPT_PACKAGE}.{info.name}")
-        for info in pkgutil.iter_modules(package.__path__)
-    ]
+    """Numeric module-level constants of every core module that can move a verdict (found by
+    walking the package, so a constant that moves or is renamed is still swept):
+    name -> (module, value)."""
+    import factcheck
+
     found: dict[str, tuple[str, float]] = {}
-    for module in modules:
+    for info in pkgutil.walk_packages(factcheck.__path__, "factcheck."):
+        if NOT_SWEPT.match(info.name):
+            continue
+        module = importlib.import_module(info.name)
         for name, value in vars(module).items():
             if (
                 name.isupper()
@@ -328,12 +333,13 @@ def verdict_constants() -> dict[str, tuple[str, float]]:
 
 
 def sweep_values(value: float) -> list[float]:
-    """Values around `value`: a share in steps of 0.04, a ratio (0-100) in steps of 5, a
-    small count (a reach in words) in steps of 1."""
+    """Seven values around `value`: a share in steps of 0.04 (0.02 below 0.2), a ratio (0-100)
+    in steps of 5, a small count (a reach in words) in steps of 1."""
     if isinstance(value, float) and 0 < value <= 1:
-        return sorted({round(min(1.0, max(0.01, value + 0.04 * k)), 3) for k in range(-5, 6)})
+        step = 0.04 if value >= 0.2 else 0.02
+        return sorted({round(min(1.0, max(0.01, value + step * k)), 3) for k in range(-3, 4)})
     if isinstance(value, int) and value >= 20:
-        return sorted({min(100, max(0, value + 5 * k)) for k in range(-4, 4)})
+        return sorted({min(100, max(0, value + 5 * k)) for k in range(-3, 4)})
     if isinstance(value, int):
         return sorted({max(0, value + k) for k in range(-3, 4)})
     return sorted({round(value * f, 4) for f in (0.5, 0.75, 1.0, 1.25, 1.5)})
@@ -342,7 +348,9 @@ def sweep_values(value: float) -> list[float]:
 @contextmanager
 def patched(name: str, original: float, value: float) -> Iterator[None]:
     """Every factcheck module's binding of `name` set to `value` (a name imported with `from
-    .verify import SUPPORT_THRESHOLD` is a separate binding), restored afterwards."""
+    .verify import SUPPORT_THRESHOLD` is a separate binding), restored afterwards. A value
+    bound as a default argument at import time is not reached; the sweep then shows a flat
+    line for it."""
     bound = [
         module
         for module_name, module in list(sys.modules.items())
@@ -357,43 +365,65 @@ def patched(name: str, original: float, value: float) -> Iterator[None]:
             setattr(module, name, original)
 
 
-def sweep(prepared: list[Prepared], only: list[str]) -> None:
+def rates(prepared: list[Prepared], paraphrases_prepared) -> tuple[float, ...]:
+    """(originals supported, perturbed passing, true paraphrases supported, false paraphrases
+    passing), each a share; the paraphrase pair is omitted without a paraphrase set."""
+    records = run_checks(prepared)
+    originals = [r for r in records if r.kind == "original"]
+    perturbed = [r for r in records if r.kind != "original"]
+    kept = sum(r.verdict == "supported" for r in originals) / max(1, len(originals))
+    passed = sum(r.verdict == "supported" for r in perturbed) / max(1, len(perturbed))
+    if paraphrases_prepared is None:
+        return kept, passed
+    import paraphrases
+
+    return (kept, passed, *paraphrases.summary(paraphrases.run(paraphrases_prepared)))
+
+
+def sweep(prepared: list[Prepared], only: list[str], paraphrases_prepared) -> None:
+    """Accuracy at each value of each verdict constant, the others held at their values."""
     constants = verdict_constants()
     missing = [name for name in EXPECTED if name not in constants]
     if missing:
         print(f"note: not found in the verdict modules (renamed or removed): {', '.join(missing)}")
-    names = [n for n in only if n in constants] if only else sorted(constants)
-    for name in only or []:
+    for name in only:
         if name not in constants:
             print(f"note: {name} not found; skipped")
+    names = [n for n in only if n in constants] if only else list(constants)
+    columns = ["originals supported", "perturbed passing"]
+    if paraphrases_prepared is not None:
+        columns += ["true paraphrases supported", "false paraphrases passing"]
+    print("balanced = mean of the shares right (supported where true, not where false)")
     for name in names:
         module, original = constants[name]
         print(f"\n{name} ({module}, in use: {original})")
-        print(
-            "| value | originals supported | perturbed passing as supported | balanced accuracy |"
-        )
-        print("|---|---|---|---|")
+        print("| value | " + " | ".join(columns) + " | balanced |")
+        print("|---" * (len(columns) + 2) + "|")
         rows = []
         for value in sweep_values(original):
             with patched(name, original, value):
-                records = run_checks(prepared)
-            originals = [r for r in records if r.kind == "original"]
-            perturbed = [r for r in records if r.kind != "original"]
-            kept = sum(r.verdict == "supported" for r in originals) / max(1, len(originals))
-            passed = sum(r.verdict == "supported" for r in perturbed) / max(1, len(perturbed))
-            balanced = (kept + 1 - passed) / 2
+                shares = rates(prepared, paraphrases_prepared)
+            right = [share if i % 2 == 0 else 1 - share for i, share in enumerate(shares)]
+            balanced = sum(right) / len(right)
             rows.append((value, balanced))
             mark = " (in use)" if value == original else ""
-            print(f"| {value}{mark} | {kept:.1%} | {passed:.1%} | {balanced:.3f} |")
+            cells = " | ".join(f"{share:.1%}" for share in shares)
+            print(f"| {value}{mark} | {cells} | {balanced:.3f} |")
         in_use = next((b for v, b in rows if v == original), None)
         if in_use is not None:
             near = [v for v, b in rows if abs(b - in_use) <= 0.01]
-            print(f"within 1 point of the value in use: {min(near)} .. {max(near)}")
+            best = max(rows, key=lambda row: row[1])
+            print(
+                f"within 1 point of the value in use: {min(near)} .. {max(near)}; "
+                f"best {best[1]:.3f} at {best[0]}"
+            )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--articles", type=int, default=40, help="PolNeAR articles to sample")
+    parser.add_argument(
+        "--articles", type=int, help="PolNeAR articles to sample (40; 6 with --threshold-sweep)"
+    )
     parser.add_argument("--seed", type=int, default=11, help="seed for the sample and the edits")
     parser.add_argument(
         "--per-article", type=int, default=0, help="at most this many true claims per article"
@@ -410,12 +440,25 @@ def main(argv: list[str] | None = None) -> int:
         "--threshold-sweep", action="store_true", help="accuracy against each verdict constant"
     )
     parser.add_argument("--constants", nargs="+", default=[], help="sweep only these constants")
+    parser.add_argument(
+        "--paraphrases",
+        default=str(Path(__file__).resolve().parent / "paraphrases.yaml"),
+        help="paraphrase set the sweep also scores ('' for none)",
+    )
     args = parser.parse_args(argv)
+    if args.articles is None:
+        args.articles = 6 if args.threshold_sweep else 40
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="perturb-") as tmp:
         prepared, skipped = prepare(args, Path(tmp))
         if args.threshold_sweep:
-            sweep(prepared, args.constants)
+            paraphrases_prepared = None
+            if args.paraphrases:
+                import paraphrases
+
+                items = paraphrases.load_set(Path(args.paraphrases))
+                paraphrases_prepared = paraphrases.prepare(items, Path(args.corpus), Path(tmp))
+            sweep(prepared, args.constants, paraphrases_prepared)
             print(f"\n{time.perf_counter() - started:.1f} s")
             return 0
         records = run_checks(prepared)

@@ -128,7 +128,9 @@ class Run:
     after_role: bool  # a lower-case role word stands just before ("candidate Martin O'Malley")
 
 
-def capitalised_runs(text: str) -> list[Run]:
+def capitalised_runs(text: str, common: frozenset[str] = frozenset()) -> list[Run]:
+    """Runs of capitalised words; a sentence's first word is left out when `common` (words the
+    article also writes in lower case) holds it ("Unlike U.S. Forces Korea")."""
     toks = tokens(text)
     runs: list[Run] = []
     current: list[Token] = []
@@ -143,7 +145,7 @@ def capitalised_runs(text: str) -> list[Run]:
         current.clear()
 
     for i, tok in enumerate(toks):
-        capital = tok.text[0].isupper()
+        capital = tok.text[0].isupper() and not (i == 0 and tok.text.lower() in common)
         joined = bool(current) and text[current[-1].end : tok.start] in SPACES
         joined = joined and not current[-1].possessive
         if capital and (joined or not current):
@@ -197,9 +199,11 @@ class Inventory:
     surnames: set[str] = field(default_factory=set)
     orgs: dict[str, str] = field(default_factory=dict)  # surface -> subtype (name/acronym)
     places: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
+    common: frozenset[str] = frozenset()  # words the article writes in lower case
 
     def mentions(self, text: str) -> list[Mention]:
-        return [m for run in capitalised_runs(text) if (m := self._classify(text, run))]
+        runs = capitalised_runs(text, self.common)
+        return [m for run in runs if (m := self._classify(text, run))]
 
     def _classify(self, text: str, run: Run) -> Mention | None:
         full = [t.text for t in run.tokens]
@@ -250,10 +254,10 @@ def build_inventory(sentences: list[str]) -> Inventory:
     """People, places and organisations named in an article. A person is a two- or three-word
     name that comes after a title or role, or whose surname the article also uses alone (as
     news style does after the first mention)."""
-    inventory = Inventory()
     article = "\n".join(sentences)
+    inventory = Inventory(common=frozenset(re.findall(r"(?<![\w\u2019'])[a-z]+\b", article)))
     for sentence in sentences:
-        for run in capitalised_runs(sentence):
+        for run in capitalised_runs(sentence, inventory.common):
             full = [t.text for t in run.tokens]
             if len(full) > 1 and any(word in words.ORG_HEADS for word in full):
                 toks = [t for t in run.tokens]
@@ -452,6 +456,13 @@ def _word_after(text: str, end: int) -> str:
     return found.group(1).lower() if found else ""
 
 
+_VAGUE_BEFORE = re.compile(
+    r"\b(?:about|around|roughly|nearly|almost|over|more than|less than|fewer than|some|up to|"
+    r"at least|approximately|an estimated|close to|under)\s+\$?$",
+    re.IGNORECASE,
+)
+
+
 def _is_year(text: str, match: re.Match[str]) -> bool | None:
     """True for a year, False for a count, None where a reader could not tell."""
     digits = match.group(0)
@@ -535,6 +546,9 @@ def change_number(claim: str, ctx: Context) -> list[Outcome]:
             continue
         value = float(match.group(0).replace(",", ""))
         options = _changed_numbers(value, match.group(0))
+        if _VAGUE_BEFORE.search(claim[: match.start()]):
+            # "over 1,000" -> "over 1,001" changes no fact a reader would see: scale it instead
+            options = [(rule, new) for rule, new in options if rule in {"x2", "x10"}]
         if not options:
             out.append(Skip("number", "no different value"))
             continue
@@ -864,6 +878,13 @@ _ONLY_NOT_RESTRICTING = frozenset(
 )
 
 
+# "things only get worse": "also get worse" says the same.
+_ONLY_INTENSIFIES = frozenset(
+    "get gets got getting grow grows grew growing become becomes became make makes made "
+    "serve serves served add adds added fuel fuels fueled deepen deepens worsen worsens".split()
+)
+
+
 def change_quantifier(claim: str, ctx: Context) -> list[Outcome]:
     """A quantifier exchanged ("only" -> "also", "some" -> "all", "many" <-> "few", "at least"
     <-> "at most", "both A and B" -> "neither A nor B"); never toward a weaker claim the
@@ -887,8 +908,16 @@ def change_quantifier(claim: str, ctx: Context) -> list[Outcome]:
             if after in _ONLY_NOT_RESTRICTING:
                 out.append(Skip("quantifier", f"'only {after}' means 'merely', not a restriction"))
                 continue
+            if after in _ONLY_INTENSIFIES:
+                out.append(Skip("quantifier", f"'only {after}' intensifies, it does not restrict"))
+                continue
             if number_follows:
                 new = "more than"
+        elif lowered == "most of" and not re.match(
+            r"\s+(?:the|their|his|her|its|these|those|our)\s+\w+s\b", claim[end:]
+        ):
+            out.append(Skip("quantifier", "'most of' before a mass noun: 'few of' is not English"))
+            continue
         elif lowered == "some" and (number_follows or before in {"for", "at", "in"}):
             out.append(Skip("quantifier", "'some' is approximate or idiomatic here"))
             continue
@@ -949,6 +978,9 @@ def change_relation(claim: str, ctx: Context) -> list[Outcome]:
             continue
         if prep in {"in", "to", "from"} and mention.kind != "place":
             continue  # "spoke to X" -> "spoke from X" garbles; movement is between places
+        if prep in {"in", "to", "from"} and _modifies_next(claim, mention.end):
+            out.append(Skip("relation", "the place modifies a noun ('in Iowa politics')"))
+            continue
         if re.match(r"[\u2019']s?\b", claim[mention.end :]):
             out.append(
                 Skip("relation", "the name is a possessive: the preposition governs its noun")

@@ -413,9 +413,8 @@ QUANTIFIERS = [
 ]
 
 # Preposition flips before a name: the relation reverses, the rest of the sentence stays.
-RELATIONS = {
+RELATIONS = {  # "from" -> "to" is left out: "counterparts from Korea" -> "to Korea" garbles
     "to": "from",
-    "from": "to",
     "with": "without",
     "without": "with",
     "for": "against",
