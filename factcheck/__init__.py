@@ -9,21 +9,27 @@ The public Python API; the CLI is a thin wrapper over these functions.
 
 from __future__ import annotations
 
-__version__ = "0.1.0"  # before the imports below: cache.py and formats read it
+from .version import __version__  # first: cache.py reads it from here while importing
 
+# isort: split
+
+import difflib
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from .cache import Cache, analyse
-from .claims import load_claims, single_claim
+from .claims import UNKNOWN_IGNORE_CODE, is_claim_set, load_claims, single_claim
+from .codes import CODES
 from .config import Settings
 from .errors import FactcheckError
 from .files import UNCONFINED, ReadPolicy, read_text
-from .model import Claim, Result, Source, Verdict
+from .model import Claim, Finding, Result, Source, Verdict
 from .retrieve import Index
 from .text import find_quotes
 from .verify import SUPPORT_THRESHOLD, verify
 
 __all__ = [
+    "__version__",
     "FactcheckError",
     "Verdict",
     "load_sources",
@@ -45,9 +51,19 @@ def load_sources(
     given (unchanged files are then read back, not analysed again); `policy` says where
     reading is allowed (anywhere by default; regular files only, up to a byte limit)."""
     unique = list(dict.fromkeys(str(p) for p in paths))
+    for path in unique:
+        refuse_claim_set(path)
     if cache is not None:
         return [cache.load_source(path, encoding, policy)[0] for path in unique]
     return [analyse(read_text(path, encoding, policy), path) for path in unique]
+
+
+def refuse_claim_set(path: str) -> None:
+    """A claim set read as a source would "support" every claim it holds, false ones too."""
+    if is_claim_set(path):
+        raise FactcheckError(
+            f"{path}: is a claim set, not a source (check it with: factcheck check {path})"
+        )
 
 
 def check_claims(
@@ -72,10 +88,27 @@ def check_claims(
     for claim in claims:
         quotes = tuple(q.text for q in find_quotes(claim.text))
         evidence = index.search(claim.text, quotes=quotes)
-        results.append(verify(claim, evidence, threshold, settings.severity))
+        result = verify(claim, evidence, threshold, settings.severity)
+        result.findings += _unknown_ignores(claim, settings)
+        results.append(result)
         if progress:
             progress(1)
     return results
+
+
+def _unknown_ignores(claim: Claim, settings: Settings) -> list[Finding]:
+    """A finding for each code an ignore comment names that no check has: a misspelt code
+    would otherwise suppress nothing, silently."""
+    level = settings.severity.get(UNKNOWN_IGNORE_CODE.code, UNKNOWN_IGNORE_CODE.severity)
+    if level is None:
+        return []
+    flagged = []
+    for unknown in sorted(claim.ignored_codes - CODES.keys()):
+        near = difflib.get_close_matches(unknown, CODES, n=1)
+        hint = f" (did you mean {near[0]!r}?)" if near else ""
+        message = f"the ignore comment names {unknown!r}, which is no finding code{hint}"
+        flagged.append(replace(UNKNOWN_IGNORE_CODE.finding(message), severity=level))
+    return flagged
 
 
 def check_text(claim_text: str, sources: list[Source]) -> Result:

@@ -14,7 +14,7 @@ import yaml
 
 from .errors import FactcheckError
 from .files import UNCONFINED, ReadPolicy, read_text
-from .model import Claim, Verdict
+from .model import Claim, Code, Severity, Verdict
 from .sanitize import shown
 from .segment import front_matter_span, markdown_blocks, split_sentences, text_blocks
 from .text import LineIndex
@@ -29,6 +29,17 @@ _PUNCT_SPACE = re.compile(r"\s+([.,;:!?])")  # left by masked markup: "the link 
 # unterminated comment followed by spaces is not rescanned from every start (104 s before).
 IGNORE_CODES_MAX = 1000
 _IGNORE = re.compile(rf"<!--\s*factcheck:\s*ignore(?P<codes>[^>]{{0,{IGNORE_CODES_MAX}}}?)-->")
+_SWITCH = re.compile(r"<!--\s*factcheck:\s*(?P<state>off|on)\s*-->")
+
+UNKNOWN_IGNORE_CODE = Code(
+    "unknown-ignore-code",
+    Severity.WARNING,
+    None,
+    "An ignore comment names a code that does not exist, so it suppresses nothing "
+    "(as ruff's RUF100 flags an unused noqa).",
+    "<!-- factcheck: ignore hedge-droped --> before a sentence: 'hedge-droped' is no code.",
+)
+CODES = (UNKNOWN_IGNORE_CODE,)
 
 
 @dataclass
@@ -179,12 +190,32 @@ def _ignores(text: str) -> list[tuple[int, frozenset[str]]]:
     ]
 
 
+def _switched_off(text: str) -> list[tuple[int, int]]:
+    """Spans between `<!-- factcheck: off -->` and the next `<!-- factcheck: on -->` (or the
+    end of the file), where no sentence is a claim."""
+    spans, opened = [], None
+    for match in _SWITCH.finditer(text):
+        if match.group("state") == "off" and opened is None:
+            opened = match.end()
+        elif match.group("state") == "on" and opened is not None:
+            spans.append((opened, match.start()))
+            opened = None
+    if opened is not None:
+        spans.append((opened, len(text)))
+    return spans
+
+
 def parse_draft(text: str, path: str, markdown: bool = True) -> list[Claim]:
-    """Every prose sentence of a draft as a claim, with its line and column in the file."""
+    """Every prose sentence of a draft as a claim, with its line and column in the file.
+
+    Sentences after `<!-- factcheck: ignore -->` or inside an off/on block are not claims.
+    Codes an ignore comment names stay on the claim even when unknown, so the check can
+    flag a misspelt code instead of silently suppressing nothing (as ruff's RUF100)."""
     lines = LineIndex(text)
     blocks = markdown_blocks(text) if markdown else text_blocks(text)
     sources = front_matter_sources(text, path) if markdown else []
     pending = _ignores(text) if markdown else []
+    off = _switched_off(text) if markdown else []
     claims = []
     for block in blocks:
         for sentence in split_sentences(block, lines):
@@ -208,7 +239,11 @@ def parse_draft(text: str, path: str, markdown: bool = True) -> list[Claim]:
             claims.append(claim)
     if not claims:
         raise FactcheckError(f"{shown(path)}: draft has no prose to check")
-    return [claim for claim in claims if not claim.ignore_all]  # ignored: not a claim at all
+    return [  # ignored: not a claim at all
+        claim
+        for claim in claims
+        if not claim.ignore_all and not any(a <= (claim.start or 0) < b for a, b in off)
+    ]
 
 
 def is_claim_set(path: str) -> bool:
@@ -221,8 +256,15 @@ def load_claims(path: str, encoding: str = "utf-8", policy: ReadPolicy = UNCONFI
     text = read_text(path, encoding, policy)
     if is_claim_set(path):
         return parse_claim_set(text, path)
-    claims = parse_draft(text, path, markdown=Path(path).suffix.lower() != ".txt")
-    return ClaimSet(path, claims[0].sources, claims, text)
+    return draft_set(text, path)
+
+
+def draft_set(text: str, path: str) -> ClaimSet:
+    """A draft's claims; Markdown unless `path` ends in .txt."""
+    markdown = Path(path).suffix.lower() != ".txt"
+    claims = parse_draft(text, path, markdown)
+    sources = front_matter_sources(text, path) if markdown else []
+    return ClaimSet(path, sources, claims, text)
 
 
 def single_claim(text: str) -> Claim:

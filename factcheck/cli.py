@@ -6,32 +6,42 @@ Exit codes: 0 nothing failing, 1 findings (or unmet `expect`), 2 usage or input 
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import time
 import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from importlib import import_module
 from pathlib import Path
 
 import click
 from rich.console import Console
 
-from . import FactcheckError, check_claims, load_sources
+from . import FactcheckError, check_claims, load_sources, refuse_claim_set
 from .cache import Cache, default_directory
-from .claims import ClaimSet, load_claims, parse_draft, single_claim
-from .config import Settings, load_settings
-from .files import ReadPolicy, decode, find_roots, inside, write_atomic
-from .formats import FORMATS, CheckReport
+from .claims import (
+    ClaimSet,
+    draft_set,
+    front_matter_sources,
+    is_claim_set,
+    load_claims,
+    parse_claim_set,
+    single_claim,
+)
+from .codes import CODES
+from .config import Settings, known_code, load_settings
+from .files import ReadPolicy, decode, find_roots, inside, read_text, write_atomic
+from .formats import FORMATS, SOURCE_FORMATS, Target
+from .formats.concise import render_statistics
+from .inputs import DRAFT_SUFFIXES, SOURCE_SUFFIXES, expand, relative_to_cwd, repository_root
 from .model import Result, Severity, Source
+from .report import CheckReport, Skipped
 from .retrieve import Index
 from .sanitize import shown, visible
+from .version import __version__
 
 PROGRESS_MIN_CLAIMS = 20  # fewer claims finish before a bar is worth drawing
-
-
-def _console() -> Console:
-    return Console(no_color="NO_COLOR" in os.environ or None, highlight=False, soft_wrap=False)
+STDIN = "<stdin>"
 
 
 def _fail(message: str) -> None:
@@ -39,6 +49,10 @@ def _fail(message: str) -> None:
     cannot start a workflow command of its own), and exit 2."""
     click.echo(f"factcheck: error: {visible(message)}", err=True)
     sys.exit(2)
+
+
+def _note(level: str, message: str) -> None:
+    click.echo(f"factcheck: {level}: {visible(message)}", err=True)
 
 
 def _guard_output(output: str | None, inputs: list[str]) -> None:
@@ -87,37 +101,38 @@ def _open_cache(directory: str | None, write: bool, policy: ReadPolicy) -> Cache
     return Cache(path, write=write)
 
 
-def _emit(format_name: str, rendered, output: str | None) -> None:
+def _target(output: str | None, quiet: bool = False) -> Target:
+    """Colour and wrapping for an interactive terminal; plain, unwrapped lines for a file,
+    a pipe or a CI log."""
+    if output is None and sys.stdout.isatty():
+        return Target(
+            color="NO_COLOR" not in os.environ,
+            width=shutil.get_terminal_size().columns,
+            quiet=quiet,
+        )
+    return Target(quiet=quiet)
+
+
+def _emit(rendered: str, output: str | None) -> None:
     """Print a rendered report, or write it atomically to `output`."""
-    if format_name == "terminal":
-        if output:
-            console = Console(record=True, width=120, file=open(os.devnull, "w"))  # noqa: SIM115
-            console.print(rendered)
-            write_atomic(output, console.export_text())
-        else:
-            _console().print(rendered)
-        return
     if output:
         write_atomic(output, rendered)
     else:
         click.echo(rendered, nl=False)
 
 
-def _renderer(format_name: str, what: str):
-    module = import_module(f"factcheck.formats.{format_name}")
-    render = getattr(module, what, None)
-    if render is None:
-        raise FactcheckError(f"format {format_name!r} cannot render {what.removeprefix('render_')}")
-    return render
+def _codes(values: tuple[str, ...]) -> list[str]:
+    """Codes given as `--select a,b --select c`."""
+    return [code.strip() for value in values for code in value.split(",") if code.strip()]
 
 
 format_option = click.option(
     "--format",
     "format_name",
-    type=click.Choice(FORMATS),
+    type=click.Choice(list(FORMATS)),
     default="terminal",
     show_default=True,
-    help="Output format.",
+    help="Output format: " + "; ".join(f"{f.name}: {f.summary}" for f in FORMATS.values()) + ".",
 )
 output_option = click.option(
     "--output",
@@ -138,7 +153,7 @@ source_option = click.option(
     "source_paths",
     multiple=True,
     type=str,
-    help="A source file to check against (repeatable).",
+    help="A source file, directory or glob to check against (repeatable).",
 )
 config_option = click.option(
     "--config",
@@ -146,24 +161,61 @@ config_option = click.option(
     default=None,
     help="Configuration file (default: nearest factcheck.toml or pyproject.toml upward).",
 )
-cache_dir_option = click.option(
-    "--cache-dir",
-    type=click.Path(file_okay=False),
-    default=None,
-    help="Cache directory (default: $FACTCHECK_CACHE_DIR, else ~/.cache/factcheck).",
-)
 allow_outside_option = click.option(
     "--allow-outside-root",
     is_flag=True,
     help="Read files anywhere (local use). By default reads stay inside the configuration's "
     "directory or the git checkout, never in .git/, regular files only.",
 )
-fail_on_option = click.option(
-    "--fail-on",
-    type=click.Choice(["info", "warning", "error"]),
+cache_dir_option = click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False),
     default=None,
-    help="Lowest finding severity that fails the run (default: configuration, else error).",
+    help="Cache directory (default: $FACTCHECK_CACHE_DIR, else ~/.cache/factcheck).",
 )
+
+
+def policy_options(command: Callable) -> Callable:
+    """What fails the run and what is shown: shared by check and verify."""
+    for option in reversed(
+        [
+            click.option(
+                "--fail-on",
+                type=click.Choice(["info", "warning", "error"]),
+                default=None,
+                help="Lowest finding severity that fails the run (default: configuration, "
+                "else error).",
+            ),
+            click.option(
+                "--select",
+                multiple=True,
+                help="Report only these finding codes (comma-separated, repeatable).",
+            ),
+            click.option(
+                "--ignore",
+                multiple=True,
+                help="Do not report these finding codes (comma-separated, repeatable).",
+            ),
+            click.option(
+                "--exit-zero",
+                is_flag=True,
+                help="Exit 0 even when claims fail (errors in the input still exit 2).",
+            ),
+            click.option(
+                "--quiet",
+                "-q",
+                is_flag=True,
+                help="Show only what fails the run: no passing claims, summary or notes.",
+            ),
+            click.option(
+                "--statistics",
+                is_flag=True,
+                help="Print how often each finding code occurs instead of the findings.",
+            ),
+        ]
+    ):
+        command = option(command)
+    return command
 
 
 class OneLineErrors(click.Group):
@@ -194,25 +246,10 @@ class OneLineErrors(click.Group):
 
 
 @click.group(cls=OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="factcheck")
+@click.version_option(__version__, package_name="factcheck")
 @click.option("--debug", is_flag=True, help="Show the traceback of an unexpected error.")
 def main(debug: bool) -> None:
     """Check claims and drafts against their sources."""
-
-
-def _read_claims(paths: tuple[str, ...], encoding: str, policy: ReadPolicy) -> list[ClaimSet]:
-    sets = []
-    for path in paths:
-        if path == "-":
-            raw = sys.stdin.buffer.read(policy.max_bytes + 1)
-            if len(raw) > policy.max_bytes:
-                raise FactcheckError(f"<stdin>: larger than the {policy.max_bytes:,}-byte limit")
-            text = decode(raw, "<stdin>", encoding)
-            claims = parse_draft(text, "<stdin>")
-            sets.append(ClaimSet("<stdin>", claims[0].sources, claims, text))
-        else:
-            sets.append(load_claims(path, encoding, policy))
-    return sets
 
 
 @contextmanager
@@ -244,6 +281,7 @@ class _Sources:
         for path in dict.fromkeys(paths):
             real = os.path.realpath(path)
             if real not in self.loaded:
+                refuse_claim_set(path)
                 if self.cache is not None:
                     self.loaded[real] = self.cache.load_source(path, self.encoding, self.policy)
                 else:
@@ -259,20 +297,77 @@ class _Sources:
 
     def notes(self) -> None:
         for note in self.cache.notes if self.cache else []:
-            click.echo(f"factcheck: note: {visible(note)}", err=True)
+            _note("note", note)
 
 
-def _report(
-    results: list[Result],
-    sources: list[Source],
-    fail_on: Severity,
+def _no_sources(path: str) -> FactcheckError:
+    return FactcheckError(
+        f"{path}: no sources: name them in the claim set, the front matter, the "
+        "configuration's [[drafts]] or with --source"
+    )
+
+
+def _read_claims(
+    paths: list[str],
+    encoding: str,
+    settings: Settings,
+    given_sources: list[str],
+    stdin_name: str,
+    policy: ReadPolicy,
+) -> tuple[list[ClaimSet], list[Skipped]]:
+    """The claim sets to check, and the Markdown files left alone: a file that no
+    [[drafts]] entry covers and that names no sources is not a draft (a README beside the
+    drafts, staged in the same commit), so it is skipped, not refused."""
+    sets, skipped = [], []
+    for path in paths:
+        if path == "-":
+            raw = sys.stdin.buffer.read(policy.max_bytes + 1)
+            if len(raw) > policy.max_bytes:
+                raise FactcheckError(f"{STDIN}: larger than the {policy.max_bytes:,}-byte limit")
+            text = decode(raw, stdin_name, encoding)
+            parse = parse_claim_set if is_claim_set(stdin_name) else draft_set
+            claim_set = parse(text, stdin_name)
+        elif is_claim_set(path) or given_sources or settings.sources_for(path):
+            claim_set = load_claims(path, encoding, policy)
+        else:
+            text = read_text(path, encoding, policy)
+            if not front_matter_sources(text, path):
+                skipped.append(
+                    Skipped(path, "no [[drafts]] entry covers it and it names no sources")
+                )
+                continue
+            claim_set = draft_set(text, path)
+        if not (claim_set.sources or given_sources or settings.sources_for(claim_set.path)):
+            raise _no_sources(shown(claim_set.path))
+        sets.append(claim_set)
+    return sets, skipped
+
+
+def _finish(
+    report: CheckReport,
     format_name: str,
     output: str | None,
-    texts: dict[str, str] | None = None,
+    quiet: bool,
+    statistics: bool,
+    exit_zero: bool,
 ) -> None:
-    report = CheckReport(results, sources, fail_on, texts or {})
-    _emit(format_name, _renderer(format_name, "render_check")(report), output)
-    sys.exit(1 if report.failed else 0)
+    """Write the report (or its statistics) and exit 1 when it fails, unless --exit-zero."""
+    if report.skipped and not quiet:
+        names = ", ".join(s.path for s in report.skipped)
+        _note(
+            "info",
+            f"skipped {len(report.skipped)} files that no [[drafts]] entry covers "
+            f"and that name no sources: {names}",
+        )
+    if statistics:
+        _emit(render_statistics(report), output)
+    else:
+        _emit(FORMATS[format_name].check(report, _target(output, quiet)), output)
+    sys.exit(1 if report.failed and not exit_zero else 0)
+
+
+def _settings(config_path: str | None, select: tuple[str, ...], ignore: tuple[str, ...]):
+    return load_settings(config_path).with_selection(_codes(select), _codes(ignore))
 
 
 @main.command()
@@ -282,11 +377,16 @@ def _report(
 @output_option
 @encoding_option
 @config_option
-@fail_on_option
+@policy_options
 @cache_dir_option
 @click.option("--no-cache", is_flag=True, help="Analyse every source afresh; ignore the cache.")
 @click.option("--brute-force", is_flag=True, help="Score every sentence (the reference path).")
 @allow_outside_option
+@click.option(
+    "--stdin-filename",
+    default=None,
+    help="The name a draft read from - (standard input) has in reports and configuration.",
+)
 def check(
     paths,
     source_paths,
@@ -295,23 +395,38 @@ def check(
     encoding,
     config_path,
     fail_on,
+    select,
+    ignore,
+    exit_zero,
+    quiet,
+    statistics,
     cache_dir,
     no_cache,
     brute_force,
     allow_outside_root,
+    stdin_filename,
 ) -> None:
     """Check claim sets (.yaml) and drafts (Markdown or text; - for stdin).
 
-    With no PATHS, checks the drafts named by the configuration's [[drafts]] tables."""
-    settings = load_settings(config_path)
-    policy = _read_policy(settings, [*paths, *source_paths], allow_outside_root, config_path)
+    PATHS may be files, directories (their Markdown drafts, recursively) or globs. With no
+    PATHS, checks the drafts named by the configuration's [[drafts]] tables. Files that no
+    [[drafts]] entry covers and that name no sources are skipped."""
+    settings = _settings(config_path, select, ignore)
+    typed = bool(paths)
     paths = paths or tuple(settings.draft_paths())
     if not paths:
         raise FactcheckError("nothing to check: give drafts or claim sets, or configure [[drafts]]")
-    _guard_output(output, [*paths, *source_paths, *([settings.path] if settings.path else [])])
-    sets = _read_claims(paths, encoding, policy)
+    files = expand(paths, DRAFT_SUFFIXES, settings.is_excluded)
+    given = expand(source_paths, SOURCE_SUFFIXES)
+    named = [*(files if typed else []), *given]  # typed on the command line: read where they are
+    policy = _read_policy(settings, named, allow_outside_root, config_path)
+    _guard_output(output, [*files, *given, *([settings.path] if settings.path else [])])
+    sets, skipped = _read_claims(files, encoding, settings, given, stdin_filename or STDIN, policy)
     wanted = {
-        claim_set.path: [*claim_set.sources, *settings.sources_for(claim_set.path), *source_paths]
+        claim_set.path: [
+            relative_to_cwd(p) for p in [*claim_set.sources, *settings.sources_for(claim_set.path)]
+        ]
+        + given
         for claim_set in sets
     }
     _guard_output(output, [path for sources in wanted.values() for path in sources])
@@ -320,21 +435,23 @@ def check(
     results: list[Result] = []
     with _progress(sum(len(claim_set.claims) for claim_set in sets)) as advance:
         for claim_set in sets:
-            if not wanted[claim_set.path]:
-                raise FactcheckError(
-                    f"{shown(claim_set.path)}: no sources: name them in the claim set, the "
-                    "front matter, the configuration or with --source"
-                )
             sources, keys = loader.get(wanted[claim_set.path])
             index = loader.index(sources, keys, brute_force)
+            for_file = settings.for_file(claim_set.path)
             results += check_claims(
-                claim_set.claims, sources, advance, brute_force, settings, index
+                claim_set.claims, sources, advance, brute_force, for_file, index
             )
-    loader.notes()
-    severity = Severity(fail_on) if fail_on else settings.fail_on
-    texts = {claim_set.path: claim_set.text for claim_set in sets}
-    loaded = [source for source, _ in loader.loaded.values()]
-    _report(results, loaded, severity, format_name, output, texts)
+    if not quiet:
+        loader.notes()
+    report = CheckReport(
+        results,
+        [source for source, _ in loader.loaded.values()],
+        Severity(fail_on) if fail_on else settings.fail_on,
+        {claim_set.path: claim_set.text for claim_set in sets},
+        str(repository_root()),
+        skipped,
+    )
+    _finish(report, format_name, output, quiet, statistics, exit_zero)
 
 
 @main.command()
@@ -344,35 +461,60 @@ def check(
 @output_option
 @encoding_option
 @config_option
-@fail_on_option
+@policy_options
 @allow_outside_option
 def verify(
-    claim, source_paths, format_name, output, encoding, config_path, fail_on, allow_outside_root
+    claim,
+    source_paths,
+    format_name,
+    output,
+    encoding,
+    config_path,
+    fail_on,
+    select,
+    ignore,
+    exit_zero,
+    quiet,
+    statistics,
+    allow_outside_root,
 ) -> None:
-    """Verify one CLAIM against the given sources."""
+    """Verify one CLAIM against the given sources (files, directories or globs)."""
     if not source_paths:
         raise FactcheckError("verify needs at least one --source")
-    settings = load_settings(config_path)
-    policy = _read_policy(settings, list(source_paths), allow_outside_root, config_path)
-    _guard_output(output, [*source_paths, *([settings.path] if settings.path else [])])
-    sources = load_sources(source_paths, encoding, policy=policy)
-    results = check_claims([single_claim(claim)], sources, settings=settings)
+    settings = _settings(config_path, select, ignore)
+    given = expand(source_paths, SOURCE_SUFFIXES)
+    policy = _read_policy(settings, given, allow_outside_root, config_path)
+    _guard_output(output, [*given, *([settings.path] if settings.path else [])])
+    sources = load_sources(given, encoding, policy=policy)
+    results = check_claims([single_claim(claim)], sources, settings=settings.for_file(None))
     severity = Severity(fail_on) if fail_on else settings.fail_on
-    _report(results, sources, severity, format_name, output)
+    report = CheckReport(results, sources, severity, root=str(repository_root()))
+    _finish(report, format_name, output, quiet, statistics, exit_zero)
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@format_option
+@click.option(
+    "--format",
+    "format_name",
+    type=click.Choice(list(SOURCE_FORMATS)),
+    default="terminal",
+    show_default=True,
+    help="Output format (the formats that can show sources).",
+)
 @output_option
 @encoding_option
 @allow_outside_option
 def sources(paths, format_name, output, encoding, allow_outside_root) -> None:
-    """Show each sentence of the SOURCES with its line and who said it."""
-    _guard_output(output, list(paths))
-    policy = _read_policy(load_settings(), list(paths), allow_outside_root)
-    loaded = load_sources(paths, encoding, policy=policy)
-    _emit(format_name, _renderer(format_name, "render_sources")(loaded), output)
+    """Show each sentence of the SOURCES (files, directories or globs) with its line and who
+    said it."""
+    files = expand(paths, SOURCE_SUFFIXES)
+    _guard_output(output, files)
+    policy = _read_policy(load_settings(), files, allow_outside_root)
+    loaded = load_sources(files, encoding, policy=policy)
+    render = FORMATS[format_name].sources
+    assert render is not None  # SOURCE_FORMATS holds only formats that render sources
+    _emit(render(loaded, _target(output)), output)
 
 
 @main.command()
@@ -381,23 +523,48 @@ def sources(paths, format_name, output, encoding, allow_outside_root) -> None:
 @cache_dir_option
 @allow_outside_option
 def index(paths, encoding, cache_dir, allow_outside_root) -> None:
-    """Analyse SOURCES and build their search index in the cache, for `check` to reuse.
+    """Analyse SOURCES (files, directories or globs) and build their search index in the
+    cache, for `check` to reuse.
 
     Only files whose bytes changed since the last run are analysed again."""
     started = time.perf_counter()
-    policy = _read_policy(load_settings(), list(paths), allow_outside_root)
+    files = expand(paths, SOURCE_SUFFIXES)
+    policy = _read_policy(load_settings(), files, allow_outside_root)
     cache = _open_cache(cache_dir, True, policy)
     loader = _Sources(encoding, cache, policy)
-    with _progress(len(paths), "analysing sources") as advance:
-        for path in paths:
+    with _progress(len(files), "analysing sources") as advance:
+        for path in files:
             loader.get([path])
             if advance:
                 advance(1)
-    sources, keys = loader.get(list(paths))
+    sources, keys = loader.get(files)
     built = cache.index(sources, keys)
     loader.notes()
     click.echo(
         f"indexed {len(sources)} sources ({cache.hits} unchanged, {cache.misses} analysed), "
         f"{len(built.entries):,} sentences in {time.perf_counter() - started:.1f} s; "
         f"cache: {visible(str(cache.directory))}"
+    )
+
+
+@main.command()
+@click.argument("code", required=False)
+def rule(code) -> None:
+    """Explain a finding CODE: what it means, its severity, and how to switch it off.
+    Without CODE, list every code."""
+    if code is None:
+        width = max(len(c) for c in CODES)
+        for spec in CODES.values():
+            click.echo(f"{spec.code:<{width}}  {spec.severity.value:<7}  {spec.summary}")
+        return
+    spec = CODES[known_code(code, "")]
+    argues = f", argues: {spec.verdict.value}" if spec.verdict else ""
+    example = f"Example: {spec.example}\n\n" if spec.example else ""
+    click.echo(
+        f"{spec.code} (default severity: {spec.severity.value}{argues})\n\n"
+        f"{spec.summary}\n\n{example}"
+        f"Switch it off for one sentence of a draft:  <!-- factcheck: ignore {spec.code} -->\n"
+        f'Change its severity in the configuration:   [severity] {spec.code} = "warning"  '
+        '(info, warning, error or "off")\n'
+        f"Leave it out of one run:                    factcheck check --ignore {spec.code}\n"
     )

@@ -13,10 +13,18 @@ to the configuration file.
     attribution-dropped-named = "off"
 
     max-file-bytes = 67108864      # largest draft, claim set or source read (bytes)
+    exclude = ["docs/archive/**"]  # never checked, even when named or inside a named directory
 
     [[drafts]]                     # which sources each set of drafts is checked against
     paths = ["docs/**/*.md"]
     sources = ["sources/*.txt"]
+
+    [[per-file]]                   # severities for some files only (like ruff's per-file-ignores)
+    paths = ["docs/opinion/**"]
+    severity = {attribution-dropped = "off"}
+
+Severity is decided in this order, the later winning: the code's default, `[severity]`, each
+matching `[[per-file]]` in file order, then `--select`/`--ignore` on the command line.
 
 There is deliberately no key to read outside the root (see files.py): on a pull request the
 configuration may be the author's, so only the command line (--allow-outside-root) can.
@@ -24,10 +32,12 @@ configuration may be the author's, so only the command line (--allow-outside-roo
 
 from __future__ import annotations
 
+import difflib
 import glob
 import os
+import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .codes import CODES
@@ -36,8 +46,9 @@ from .files import DEFAULT_MAX_BYTES, ReadPolicy, decode, read_bytes
 from .model import Severity
 from .sanitize import shown
 
-TOP_KEYS = {"fail-on", "threshold", "severity", "drafts", "max-file-bytes"}
+TOP_KEYS = {"fail-on", "threshold", "severity", "drafts", "max-file-bytes", "exclude", "per-file"}
 DRAFT_KEYS = {"paths", "sources"}
+PER_FILE_KEYS = {"paths", "severity"}
 OFF = "off"
 
 
@@ -50,6 +61,14 @@ class DraftSources:
 
 
 @dataclass(frozen=True)
+class PerFile:
+    """Files matching `paths` (globs) get these severities over the general ones."""
+
+    paths: tuple[str, ...]
+    severity: dict[str, Severity | None]
+
+
+@dataclass(frozen=True)
 class Settings:
     fail_on: Severity = Severity.ERROR
     threshold: float | None = None  # None: the built-in `verify.SUPPORT_THRESHOLD`
@@ -57,21 +76,90 @@ class Settings:
     drafts: tuple[DraftSources, ...] = ()
     path: str | None = None  # the file these settings came from
     max_file_bytes: int = DEFAULT_MAX_BYTES
+    exclude: tuple[str, ...] = ()  # globs of files never checked
+    per_file: tuple[PerFile, ...] = ()
+    overrides: dict[str, Severity | None] = field(default_factory=dict)  # --select/--ignore
+
+    def is_excluded(self, path: str) -> bool:
+        return any(_matches(pattern, path) for pattern in self.exclude)
+
+    def for_file(self, path: str | None) -> Settings:
+        """These settings with the severities that apply to `path`: `[severity]`, then each
+        matching `[[per-file]]`, then the command line's `--select`/`--ignore`."""
+        severity = dict(self.severity)
+        for entry in self.per_file if path is not None else ():
+            if any(_matches(pattern, path) for pattern in entry.paths):
+                severity.update(entry.severity)
+        severity.update(self.overrides)
+        return replace(self, severity=severity)
+
+    def with_selection(self, select: list[str], ignore: list[str]) -> Settings:
+        """Settings where only `select`ed codes (all when empty) are reported, less the
+        `ignore`d ones, as ruff's --select and --ignore; unknown codes are errors."""
+        for code in [*select, *ignore]:
+            known_code(code, "on the command line")
+        overrides: dict[str, Severity | None] = {}
+        if select:
+            overrides = {code: None for code in CODES if code not in select}
+        overrides.update({code: None for code in ignore})
+        return replace(self, overrides=overrides)
 
     def sources_for(self, draft: str) -> list[str]:
-        """Source files configured for a draft path."""
-        resolved = Path(draft).resolve()
+        """Source files configured for a draft path (which need not exist yet: a draft read
+        from standard input is matched by its --stdin-filename)."""
         found: list[str] = []
         for mapping in self.drafts:
-            if any(
-                resolved in {p.resolve() for p in _expand(pattern)} for pattern in mapping.paths
-            ):
+            if any(_matches(pattern, draft) for pattern in mapping.paths):
                 found += [str(p) for pattern in mapping.sources for p in _expand(pattern)]
         return found
 
     def draft_paths(self) -> list[str]:
         """Every draft the configuration names, for `factcheck check` without paths."""
         return [str(p) for m in self.drafts for pattern in m.paths for p in _expand(pattern)]
+
+
+def known_code(code: str, where: str) -> str:
+    """`code` if it is a finding code, else an error naming the nearest one."""
+    if code in CODES:
+        return code
+    near = difflib.get_close_matches(code, CODES, n=1)
+    hint = f" (did you mean {near[0]!r}?)" if near else " (see: factcheck rule)"
+    raise FactcheckError(
+        f"unknown finding code {shown(code)!r}{' ' + where if where else ''}{hint}"
+    )
+
+
+def _pattern(pattern: str) -> re.Pattern[str]:
+    """A glob as a regular expression over absolute POSIX paths: `**/` any directories
+    (none included), `*` and `?` within one path segment, `[...]` a character class."""
+    parts, i = [], 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            parts.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            parts.append(".*")
+            i += 2
+        elif pattern[i] == "*":
+            parts.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            parts.append("[^/]")
+            i += 1
+        elif pattern[i] == "[" and "]" in pattern[i + 1 :]:
+            end = pattern.index("]", i + 1)
+            parts.append("[" + pattern[i + 1 : end].replace("!", "^", 1) + "]")
+            i = end + 1
+        else:
+            parts.append(re.escape(pattern[i]))
+            i += 1
+    return re.compile("".join(parts) + r"\Z")
+
+
+def _matches(pattern: str, path: str) -> re.Match[str] | None:
+    """Whether `path` matches `pattern` (an absolute glob), both resolved the same way
+    (symlinks followed as far as they exist), so neither needs to exist."""
+    return _pattern(Path(pattern).resolve().as_posix()).match(Path(path).resolve().as_posix())
 
 
 def _expand(pattern: str) -> list[Path]:
@@ -144,14 +232,7 @@ def parse_settings(table: dict, path: Path) -> Settings:
         or not 0 <= threshold <= 1
     ):
         raise FactcheckError(f"{name}: threshold must be a number from 0 to 1")
-    overrides = table.get("severity", {})
-    if not isinstance(overrides, dict):
-        raise FactcheckError(f"{name}: severity must be a table of code = level")
-    severity = {}
-    for code, level in overrides.items():
-        if code not in CODES:
-            raise FactcheckError(f"{name}: unknown finding code {code!r} in severity")
-        severity[code] = _severity(level, f"{name}: severity.{code}", allow_off=True)
+    severity = _severities(table.get("severity", {}), f"{name}: severity")
     drafts = []
     for index, entry in enumerate(table.get("drafts", [])):
         where = f"{name}: drafts[{index}]"
@@ -175,7 +256,35 @@ def parse_settings(table: dict, path: Path) -> Settings:
         tuple(drafts),
         str(path),
         max_file_bytes,
+        _globs(table.get("exclude", []), base, f"{name}: exclude"),
+        _per_file(table.get("per-file", []), base, name),
     )
+
+
+def _per_file(entries: object, base: Path, name: str) -> tuple[PerFile, ...]:
+    if not isinstance(entries, list):
+        raise FactcheckError(f"{name}: per-file must be a list of tables")
+    per_file = []
+    for index, entry in enumerate(entries):
+        where = f"{name}: per-file[{index}]"
+        if not isinstance(entry, dict) or set(entry) != PER_FILE_KEYS:
+            raise FactcheckError(f"{where}: expected a table with paths and severity")
+        per_file.append(
+            PerFile(
+                _globs(entry["paths"], base, f"{where}.paths"),
+                _severities(entry["severity"], f"{where}.severity"),
+            )
+        )
+    return tuple(per_file)
+
+
+def _severities(table: object, where: str) -> dict[str, Severity | None]:
+    if not isinstance(table, dict):
+        raise FactcheckError(f"{where} must be a table of code = level")
+    return {
+        known_code(code, f"in {where}"): _severity(level, f"{where}.{code}", allow_off=True)
+        for code, level in table.items()
+    }
 
 
 def load_settings(explicit: str | None = None, start: Path | None = None) -> Settings:

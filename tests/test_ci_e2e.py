@@ -3,8 +3,12 @@ every verdict, checked through the CLI in every CI format; the HTML report opene
 Chromium (Debian's package, driven by Playwright) with a screenshot in test-output/."""
 
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -94,7 +98,7 @@ def test_github_annotations_point_at_the_claims():
         line_of("China has threatened"),
     }
     assert "col=3" in found[line_of("Kadena")]  # after the list marker "- "
-    assert all(f"file={DRAFT}" in line for line in errors)
+    assert all("file=tests/fixtures/alliance-draft.md," in line for line in errors)  # root-relative
 
 
 def test_fail_on_warning_and_pass_with_severity_off(tmp_path):
@@ -165,18 +169,6 @@ def test_progress_is_silent_in_pipes_and_ci():
     assert result.exit_code == 0 and result.stderr == ""
 
 
-def test_pre_commit_hook_runs_the_cli_on_drafts():
-    import shlex
-
-    import yaml
-
-    [hook] = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    program, *args = shlex.split(hook["entry"])
-    assert program == "factcheck" and "markdown" in hook["types_or"]
-    result = run(*args, DRAFT)  # pre-commit appends the staged file names
-    assert result.exit_code == 1 and "CONTRADICTED" in result.stdout
-
-
 def test_action_runs_factcheck_with_github_annotations():
     import yaml
 
@@ -185,3 +177,189 @@ def test_action_runs_factcheck_with_github_annotations():
     commands = " ".join(step.get("run", "") for step in action["runs"]["steps"])
     assert "factcheck check" in commands and "--format github" in commands
     assert "--format sarif" in commands and set(action["inputs"]) >= {"paths", "fail-on", "sarif"}
+
+
+# --- a newsroom repository, checked the way the README tells a new user to -------------------
+
+GIT = shutil.which("git")
+BIN = Path(sys.executable).parent  # the factcheck and pre-commit of this environment
+ALLIANCE = """\
+# The alliance in 2024
+
+Japan has agreed to sell 10 Patriot interceptors to the United States.
+
+The American armed forces in Japan are stationed at Kadena Air Base outside Tokyo.
+"""
+
+
+def git(repo: Path, *args: str) -> None:
+    subprocess.run(
+        [GIT, "-c", "user.name=Editor", "-c", "user.email=editor@example.invalid", *args],
+        cwd=repo,
+        check=True,
+        capture_output=True,
+    )
+
+
+def readme_action_inputs() -> dict[str, str]:
+    """The `with:` of the README's workflow snippet, as a user would paste it."""
+    import yaml
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = next(b for b in readme.split("```yaml\n")[1:] if "uses: factcheck/factcheck" in b)
+    workflow = yaml.safe_load(block.split("```")[0])
+    steps = workflow["jobs"]["factcheck"]["steps"]
+    step = next(s for s in steps if str(s.get("uses", "")).startswith("factcheck/factcheck"))
+    return {k: str(v) for k, v in step["with"].items()}
+
+
+@pytest.fixture(scope="module")
+def newsroom(tmp_path_factory):
+    if GIT is None:
+        pytest.skip("git is not installed")
+    repo = tmp_path_factory.mktemp("newsroom")
+    (repo / "docs" / "2024").mkdir(parents=True)
+    (repo / "docs" / "2024" / "alliance.md").write_text(ALLIANCE, encoding="utf-8")
+    (repo / "docs" / "archive").mkdir()
+    (repo / "docs" / "archive" / "old.md").write_text(
+        "Japan will station nuclear weapons at Yokota Air Base.\n", encoding="utf-8"
+    )
+    (repo / "sources").mkdir()
+    shutil.copy(ROOT / "claims" / "us-japan-alliance.txt", repo / "sources" / "alliance.txt")
+    (repo / "README.md").write_text("# Newsroom\n\nHow we write and check our drafts.\n")
+    (repo / "factcheck.toml").write_text(
+        'exclude = ["docs/archive/**"]\n\n[[drafts]]\npaths = ["docs/**/*.md"]\n'
+        'sources = ["sources/*.txt"]\n',
+        encoding="utf-8",
+    )
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "drafts")
+    return repo
+
+
+def action_step(repo: Path, name: str, inputs: dict[str, str]) -> subprocess.CompletedProcess:
+    """Run one `run:` step of action.yml with bash, its `env:` filled from `inputs` as GitHub
+    would, in the repository as the workspace."""
+    import yaml
+
+    action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+    step = next(s for s in action["runs"]["steps"] if s.get("name") == name)
+    env = {**os.environ, "GITHUB_WORKSPACE": str(repo), "PATH": f"{BIN}{os.pathsep}/usr/bin:/bin"}
+    for key, template in step.get("env", {}).items():
+        env[key] = re.sub(r"\$\{\{ inputs\.([\w-]+) \}\}", lambda m: inputs[m.group(1)], template)
+    return subprocess.run(
+        ["bash", "-c", step["run"]], cwd=repo, env=env, capture_output=True, text=True
+    )
+
+
+KADENA_LINE = ALLIANCE.splitlines().index(next(x for x in ALLIANCE.splitlines() if "Kadena" in x))
+
+
+@pytest.mark.parametrize("paths", ["README", "", "docs/**/*.md"])
+def test_the_readme_action_annotates_root_relative_paths(newsroom, paths, tmp_path):
+    inputs = {"fail-on": "error", **readme_action_inputs()}
+    if paths != "README":
+        inputs["paths"] = paths
+    assert inputs["fail-on"] == "warning" and inputs["sarif"] == "factcheck.sarif"
+    inputs["sarif"] = str(tmp_path / "factcheck.sarif")
+
+    sarif_step = action_step(newsroom, "SARIF report", inputs)
+    assert sarif_step.returncode == 0, sarif_step.stderr  # findings go to code scanning
+    document = json.loads(Path(inputs["sarif"]).read_text(encoding="utf-8"))
+    errors = list(sarif_validator().iter_errors(document))
+    assert not errors, errors[0].message
+    run_ = document["runs"][0]
+    assert run_["originalUriBaseIds"]["%SRCROOT%"]["uri"] == newsroom.as_uri() + "/"
+    located = {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]: r["locations"][0]
+        for r in run_["results"]
+    }
+    assert set(located) == {"docs/2024/alliance.md"}  # the archive is excluded
+    kadena = located["docs/2024/alliance.md"]["physicalLocation"]
+    assert kadena["artifactLocation"]["uriBaseId"] == "%SRCROOT%"
+
+    check_step = action_step(newsroom, "Check drafts", inputs)
+    assert check_step.returncode == 1, check_step.stderr
+    annotations = [x for x in check_step.stdout.splitlines() if x.startswith("::")]
+    assert f"::error file=docs/2024/alliance.md,line={KADENA_LINE + 1},col=1," in "\n".join(
+        annotations
+    )
+    assert all("file=docs/2024/alliance.md," in x for x in annotations)
+    assert "::warning file=docs/2024/alliance.md,line=3," in check_step.stdout
+
+
+def test_the_action_passes_once_the_draft_is_fixed(newsroom, tmp_path):
+    fixed = tmp_path / "repo"
+    shutil.copytree(newsroom, fixed)
+    draft = fixed / "docs" / "2024" / "alliance.md"
+    draft.write_text(ALLIANCE.replace("Kadena", "Yokota"), encoding="utf-8")
+    inputs = {**readme_action_inputs(), "fail-on": "error", "sarif": str(tmp_path / "f.sarif")}
+    assert action_step(fixed, "Check drafts", inputs).returncode == 0
+    inputs["fail-on"] = "warning"  # the attribution the draft dropped still stands
+    assert action_step(fixed, "Check drafts", inputs).returncode == 1
+
+
+def hook_repository(tmp_path: Path) -> Path:
+    """This project as a hook repository, committed (pre-commit clones it). The hook's
+    `language: python` makes pre-commit build a virtualenv and pip-install factcheck, which
+    needs a package index; offline, the test runs the same hook as `language: system`, using
+    the factcheck of this environment (same entry, same file types)."""
+    import yaml
+
+    hooks = tmp_path / "hooks"
+    hooks.mkdir()
+    for name in ("factcheck", "pyproject.toml", "README.md", ".pre-commit-hooks.yaml"):
+        copy = shutil.copytree if (ROOT / name).is_dir() else shutil.copy
+        copy(ROOT / name, hooks / name)
+    [hook] = yaml.safe_load((hooks / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hook["language"] == "python" and hook["types_or"] == ["markdown"]
+    hook["language"] = "system"
+    (hooks / ".pre-commit-hooks.yaml").write_text(yaml.safe_dump([hook]), encoding="utf-8")
+    git(hooks, "init", "-q")
+    git(hooks, "add", "-A")
+    git(hooks, "commit", "-q", "-m", "hook")
+    return hooks
+
+
+def test_pre_commit_hook_checks_staged_drafts_and_skips_other_markdown(newsroom, tmp_path):
+    if shutil.which("pre-commit", path=str(BIN)) is None:
+        pytest.skip("pre-commit is not installed (pip install -e '.[dev]')")
+    hooks = hook_repository(tmp_path)
+    repo = tmp_path / "repo"
+    shutil.copytree(newsroom, repo)
+    env = {
+        **os.environ,
+        "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
+        "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}",
+    }
+    env.pop("GITHUB_WORKSPACE", None)
+
+    def try_repo() -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [str(BIN / "pre-commit"), "try-repo", "--verbose", str(hooks), "factcheck"],
+            cwd=repo,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+
+    (repo / "README.md").write_text("# Newsroom\n\nNow with a style guide for drafts.\n")
+    git(repo, "add", "README.md")
+    readme_only = try_repo()
+    assert readme_only.returncode == 0, readme_only.stdout
+    assert "factcheck....Passed" in re.sub(r"\.{4,}", "....", readme_only.stdout)
+    assert "skipped 1 files" in readme_only.stdout and "README.md" in readme_only.stdout
+
+    draft = repo / "docs" / "2024" / "alliance.md"
+    draft.write_text(
+        ALLIANCE + "\nIt is the first time in 15 years that a South Korean "
+        "defense minister has visited Japan.\n",
+        encoding="utf-8",
+    )
+    git(repo, "add", "docs/2024/alliance.md")
+    both = try_repo()
+    assert both.returncode == 1, both.stdout
+    assert f"docs/2024/alliance.md:{KADENA_LINE + 1}:1: error entity-mismatch" in both.stdout
+    assert "skipped 1 files" in both.stdout  # the README, said once
+    assert "error: " not in both.stdout.replace("error entity-mismatch", "")

@@ -88,3 +88,28 @@ def test_draft_without_prose_is_an_error():
 def test_front_matter_unknown_key_is_an_error():
     with pytest.raises(FactcheckError, match="unknown key 'sorces'"):
         parse_draft("---\nsorces: [a.txt]\n---\nJapan agreed to sell ten.\n", "d.md")
+
+
+def test_off_and_on_comments_switch_a_block_off():
+    text = (
+        "Japan agreed to sell ten interceptors.\n\n<!-- factcheck: off -->\n"
+        "The regiment moved to Okinawa quickly.\n\nThe deal was signed in Tokyo.\n\n"
+        "<!-- factcheck: on -->\nThe minister visited Seoul on Sunday.\n\n"
+        "<!-- factcheck: off -->\nNothing after this is checked at all.\n"
+    )
+    assert [c.text for c in parse_draft(text, "d.md")] == [
+        "Japan agreed to sell ten interceptors.",
+        "The minister visited Seoul on Sunday.",
+    ]
+
+
+def test_unknown_code_in_an_ignore_comment_is_flagged(article):
+    from factcheck import check_claims
+
+    text = "<!-- factcheck: ignore hedge-droped -->\nJapan will station nuclear weapons here.\n"
+    claims = parse_draft(text, "d.md")
+    assert claims[0].ignored_codes == frozenset({"hedge-droped"})
+    [result] = check_claims(claims, [article])
+    flagged = [f for f in result.findings if f.code == "unknown-ignore-code"]
+    assert len(flagged) == 1 and "did you mean 'hedge-dropped'" in flagged[0].message
+    assert flagged[0].verdict is None  # policy only: it never changes the verdict

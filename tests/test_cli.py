@@ -1,16 +1,18 @@
 """End-to-end tests of the command line on the bundled claim set and small drafts."""
 
 import json
+import re
 from importlib import resources
 
 import jsonschema
 import pytest
 from click.testing import CliRunner
-from conftest import ARTICLE, CLAIM_SET
+from conftest import ARTICLE, CLAIM_SET, ROOT
 
 from factcheck.cli import main
+from factcheck.codes import CODES
 
-SCHEMA = json.loads(resources.files("factcheck.schema").joinpath("check-1.0.json").read_text())
+SCHEMA = json.loads(resources.files("factcheck.schema").joinpath("check-1.1.json").read_text())
 
 
 def run(*args, input=None, env=None):
@@ -179,3 +181,174 @@ def test_heldout_claim_set_meets_every_expectation():
     report = json.loads(result.output)
     assert result.exit_code == 0, [r["id"] for r in report["results"] if r["failing"]]
     assert report["summary"]["expectations"]["met"] == report["summary"]["claims"] == 26
+
+
+@pytest.fixture
+def newsroom(tmp_path, monkeypatch):
+    """A small newsroom repository: drafts under docs/, sources/, a factcheck.toml mapping
+    one to the other, and a README that is no draft."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "alliance.txt").write_bytes(ARTICLE.read_bytes())
+    drafts = tmp_path / "docs" / "2024"
+    drafts.mkdir(parents=True)
+    (drafts / "good.md").write_text(
+        "# Alliance\n\nJapan has agreed to sell 10 Patriot interceptors to the United States.\n",
+        encoding="utf-8",
+    )
+    (drafts / "bad.md").write_text(
+        "Japan has agreed to sell 12 Patriot interceptors to the United States.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "docs" / "archive").mkdir()
+    (tmp_path / "docs" / "archive" / "old.md").write_text(
+        "Japan will station nuclear weapons at Yokota Air Base.\n", encoding="utf-8"
+    )
+    (tmp_path / "README.md").write_text("# Newsroom\n\nHow we work on drafts here.\n")
+    (tmp_path / "factcheck.toml").write_text(
+        'exclude = ["docs/archive/**"]\n\n[[drafts]]\npaths = ["docs/**/*.md"]\n'
+        'sources = ["sources/*.txt"]\n',
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("GITHUB_WORKSPACE", raising=False)
+    return tmp_path
+
+
+def claims_checked(result) -> set[str]:
+    return {r["path"] for r in json.loads(result.stdout)["results"]}
+
+
+@pytest.mark.parametrize("paths", [["docs/"], ["docs"], ["docs/**/*.md"], []])
+def test_directories_globs_and_configured_drafts_are_walked(newsroom, paths):
+    result = run("check", *paths, "--format", "json")
+    assert result.exit_code == 1, result.output
+    assert claims_checked(result) == {"docs/2024/bad.md", "docs/2024/good.md"}  # archive excluded
+
+
+def test_markdown_no_draft_covers_is_skipped_once_at_info_level(newsroom):
+    result = run("check", "README.md", "docs/2024/good.md", "--format", "json")
+    assert result.exit_code == 0
+    assert claims_checked(result) == {"docs/2024/good.md"}
+    assert result.stderr.count("info: skipped 1 files") == 1 and "README.md" in result.stderr
+    only_readme = run("check", "README.md")
+    assert only_readme.exit_code == 0 and "skipped" in only_readme.stderr
+
+
+def test_run_from_a_subdirectory_shows_paths_from_there_and_annotates_from_the_root(
+    newsroom, monkeypatch
+):
+    monkeypatch.chdir(newsroom / "docs")
+    terminal = run("check", "2024/bad.md", "--format", "concise")
+    assert terminal.stdout.startswith("2024/bad.md:1:1: error number-mismatch")
+    github = run("check", "2024/bad.md", "--format", "github")
+    assert "::error file=docs/2024/bad.md,line=1,col=1," in github.stdout
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(newsroom / "docs"))
+    assert "file=2024/bad.md," in run("check", "2024/bad.md", "--format", "github").stdout
+
+
+def test_glob_matching_nothing_is_an_error(newsroom):
+    result = run("check", "drafts/*.md")
+    assert result.exit_code == 2 and "drafts/*.md: no file matches" in result.stderr
+
+
+def test_sources_and_index_take_directories(newsroom, tmp_path_factory):
+    listed = run("sources", "sources/", "--format", "json")
+    assert [s["path"] for s in json.loads(listed.stdout)["sources"]] == ["sources/alliance.txt"]
+    indexed = run("index", "sources", "--cache-dir", tmp_path_factory.mktemp("cache"))
+    assert indexed.exit_code == 0 and indexed.stdout.startswith("indexed 1 sources")
+
+
+def test_exit_zero_quiet_and_statistics(newsroom):
+    assert run("check", "--exit-zero").exit_code == 0
+    quiet = run("check", "--quiet", "--format", "concise")
+    assert quiet.exit_code == 1
+    assert quiet.stdout.splitlines() == [
+        line for line in quiet.stdout.splitlines() if line.startswith("docs/2024/bad.md:1:1:")
+    ]
+    assert quiet.stderr == ""
+    stats = run("check", "--statistics")
+    assert stats.exit_code == 1
+    rows = [line.split()[:3] for line in stats.stdout.splitlines()]
+    assert rows == [["2", "attribution-dropped", "warning"], ["1", "number-mismatch", "error"]]
+
+
+def test_select_and_ignore_on_the_command_line(newsroom):
+    assert run("check", "--ignore", "number-mismatch,attribution-dropped").exit_code == 0
+    selected = run("check", "--select", "hedge-dropped", "--format", "json")
+    findings = [f for r in json.loads(selected.stdout)["results"] for f in r["findings"]]
+    assert selected.exit_code == 0 and findings == []
+    typo = run("check", "--ignore", "number-mismatc")
+    assert typo.exit_code == 2 and "did you mean 'number-mismatch'" in typo.stderr
+
+
+def test_stdin_filename_names_the_draft_and_finds_its_sources(newsroom):
+    result = run(
+        "check",
+        "-",
+        "--stdin-filename",
+        "docs/2024/new.md",
+        "--format",
+        "json",
+        input="Japan has agreed to sell 12 Patriot interceptors to the United States.\n",
+    )
+    assert result.exit_code == 1, result.output
+    assert claims_checked(result) == {"docs/2024/new.md"}
+
+
+def test_rule_explains_a_code_and_lists_them_all():
+    explained = run("rule", "hedge-dropped")
+    assert explained.exit_code == 0
+    assert explained.stdout.startswith("hedge-dropped (default severity: warning)")
+    assert "<!-- factcheck: ignore hedge-dropped -->" in explained.stdout
+    listing = run("rule").stdout.splitlines()
+    assert [line.split()[0] for line in listing] == list(CODES)
+    unknown = run("rule", "hedge-droped")
+    assert unknown.exit_code == 2 and "did you mean 'hedge-dropped'" in unknown.stderr
+
+
+@pytest.mark.parametrize("name", ["sarif", "github", "junit", "markdown", "html", "concise"])
+def test_sources_refuses_formats_that_cannot_show_sources_at_parse_time(name):
+    result = run("sources", "no-such-file.txt", "--format", name)
+    assert result.exit_code == 2 and "--format" in result.stderr
+    assert "no-such-file" not in result.stderr  # refused before any file is read
+
+
+def test_claim_set_passed_as_a_source_is_refused(tmp_path):
+    draft = tmp_path / "draft.md"
+    draft.write_text("Japan will station nuclear weapons at Yokota Air Base.\n")
+    result = run("check", draft, "-s", CLAIM_SET)
+    assert result.exit_code == 2
+    assert "is a claim set, not a source" in result.stderr
+
+
+def test_terminal_report_in_a_pipe_puts_failures_first_and_never_wraps():
+    draft = ROOT / "tests" / "fixtures" / "alliance-draft.md"
+    result = run("check", draft, env={"COLUMNS": "60"})
+    lines = result.stdout.splitlines()
+    verdicts = [line.split()[0] for line in lines if line.startswith(" ") and line[1].isupper()]
+    assert verdicts[:4] == ["CONTRADICTED", "MISQUOTED", "MISATTRIBUTED", "UNSUPPORTED"]
+    assert set(verdicts[4:]) == {"SUPPORTED"}
+    evidence = "The modernization of the American armed forces in Japan, stationed at Yokota"
+    assert any(line.strip().startswith(evidence) and len(line) > 150 for line in lines)
+
+
+def test_expected_findings_are_notices_in_the_terminal(bundled):
+    result = run("check", CLAIM_SET)
+    assert result.exit_code == 0
+    assert "  notice number-mismatch (expected): " in result.stdout
+    assert "  error " not in result.stdout
+
+
+def test_concise_and_json_lines_formats():
+    concise = run("check", CLAIM_SET, "--format", "concise", "--fail-on", "info")
+    lines = concise.stdout.splitlines()
+    assert lines[0].startswith("claims/") or ":" in lines[0]
+    assert all(
+        re.match(r"\S+:\d+:\d+: (notice|info|warning|error) [a-z-]+ \[[a-z]+\] ", line)
+        for line in lines[:-1]
+    )
+    stream = run("check", CLAIM_SET, "--format", "jsonl").stdout.splitlines()
+    records = [json.loads(line) for line in stream]
+    assert {r["type"] for r in records[:-1]} == {"result"} and records[-1]["type"] == "summary"
+    assert records[-1]["claims"] == len(records) - 1

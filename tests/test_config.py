@@ -89,3 +89,63 @@ def test_malformed_toml(tmp_path):
 
 def test_defaults_without_configuration(tmp_path):
     assert load_settings(start=tmp_path) == Settings()
+
+
+def test_per_file_severities_apply_in_order_and_the_command_line_wins(tmp_path):
+    settings = parse_settings(
+        {
+            "severity": {"hedge-dropped": "error"},
+            "per-file": [
+                {"paths": ["docs/opinion/**"], "severity": {"hedge-dropped": "off"}},
+                {"paths": ["docs/opinion/*.md"], "severity": {"number-mismatch": "warning"}},
+            ],
+        },
+        tmp_path / "factcheck.toml",
+    )
+    opinion = settings.for_file(str(tmp_path / "docs" / "opinion" / "column.md")).severity
+    assert opinion == {"hedge-dropped": None, "number-mismatch": Severity.WARNING}
+    news = settings.for_file(str(tmp_path / "docs" / "news" / "a.md")).severity
+    assert news == {"hedge-dropped": Severity.ERROR}
+    ignored = settings.with_selection([], ["number-mismatch"])
+    assert (
+        ignored.for_file(str(tmp_path / "docs/opinion/column.md")).severity["number-mismatch"]
+        is None
+    )
+
+
+def test_select_switches_every_other_code_off(tmp_path):
+    chosen = Settings().with_selection(["quote-altered"], []).for_file(None).severity
+    assert chosen["number-mismatch"] is None and "quote-altered" not in chosen
+
+
+def test_exclude_and_drafts_match_paths_that_do_not_exist_yet(tmp_path):
+    settings = parse_settings(
+        {
+            "exclude": ["docs/archive/**"],
+            "drafts": [{"paths": ["docs/**/*.md"], "sources": ["sources/*.txt"]}],
+        },
+        tmp_path / "factcheck.toml",
+    )
+    assert settings.is_excluded(str(tmp_path / "docs" / "archive" / "2019" / "old.md"))
+    assert not settings.is_excluded(str(tmp_path / "docs" / "2024" / "new.md"))
+    write(tmp_path / "sources" / "a.txt", "A source sentence here.\n")
+    assert settings.sources_for(str(tmp_path / "docs" / "new.md")) == [
+        str(tmp_path / "sources" / "a.txt")
+    ]
+    assert settings.sources_for(str(tmp_path / "notes.md")) == []
+
+
+@pytest.mark.parametrize(
+    "table, message",
+    [
+        ({"per-file": [{"paths": ["a"]}]}, "per-file\\[0\\]: expected a table with paths"),
+        (
+            {"per-file": [{"paths": ["a"], "severity": {"hedge-droped": "off"}}]},
+            "did you mean 'hedge-dropped'",
+        ),
+        ({"exclude": [1]}, "exclude: expected a list of glob patterns"),
+    ],
+)
+def test_invalid_per_file_and_exclude(tmp_path, table, message):
+    with pytest.raises(FactcheckError, match=message):
+        parse_settings(table, tmp_path / "factcheck.toml")

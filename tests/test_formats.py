@@ -9,7 +9,7 @@ from conftest import CLAIM_SET, ROOT
 
 from factcheck import check_claims, load_sources
 from factcheck.claims import load_claims
-from factcheck.formats import CheckReport, github, html, junit, markdown, sarif
+from factcheck.formats import PLAIN, CheckReport, github, html, junit, markdown, sarif
 from factcheck.model import Claim, Result, Severity, Verdict
 
 SARIF_SCHEMA = ROOT.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
@@ -56,7 +56,7 @@ def test_sarif_region_points_at_the_claim_text(report):
 def test_github_annotations_are_workflow_commands(report):
     output = github.render_check(report).splitlines()
     annotations = [line for line in output if line.startswith("::")]
-    assert len(annotations) == sum(len(r.findings) for r in report.results)
+    assert len(annotations) == sum(len(report.findings(r)) for r in report.results)
     first = annotations[0]
     assert first.startswith(("::notice file=", "::warning file=", "::error file="))
     assert ",line=" in first and ",col=" in first and "::" in first[2:]
@@ -126,3 +126,167 @@ def test_html_marks_every_claim_in_place(report):
     page = html.render_check(report)
     assert page.count('<mark data-claim="') == 46
     assert page.count('class="detail"') == 46
+
+
+def aligned_result() -> Result:
+    """A claim that says "twelve" where its evidence says "10", and adds "nuclear", with the
+    alignment issue 11 computes written out by hand."""
+    from factcheck.codes import finding
+    from factcheck.model import (
+        AlignedSpan,
+        Attribution,
+        AttributionKind,
+        Evidence,
+        Sentence,
+        WordStatus,
+    )
+
+    claim_text = "Japan will sell twelve nuclear interceptors to the United States."
+    evidence_text = "Japan will sell 10 interceptors to the United States, officials said."
+    sentence = Sentence(
+        evidence_text,
+        100,
+        100 + len(evidence_text),
+        7,
+        attribution=Attribution(AttributionKind.ANONYMOUS, "officials", cue="said"),
+    )
+    claim = Claim(id="c1", text=claim_text, path="docs/a.md", line=3, column=1)
+    twelve = claim_text.index("twelve")
+    nuclear = claim_text.index("nuclear")
+    ten = evidence_text.index("10")
+    return Result(
+        claim,
+        Verdict.CONTRADICTED,
+        0.8,
+        [Evidence("sources/s.txt", [sentence], 0.8, [(0, 15)])],
+        [finding("number-mismatch", "claim says “twelve”, source says “10” (sources/s.txt:7)")],
+        [
+            AlignedSpan(0, 5, WordStatus.MATCHED, (0, 5)),
+            AlignedSpan(twelve, twelve + 6, WordStatus.SUBSTITUTED, (ten, ten + 2), "number"),
+            AlignedSpan(nuclear, nuclear + 7, WordStatus.ADDED),
+        ],
+    )
+
+
+def test_terminal_marks_what_differs_not_what_is_shared():
+    from rich.text import Text
+
+    from factcheck.formats import terminal
+
+    result = aligned_result()
+    claim = terminal.claim_text(result)
+    styled = {claim.plain[s.start : s.end]: str(s.style) for s in claim.spans}
+    assert set(styled) == {"twelve", "nuclear"}  # "Japan" is shared: not marked
+    evidence = terminal.evidence_text(result, result.evidence[0])
+    assert [evidence.plain[s.start : s.end] for s in evidence.spans] == ["10"]
+    plain = terminal.render_check(CheckReport([result]))
+    assert "  differs twelve → 10 · nuclear (added)" in plain
+    assert isinstance(terminal.differences(result), Text)
+
+
+def test_markdown_bolds_differing_words_and_their_counterparts():
+    text = markdown.render_check(CheckReport([aligned_result()]))
+    assert "Japan will sell **twelve** **nuclear** interceptors" in text
+    assert "Japan will sell **10** interceptors" in text
+    assert "— officials (anonymous) (`sources/s.txt:7`)" in text
+
+
+def test_json_carries_the_alignment_with_offsets():
+    from factcheck.formats import json as json_format
+
+    document = json.loads(json_format.render_check(CheckReport([aligned_result()])))
+    spans = document["results"][0]["alignment"]
+    claim = document["results"][0]["claim"]
+    sentence = document["results"][0]["evidence"][0]["sentence"]
+    substituted = next(s for s in spans if s["status"] == "substituted")
+    assert claim[substituted["start"] : substituted["end"]] == "twelve"
+    start, end = substituted["counterpart"]
+    assert sentence[start:end] == "10" and substituted["kind"] == "number"
+    assert next(s for s in spans if s["status"] == "added")["counterpart"] is None
+    assert document["version"] == "1.1"
+    schema = json.loads((ROOT / "factcheck" / "schema" / "check-1.1.json").read_text())
+    jsonschema.validate(document, schema)
+
+
+def test_markdown_cuts_long_evidence_at_a_word_and_keeps_the_attribution():
+    original = (
+        "With air defenses in Ukraine stretched thin, Japan has agreed to sell 10 Patriot "
+        "interceptors to the United States to replenish its stockpile, which the Pentagon "
+        "has drawn down over two years of shipments to Kyiv and to partners in the Middle "
+        "East, according to a plan first reported last spring, U.S. officials said."
+    )
+    short = markdown.shorten(original)
+    assert len(short) <= markdown.EVIDENCE_CHARS + 2 and short.endswith("U.S. officials said.")
+    head, tail = short.split(" … ")
+    assert original.startswith(head) and original[len(head)] in " ,;:"  # cut between words
+    assert original.endswith(tail) and original[-len(tail) - 1] == " "
+    assert markdown.shorten("Short evidence, officials said.") == "Short evidence, officials said."
+
+
+def test_markdown_comment_stays_under_githubs_limit_with_a_summary():
+    from factcheck.codes import finding
+
+    results = [
+        Result(
+            Claim(
+                id=f"c{i}",
+                text="Japan will sell twelve interceptors. " * 8,
+                path="d.md",
+                line=i,
+                column=1,
+            ),
+            Verdict.UNSUPPORTED,
+            0.1,
+            [],
+            [finding("no-evidence", "no source sentence supports this claim " * 5)],
+        )
+        for i in range(1, 400)
+    ]
+    text = markdown.render_check(CheckReport(results))
+    assert len(text) <= markdown.COMMENT_LIMIT
+    shown = text.count("| `d.md:")
+    assert 0 < shown < 399
+    assert f"**{399 - shown} more claims not shown**" in text
+
+
+def test_one_claim_flagged_twice_for_the_same_words_is_one_finding():
+    from factcheck.codes import finding
+
+    claim = Claim(id="c1", text="The command opens in April.", path="d.md", line=1, column=1)
+    result = Result(
+        claim,
+        Verdict.CONTRADICTED,
+        0.9,
+        [],
+        [
+            finding("entity-mismatch", "claim says “April”, source says “March” (s.txt:12)"),
+            finding("number-mismatch", "claim says “April”, source says “March” (s.txt:12)"),
+            finding("attribution-dropped", "the source attributes this to officials"),
+        ],
+    )
+    report = CheckReport([result])
+    assert [f.code for f in report.findings(result)] == ["number-mismatch", "attribution-dropped"]
+    assert github.render_check(report).count("::error") == 1
+
+
+def test_sarif_uris_are_relative_to_the_root_with_a_base_id(tmp_path):
+    from factcheck.codes import finding
+
+    claim = Claim(id="c1", text="a b c", path=str(tmp_path / "docs" / "a b.md"), line=2, column=1)
+    result = Result(claim, Verdict.UNSUPPORTED, 0.1, [], [finding("no-evidence", "none")])
+    document = json.loads(sarif.render_check(CheckReport([result], root=str(tmp_path))))
+    run = document["runs"][0]
+    location = run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert location == {"uri": "docs/a%20b.md", "uriBaseId": "%SRCROOT%"}
+    assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == tmp_path.as_uri() + "/"
+    errors = list(sarif_validator().iter_errors(document))
+    assert not errors, errors[0].message
+
+
+def test_every_format_follows_the_protocol(report):
+    from factcheck.formats import FORMATS, SOURCE_FORMATS
+
+    for name, form in FORMATS.items():
+        assert form.name == name and form.summary
+        assert isinstance(form.check(report, PLAIN), str)
+    assert set(SOURCE_FORMATS) == {"terminal", "json"}

@@ -55,8 +55,8 @@ def test_missing_file(files):
     assert_input_error(run("sources", files / "nope.txt"), "nope.txt", "no such file")
 
 
-def test_directory_where_a_file_is_expected(files):
-    assert_input_error(run("sources", files / "dir"), "dir", "is a directory")
+def test_directory_without_sources_is_refused(files):
+    assert_input_error(run("sources", files / "dir"), "dir", "no files ending in .txt")
 
 
 @pytest.mark.parametrize("name", ["empty.txt", "blank.txt"])

@@ -1,44 +1,26 @@
-"""Output formats: one module per format, registered here in one line each.
-
-A format module offers `render_check(report) -> str` and may offer
-`render_sources(sources) -> str`; the terminal format returns rich renderables instead,
-which the CLI prints.
-"""
+"""Output formats: one module per format, each exporting `FORMAT`, registered here in one
+line each (see `base.Format` for the protocol)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from ..report import CheckReport
+from . import concise, github, html, json, jsonl, junit, markdown, sarif, terminal
+from .base import PLAIN, Format, Target
 
-from ..model import Finding, Result, Severity, Source, Verdict
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        terminal.FORMAT,
+        concise.FORMAT,
+        json.FORMAT,
+        jsonl.FORMAT,
+        sarif.FORMAT,
+        github.FORMAT,
+        junit.FORMAT,
+        markdown.FORMAT,
+        html.FORMAT,
+    )
+}
+SOURCE_FORMATS = tuple(name for name, f in FORMATS.items() if f.sources is not None)
 
-JSON_VERSION = "1.0"
-
-
-@dataclass
-class CheckReport:
-    results: list[Result]
-    sources: list[Source] = field(default_factory=list)
-    fail_on: Severity = Severity.ERROR
-    texts: dict[str, str] = field(default_factory=dict)  # draft or claim-set text, by path
-
-    def failing(self, result: Result) -> bool:
-        """Whether a result fails the run: an unmet `expect`, else a finding at `fail_on`."""
-        if result.claim.expect is not None:
-            return result.expectation_met is False
-        return any(f.severity.rank >= self.fail_on.rank for f in result.findings)
-
-    @staticmethod
-    def level(result: Result, item: Finding) -> Severity:
-        """The severity to report: a finding on a claim whose `expect` is met is expected,
-        so it is information only."""
-        return Severity.INFO if result.expectation_met else item.severity
-
-    @property
-    def failed(self) -> bool:
-        return any(self.failing(r) for r in self.results)
-
-    def counts(self) -> dict[str, int]:
-        return {v.value: sum(r.verdict is v for r in self.results) for v in Verdict}
-
-
-FORMATS = ("terminal", "json", "sarif", "github", "junit", "markdown", "html")
+__all__ = ["FORMATS", "SOURCE_FORMATS", "CheckReport", "Format", "PLAIN", "Target"]

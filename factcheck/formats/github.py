@@ -1,12 +1,16 @@
 """GitHub Actions workflow commands: one annotation per finding on the draft's exact line.
 
 ::error file=docs/draft.md,line=12,col=5,title=number-mismatch::claim says ...
+
+Paths are relative to the repository root (`GITHUB_WORKSPACE`): GitHub attaches an
+annotation to the pull request's diff only then.
 """
 
 from __future__ import annotations
 
 from ..model import Severity
-from . import CheckReport
+from ..report import CheckReport
+from .base import PLAIN, Format, Target
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -19,14 +23,14 @@ def _property(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render_check(report: CheckReport) -> str:
+def render_check(report: CheckReport, target: Target = PLAIN) -> str:
     lines = []
-    for result in report.results:
+    for result in report.ordered():
         claim = result.claim
-        for item in result.findings:
+        for item in report.findings(result):
             properties = []
             if claim.path and claim.line:
-                properties.append(f"file={_property(claim.path)}")
+                properties.append(f"file={_property(report.relative(claim.path))}")
                 properties.append(f"line={claim.line}")
                 if claim.column:
                     properties.append(f"col={claim.column}")
@@ -41,3 +45,6 @@ def render_check(report: CheckReport) -> str:
     summary = ", ".join(f"{n} {verdict}" for verdict, n in counts.items() if n)
     lines.append(f"factcheck: {len(report.results)} claims: {summary}")
     return "\n".join(lines) + "\n"
+
+
+FORMAT = Format("github", "GitHub Actions annotations on the draft's lines", render_check)

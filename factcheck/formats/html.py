@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from html import escape
 
-from .. import __version__
 from ..model import Evidence, Result, Verdict
-from . import CheckReport
+from ..report import CheckReport
+from ..version import __version__
+from .base import PLAIN, Format, Target
 from .terminal import describe_attribution
 
 COLORS = {
@@ -117,7 +118,7 @@ def _document(path: str, text: str, indexed: list[tuple[int, Result]], report: C
     return f'<h2>{escape(path)}</h2><div class="doc">{"".join(pieces)}</div>'
 
 
-def render_check(report: CheckReport) -> str:
+def render_check(report: CheckReport, target: Target = PLAIN) -> str:
     numbered = list(enumerate(report.results))
     by_path: dict[str, list[tuple[int, Result]]] = {}
     loose = []
@@ -152,3 +153,6 @@ factcheck {escape(__version__)}</p><div class="counts">{counts}</div></header>
 {details}</aside></main>
 <script>{SCRIPT}</script></body></html>
 """
+
+
+FORMAT = Format("html", "a self-contained page for editors", render_check)

@@ -1,12 +1,18 @@
-"""The JSON contract (version `JSON_VERSION`, documented in the README)."""
+"""The JSON contract (version `JSON_VERSION`, documented in the README and described by
+`factcheck/schema/check-<version>.json`). Fields are only added within a major version, and
+each addition bumps the minor version: 1.1 added `alignment` to each result."""
 
 from __future__ import annotations
 
 import json
 
-from .. import __version__
-from ..model import Attribution, Evidence, Result, Sentence, Source
-from . import JSON_VERSION, CheckReport
+from ..model import AlignedSpan, Attribution, Evidence, Result, Sentence, Source
+from ..report import CheckReport
+from ..version import __version__
+from .base import PLAIN, Format, Target
+
+JSON_VERSION = "1.1"
+TOOL = {"name": "factcheck", "version": __version__}
 
 
 def attribution_dict(attribution: Attribution | None) -> dict | None:
@@ -35,7 +41,17 @@ def evidence_dict(evidence: Evidence) -> dict:
     }
 
 
-def result_dict(result: Result, failing: bool) -> dict:
+def span_dict(span: AlignedSpan) -> dict:
+    return {
+        "start": span.start,
+        "end": span.end,
+        "status": span.status.value,
+        "kind": span.kind,
+        "counterpart": list(span.counterpart) if span.counterpart else None,
+    }
+
+
+def result_dict(result: Result, report: CheckReport) -> dict:
     claim = result.claim
     return {
         "id": claim.id,
@@ -45,7 +61,7 @@ def result_dict(result: Result, failing: bool) -> dict:
         "column": claim.column,
         "verdict": result.verdict.value,
         "expect": claim.expect.value if claim.expect else None,
-        "failing": failing,
+        "failing": report.failing(result),
         "score": result.score,
         "findings": [
             {
@@ -55,28 +71,33 @@ def result_dict(result: Result, failing: bool) -> dict:
                 "verdict": f.verdict.value if f.verdict else None,
                 "diff": [list(pair) for pair in f.detail],
             }
-            for f in result.findings
+            for f in report.findings(result)
         ],
         "evidence": [evidence_dict(e) for e in result.evidence],
+        "alignment": [span_dict(span) for span in result.alignment],
+    }
+
+
+def summary_dict(report: CheckReport) -> dict:
+    expectations = [r.expectation_met for r in report.results if r.expectation_met is not None]
+    return {
+        "claims": len(report.results),
+        "verdicts": report.counts(),
+        "failing": sum(report.failing(r) for r in report.results),
+        "expectations": {"met": sum(expectations), "total": len(expectations)},
     }
 
 
 def check_dict(report: CheckReport) -> dict:
-    expectations = [r.expectation_met for r in report.results if r.expectation_met is not None]
     return {
         "version": JSON_VERSION,
-        "tool": {"name": "factcheck", "version": __version__},
-        "summary": {
-            "claims": len(report.results),
-            "verdicts": report.counts(),
-            "failing": sum(report.failing(r) for r in report.results),
-            "expectations": {"met": sum(expectations), "total": len(expectations)},
-        },
-        "results": [result_dict(r, report.failing(r)) for r in report.results],
+        "tool": TOOL,
+        "summary": summary_dict(report),
+        "results": [result_dict(r, report) for r in report.results],
     }
 
 
-def render_check(report: CheckReport) -> str:
+def render_check(report: CheckReport, target: Target = PLAIN) -> str:
     return json.dumps(check_dict(report), indent=2, ensure_ascii=False) + "\n"
 
 
@@ -91,12 +112,17 @@ def sentence_dict(sentence: Sentence) -> dict:
     }
 
 
-def render_sources(sources: list[Source]) -> str:
+def render_sources(sources: list[Source], target: Target = PLAIN) -> str:
     document = {
         "version": JSON_VERSION,
-        "tool": {"name": "factcheck", "version": __version__},
+        "tool": TOOL,
         "sources": [
             {"path": s.path, "sentences": [sentence_dict(x) for x in s.sentences]} for s in sources
         ],
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+FORMAT = Format(
+    "json", "the versioned JSON contract (check, verify, sources)", render_check, render_sources
+)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from . import CheckReport
+from ..report import CheckReport
+from .base import PLAIN, Format, Target
 
 
-def render_check(report: CheckReport) -> str:
+def render_check(report: CheckReport, target: Target = PLAIN) -> str:
     failures = sum(report.failing(r) for r in report.results)
     suites = ET.Element(
         "testsuites", name="factcheck", tests=str(len(report.results)), failures=str(failures)
@@ -32,7 +33,9 @@ def render_check(report: CheckReport) -> str:
             file=claim.path or "",
             line=str(claim.line or 0),
         )
-        details = "\n".join(f"{f.severity.value} {f.code}: {f.message}" for f in result.findings)
+        details = "\n".join(
+            f"{f.severity.value} {f.code}: {f.message}" for f in report.findings(result)
+        )
         if report.failing(result):
             failure = ET.SubElement(
                 case,
@@ -45,3 +48,6 @@ def render_check(report: CheckReport) -> str:
             ET.SubElement(case, "system-out").text = details
     ET.indent(suites)
     return ET.tostring(suites, encoding="unicode", xml_declaration=True) + "\n"
+
+
+FORMAT = Format("junit", "JUnit XML: one test case per claim", render_check)

@@ -1,10 +1,16 @@
-"""A Markdown summary for a pull-request comment: verdict counts, then every failing claim
-and every warning, each with its line, the finding and the evidence."""
+"""A Markdown summary for a pull-request comment: verdict counts, then every failing claim and
+every warning, each with its line, the finding and the evidence with its attribution.
+
+GitHub refuses a comment over `COMMENT_LIMIT` characters, so rows stop before it and a last
+line says how many were left out and where the full report is.
+"""
 
 from __future__ import annotations
 
-from ..model import Severity
-from . import CheckReport
+from ..model import Evidence, Result, Severity
+from ..report import CheckReport
+from .base import PLAIN, Format, Target
+from .terminal import describe_attribution, differing
 
 BADGE = {
     "supported": "✅",
@@ -13,22 +19,79 @@ BADGE = {
     "misattributed": "🗣️",
     "unsupported": "❓",
 }
+COMMENT_LIMIT = 65_536  # GitHub's maximum issue/PR comment body, in characters
+TAIL_ROOM = 600  # kept free under the limit for the closing note
+# Evidence longer than this is cut at word boundaries, keeping its head and its tail: the tail
+# is where "..., officials said" stands, the attribution an editor most needs to see.
+EVIDENCE_CHARS = 240
+EVIDENCE_TAIL = 80
 
 
 def _cell(text: str) -> str:
     """Table-safe text: pipes escaped, newlines flattened, HTML and Markdown made inert."""
-    for char in "\\`*_[]<>|":
+    for char in "\\`*_[]<>|~":
         text = text.replace(char, "\\" + char)
     return " ".join(text.split())
 
 
-def render_check(report: CheckReport) -> str:
-    counts = report.counts()
+def _marked(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` as a cell with each span in bold; spans are offsets into `text`."""
+    pieces, cursor = [], 0
+    for start, end in sorted(spans):
+        if start < cursor:
+            continue
+        pieces += [_cell(text[cursor:start]), f"**{_cell(text[start:end])}**"]
+        cursor = end
+    pieces.append(_cell(text[cursor:]))
+    return " ".join(p for p in pieces if p)
+
+
+def shorten(text: str, limit: int = EVIDENCE_CHARS, tail: int = EVIDENCE_TAIL) -> str:
+    """`text` within about `limit` characters: cut at words, never inside one, with an
+    ellipsis where words were left out, and the last `tail` characters kept."""
+    if len(text) <= limit:
+        return text
+    head_part = text[: limit - tail].rsplit(" ", 1)[0].rstrip(" ,;:")
+    tail_part = text[-tail:].split(" ", 1)[-1] if " " in text[-tail:] else text[-tail:]
+    return f"{head_part} … {tail_part}"
+
+
+def _claim_cell(result: Result) -> str:
+    return _marked(result.claim.text, [(s.start, s.end) for s in differing(result)])
+
+
+def _evidence_cell(result: Result, evidence: Evidence) -> str:
+    counterparts = [s.counterpart for s in differing(result) if s.counterpart]
+    text = evidence.text
+    if counterparts and len(text) <= EVIDENCE_CHARS:
+        shown = _marked(text, counterparts)
+    else:
+        shown = _cell(shorten(text))
+    who = _cell(describe_attribution(evidence.attribution))
+    return f"{shown}<br>— {who} (`{evidence.source}:{evidence.line}`)"
+
+
+def _row(result: Result, report: CheckReport, failing: bool) -> str:
+    claim = result.claim
+    where = f"`{claim.path}:{claim.line}`" if claim.path else f"`{claim.id}`"
+    shown = [
+        f for f in report.findings(result) if failing or report.level(result, f) is Severity.WARNING
+    ]
+    finding = "<br>".join(f"`{f.code}` {_cell(f.message)}" for f in shown) or "—"
+    evidence = _evidence_cell(result, result.evidence[0]) if result.evidence else "—"
+    return (
+        f"| {where} | {BADGE[result.verdict.value]} {result.verdict.value} | "
+        f"{_claim_cell(result)} | {finding} | {evidence} |"
+    )
+
+
+def render_check(report: CheckReport, target: Target = PLAIN) -> str:
     failing = [r for r in report.results if report.failing(r)]
     flagged = [
         r
         for r in report.results
-        if not report.failing(r) and any(f.severity is Severity.WARNING for f in r.findings)
+        if not report.failing(r)
+        and any(report.level(r, f) is Severity.WARNING for f in report.findings(r))
     ]
     lines = [
         "## factcheck",
@@ -38,34 +101,33 @@ def render_check(report: CheckReport) -> str:
         "| verdict | claims |",
         "|---|---|",
     ]
-    lines += [f"| {BADGE[v]} {v} | {n} |" for v, n in counts.items()]
+    lines += [f"| {BADGE[v]} {v} | {n} |" for v, n in report.counts().items()]
+    size = sum(len(line) + 1 for line in lines)
+    left_out = 0
     for title, results in (("Failing claims", failing), ("Warnings", flagged)):
         if not results:
             continue
+        head = ["", f"### {title}", "", "| where | verdict | claim | finding | evidence |"]
+        head.append("|---|---|---|---|---|")
+        rows = []
+        for result in results:
+            row = _row(result, report, title == "Failing claims")
+            if size + len(row) + 1 + sum(len(h) + 1 for h in head) > COMMENT_LIMIT - TAIL_ROOM:
+                left_out += 1
+                continue
+            rows.append(row)
+            size += len(row) + 1
+        if rows:
+            lines += head + rows
+            size += sum(len(h) + 1 for h in head)
+    if left_out:
         lines += [
             "",
-            f"### {title}",
-            "",
-            "| where | verdict | claim | finding | evidence |",
-            "|---|---|---|---|---|",
+            f"**{left_out} more claims not shown**: a comment holds at most "
+            f"{COMMENT_LIMIT:,} characters. The full report: `factcheck check --format html "
+            "-o factcheck.html` (or the SARIF upload's code-scanning alerts).",
         ]
-        for result in results:
-            claim = result.claim
-            where = f"`{claim.path}:{claim.line}`" if claim.path else claim.id
-            shown = [
-                f
-                for f in result.findings
-                if title == "Failing claims" or f.severity is Severity.WARNING
-            ]
-            finding = "<br>".join(f"`{f.code}` {_cell(f.message)}" for f in shown) or "—"
-            evidence = (
-                f"{_cell(result.evidence[0].text[:160])} "
-                f"(`{result.evidence[0].source}:{result.evidence[0].line}`)"
-                if result.evidence
-                else "—"
-            )
-            lines.append(
-                f"| {where} | {BADGE[result.verdict.value]} {result.verdict.value} | "
-                f"{_cell(claim.text)} | {finding} | {evidence} |"
-            )
     return "\n".join(lines) + "\n"
+
+
+FORMAT = Format("markdown", "a pull-request comment (GitHub-flavoured Markdown)", render_check)

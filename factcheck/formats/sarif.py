@@ -1,18 +1,28 @@
 """SARIF 2.1.0 for code scanning: one result per finding, located on the claim's line and
-column in the draft, with the evidence as a related location; rule metadata from `CODES`."""
+column in the draft, with the evidence as a related location; rule metadata from `CODES`.
+
+Artifact URIs are relative to the repository root and carry `uriBaseId: "%SRCROOT%"`, which
+`originalUriBaseIds` resolves to the root's absolute `file://` URI (SARIF 2.1.0, 3.4.4 and
+3.14.14): code scanning matches them to the repository's files.
+"""
 
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
+from urllib.parse import quote
 
-from .. import __version__
 from ..codes import CODES
 from ..model import Severity
-from . import CheckReport
+from ..report import CheckReport
+from ..version import __version__
+from .base import PLAIN, Format, Target
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 RULE_IDS = list(CODES)
+ROOT_ID = "%SRCROOT%"  # the conventional name for the checkout root (SARIF 2.1.0, 3.14.14)
 
 
 def _rule(code: str) -> dict:
@@ -30,22 +40,34 @@ def _rule(code: str) -> dict:
     }
 
 
-def _location(path: str, line: int, column: int | None = None, length: int | None = None) -> dict:
+def _artifact(report: CheckReport, path: str) -> dict:
+    """A relative URI against the root when the file is under it, else a `file://` URI."""
+    relative = report.relative(path)
+    if os.path.isabs(relative):
+        return {"uri": Path(relative).as_uri()}
+    return {"uri": quote(relative), "uriBaseId": ROOT_ID}
+
+
+def _location(
+    report: CheckReport,
+    path: str,
+    line: int,
+    column: int | None = None,
+    length: int | None = None,
+) -> dict:
     region: dict = {"startLine": line}
     if column is not None:
         region["startColumn"] = column
         if length:
             region["endColumn"] = column + length
-    return {
-        "physicalLocation": {"artifactLocation": {"uri": path.replace("\\", "/")}, "region": region}
-    }
+    return {"physicalLocation": {"artifactLocation": _artifact(report, path), "region": region}}
 
 
 def sarif_dict(report: CheckReport) -> dict:
     results = []
     for result in report.results:
         claim = result.claim
-        for item in result.findings:
+        for item in report.findings(result):
             entry: dict = {
                 "ruleId": item.code,
                 "ruleIndex": RULE_IDS.index(item.code),
@@ -61,6 +83,7 @@ def sarif_dict(report: CheckReport) -> dict:
                 single_line = "\n" not in claim.text
                 entry["locations"] = [
                     _location(
+                        report,
                         claim.path,
                         claim.line,
                         claim.column,
@@ -69,7 +92,7 @@ def sarif_dict(report: CheckReport) -> dict:
                 ]
             if result.evidence:
                 best = result.evidence[0]
-                related = _location(best.source, best.line)
+                related = _location(report, best.source, best.line)
                 related["id"] = 1
                 related["message"] = {"text": f"evidence: {best.text[:200]}"}
                 entry["relatedLocations"] = [related]
@@ -88,11 +111,22 @@ def sarif_dict(report: CheckReport) -> dict:
                     }
                 },
                 "columnKind": "unicodeCodePoints",
+                **_base_ids(report),
                 "results": results,
             }
         ],
     }
 
 
-def render_check(report: CheckReport) -> str:
+def _base_ids(report: CheckReport) -> dict:
+    if report.root is None:
+        return {}
+    uri = Path(os.path.abspath(report.root)).as_uri().rstrip("/") + "/"
+    return {"originalUriBaseIds": {ROOT_ID: {"uri": uri}}}
+
+
+def render_check(report: CheckReport, target: Target = PLAIN) -> str:
     return json.dumps(sarif_dict(report), indent=2, ensure_ascii=False) + "\n"
+
+
+FORMAT = Format("sarif", "SARIF 2.1.0 for code scanning", render_check)

@@ -1,4 +1,4 @@
-"""The rich terminal report. Builds renderables only; the CLI prints them.
+"""The terminal report, drawn with rich into text for the CLI to write.
 
 All user text goes into `Text` objects, never through markup parsing, so square brackets
 in a claim or a source print as written.
@@ -6,14 +6,30 @@ in a claim or a source print as written.
 
 from __future__ import annotations
 
+import io
 from collections import Counter
 
-from rich.console import Group, RenderableType
+from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from ..model import Attribution, AttributionKind, Evidence, Result, Severity, Source, Verdict
-from . import CheckReport
+from ..model import (
+    AlignedSpan,
+    Attribution,
+    AttributionKind,
+    Evidence,
+    Finding,
+    Result,
+    Severity,
+    Source,
+    Verdict,
+    WordStatus,
+)
+from ..report import CheckReport
+from .base import PLAIN, Format, Target
+
+SOURCES_WIDTH = 120  # tables need a width even in a pipe; 120 fits a sentence column
+WORD_STYLE = {WordStatus.SUBSTITUTED: "bold yellow reverse", WordStatus.ADDED: "bold red underline"}
 
 VERDICT_STYLE = {
     Verdict.SUPPORTED: "bold black on green",
@@ -45,15 +61,86 @@ def describe_attribution(attribution: Attribution | None) -> str:
     return f"{attribution.speaker} ({'; '.join(details)})"
 
 
-def evidence_text(evidence: Evidence) -> Text:
-    text = Text(evidence.text)
-    for start, end in evidence.matched:
-        text.stylize("bold underline", start, end)
+def _console(target: Target, buffer: io.StringIO) -> Console:
+    return Console(
+        file=buffer,
+        width=target.width or SOURCES_WIDTH,
+        color_system="standard" if target.color else None,
+        force_terminal=target.color,
+        no_color=not target.color,
+        highlight=False,
+        soft_wrap=target.width is None,
+        emoji=False,
+    )
+
+
+def to_text(renderable: RenderableType, target: Target) -> str:
+    """Draw a renderable for `target`: wrapped and coloured on a terminal, otherwise one
+    line per line of content, so CI logs and pipes can be grepped."""
+    buffer = io.StringIO()
+    _console(target, buffer).print(renderable)
+    return buffer.getvalue()
+
+
+def differing(result: Result) -> list[AlignedSpan]:
+    """The claim's spans the evidence does not share: what an editor has to look at."""
+    return [span for span in result.alignment if span.status is not WordStatus.MATCHED]
+
+
+def claim_text(result: Result) -> Text:
+    """The claim, its added and substituted words marked (the shared ones are not news)."""
+    text = Text(result.claim.text, style="bold")
+    for span in differing(result):
+        text.stylize(WORD_STYLE[span.status], span.start, span.end)
     return text
 
 
-def render_result(result: Result, failing: bool) -> RenderableType:
+def evidence_text(result: Result, evidence: Evidence) -> Text:
+    """The evidence with the words the claim stands against marked; before the alignment
+    exists, the words it shares with the claim, faintly."""
+    text = Text(evidence.text)
+    spans = [s.counterpart for s in differing(result) if s.counterpart]
+    if result.alignment:
+        for start, end in spans:
+            text.stylize(WORD_STYLE[WordStatus.SUBSTITUTED], start, end)
+    else:
+        for start, end in evidence.matched:
+            text.stylize("underline", start, end)
+    return text
+
+
+def differences(result: Result) -> Text | None:
+    """One line naming each difference in words, readable without colour:
+    "twelve → 10 · nuclear (added)"."""
+    spans = differing(result)
+    if not spans or not result.evidence:
+        return None
+    evidence, claim = result.evidence[0].text, result.claim.text
+    parts = []
+    for span in spans:
+        said = claim[span.start : span.end]
+        if span.status is WordStatus.SUBSTITUTED and span.counterpart:
+            start, end = span.counterpart
+            parts.append(f"{said} \u2192 {evidence[start:end]}")
+        else:
+            parts.append(f"{said} (added)")
+    return Text.assemble(("  differs ", "dim"), " \u00b7 ".join(parts))
+
+
+def _finding_line(result: Result, item: Finding, report: CheckReport) -> Text:
+    level = report.level(result, item)
+    name = "notice" if level is not item.severity else level.value
+    expected = " (expected)" if level is not item.severity else ""
+    return Text.assemble(
+        ("  ", ""),
+        (f"{name} {item.code}{expected}: ", SEVERITY_STYLE[level]),
+        item.message,
+    )
+
+
+def render_result(result: Result, report: CheckReport) -> RenderableType:
     claim = result.claim
+    failing = report.failing(result)
     head = Text.assemble(
         (f" {result.verdict.value.upper()} ", VERDICT_STYLE[result.verdict]),
         " ",
@@ -63,19 +150,12 @@ def render_result(result: Result, failing: bool) -> RenderableType:
     )
     if claim.expect is not None:
         head.append("  expected " + claim.expect.value, "green" if not failing else "bold red")
-    parts: list[RenderableType] = [head, Text("  ") + Text(claim.text, style="bold")]
-    for item in result.findings:
-        parts.append(
-            Text.assemble(
-                ("  ", ""),
-                (f"{item.severity.value} {item.code}: ", SEVERITY_STYLE[item.severity]),
-                item.message,
-            )
-        )
+    parts: list[RenderableType] = [head, Text("  ") + claim_text(result)]
+    parts += [_finding_line(result, item, report) for item in report.findings(result)]
     if result.evidence:
         best = result.evidence[0]
         parts.append(Text.assemble(("  evidence ", "dim"), (f"{best.source}:{best.line}", "cyan")))
-        parts.append(Text("    ") + evidence_text(best))
+        parts.append(Text("    ") + evidence_text(result, best))
         parts.append(
             Text.assemble(
                 ("    \u2014 ", "dim"),
@@ -85,30 +165,68 @@ def render_result(result: Result, failing: bool) -> RenderableType:
                 ),
             )
         )
+    line = differences(result)
+    if line is not None:
+        parts.append(line)
     parts.append(Text(""))
     return Group(*parts)
 
 
-def summary_table(report: CheckReport) -> Table:
-    table = Table(title="Summary", title_justify="left")
-    table.add_column("verdict")
-    table.add_column("claims", justify="right")
-    for verdict, count in report.counts().items():
-        table.add_row(Text(verdict, style=VERDICT_STYLE[Verdict(verdict)]), str(count))
-    expectations = [r.expectation_met for r in report.results if r.expectation_met is not None]
-    if expectations:
-        table.add_row("expect met", f"{sum(expectations)}/{len(expectations)}")
-    table.add_row("failing", str(sum(report.failing(r) for r in report.results)))
-    return table
-
-
-def render_check(report: CheckReport) -> RenderableType:
-    return Group(
-        *(render_result(r, report.failing(r)) for r in report.results), summary_table(report)
+def clean_line(result: Result) -> Text:
+    """A claim with nothing to say about it, on one line."""
+    return Text.assemble(
+        (f" {result.verdict.value.upper()} ", VERDICT_STYLE[result.verdict]),
+        " ",
+        (result.claim.location, "dim"),
+        "  ",
+        result.claim.text,
     )
 
 
-def render_sources(sources: list[Source]) -> RenderableType:
+def summary_line(report: CheckReport) -> Text:
+    """The totals on one line, each verdict in its colour: "7 claims: 3 supported, ..."."""
+    total = len(report.results)
+    line = Text(f"{total} claim{'' if total == 1 else 's'}: ", style="bold")
+    shown = [(v, n) for v, n in report.counts().items() if n]
+    for i, (verdict, count) in enumerate(shown):
+        line.append(f"{count} {verdict}", style=VERDICT_STYLE[Verdict(verdict)].split(" on ")[-1])
+        line.append(", " if i < len(shown) - 1 else "")
+    expectations = [r.expectation_met for r in report.results if r.expectation_met is not None]
+    if expectations:
+        line.append(f" \u00b7 expect met {sum(expectations)}/{len(expectations)}")
+    failing = sum(report.failing(r) for r in report.results)
+    line.append(f" \u00b7 {failing} failing", style="bold red" if failing else "bold green")
+    return line
+
+
+def check_renderable(report: CheckReport, target: Target) -> RenderableType:
+    """Failing claims first, in full; then claims with warnings or notices; then each clean
+    claim on one line. `quiet` keeps the failing ones only."""
+    parts: list[RenderableType] = []
+    clean: list[Text] = []
+    for result in report.ordered():
+        if target.quiet and not report.failing(result):
+            continue
+        if report.findings(result) or report.failing(result):
+            parts.append(render_result(result, report))
+        else:
+            clean.append(clean_line(result))
+    if clean:
+        parts += [*clean, Text("")]
+    if not target.quiet:
+        parts.append(summary_line(report))
+    return Group(*parts)
+
+
+def render_check(report: CheckReport, target: Target = PLAIN) -> str:
+    return to_text(check_renderable(report, target), target)
+
+
+def render_sources(sources: list[Source], target: Target = PLAIN) -> str:
+    return to_text(sources_renderable(sources), target)
+
+
+def sources_renderable(sources: list[Source]) -> RenderableType:
     parts: list[RenderableType] = []
     for source in sources:
         table = Table(title=source.path, title_justify="left", show_lines=False, expand=True)
@@ -159,3 +277,8 @@ def speaker_table(source: Source) -> Table:
     share = f"{anonymous}/{attributed} attributed sentences rest on anonymous sources"
     table.caption = share + (f" ({anonymous / attributed:.0%})" if attributed else "")
     return table
+
+
+FORMAT = Format(
+    "terminal", "the full report for a person at a terminal", render_check, render_sources
+)

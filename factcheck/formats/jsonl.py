@@ -1,0 +1,26 @@
+"""JSON Lines: one JSON object a line, for streaming into `jq`, a database or a log shipper.
+
+Each claim is a line `{"type": "result", "version": ..., <the JSON contract's result>}`; the
+last line is `{"type": "summary", "version": ..., <the contract's summary>}`.
+"""
+
+from __future__ import annotations
+
+import json
+
+from ..report import CheckReport
+from .base import PLAIN, Format, Target
+from .json import JSON_VERSION, result_dict, summary_dict
+
+
+def _line(kind: str, fields: dict) -> str:
+    return json.dumps({"type": kind, "version": JSON_VERSION, **fields}, ensure_ascii=False)
+
+
+def render_check(report: CheckReport, target: Target = PLAIN) -> str:
+    lines = [_line("result", result_dict(r, report)) for r in report.results]
+    lines.append(_line("summary", summary_dict(report)))
+    return "\n".join(lines) + "\n"
+
+
+FORMAT = Format("jsonl", "JSON Lines: one result a line, then a summary line", render_check)

@@ -1,0 +1,86 @@
+"""Which files a run reads: directories walked, globs expanded, `exclude` honoured, and every
+path shown relative to where the user stands.
+
+A path on the command line may be a file, a directory (walked recursively) or a glob
+(`docs/**/*.md`), as with ruff and Vale; a directory holds drafts (Markdown) when checked and
+sources (text and Markdown) when read as sources. Hidden directories and virtual
+environments are never walked into.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from .errors import FactcheckError
+
+DRAFT_SUFFIXES = (".md", ".markdown")  # claim sets and text drafts are named, never walked
+SOURCE_SUFFIXES = (".txt", ".text", ".md", ".markdown")
+NEVER_WALKED = {"node_modules", "__pycache__", "site-packages", "venv"}  # beside any ".name"
+GLOB_CHARS = set("*?[")
+
+
+def is_glob(path: str) -> bool:
+    return bool(GLOB_CHARS & set(path))
+
+
+def relative_to_cwd(path: str | os.PathLike[str]) -> str:
+    """`path` relative to the working directory when it lies under it (what the user typed
+    or would type), else as it is."""
+    absolute = os.path.abspath(path)
+    here = os.getcwd()
+    if os.path.commonpath([absolute, here]) == here:
+        return os.path.relpath(absolute, here)
+    return str(path)
+
+
+def _walk(directory: Path, suffixes: tuple[str, ...]) -> list[Path]:
+    found = []
+    for parent, folders, files in os.walk(directory):
+        folders[:] = sorted(f for f in folders if not f.startswith(".") and f not in NEVER_WALKED)
+        found += [Path(parent) / f for f in sorted(files) if f.lower().endswith(suffixes)]
+    return found
+
+
+def expand(
+    paths: tuple[str, ...] | list[str],
+    suffixes: tuple[str, ...],
+    excluded: Callable[[str], bool] = lambda path: False,
+) -> list[str]:
+    """Files named by `paths` in order, each once: a directory gives its files with
+    `suffixes`; a glob its matching files; `-` (standard input) passes through. Paths
+    `excluded` says yes to are left out. A glob that matches nothing, or a directory with no such
+    file, is an error: a typo should not pass as a clean run."""
+    found: list[str] = []
+    for path in paths:
+        if path == "-":
+            found.append(path)
+            continue
+        if Path(path).is_dir():
+            files = [str(p) for p in _walk(Path(path), suffixes)]
+            if not files:
+                kinds = ", ".join(suffixes)
+                raise FactcheckError(f"{path}: no files ending in {kinds} in this directory")
+        elif is_glob(path) and not Path(path).exists():
+            files = sorted(p for p in glob.glob(path, recursive=True) if Path(p).is_file())
+            if not files:
+                raise FactcheckError(f"{path}: no file matches this pattern")
+        else:
+            files = [path]
+        found += [relative_to_cwd(f) for f in files if not excluded(f)]
+    return list(dict.fromkeys(found))
+
+
+def repository_root(start: Path | None = None) -> Path:
+    """The root that annotation paths are relative to: `$GITHUB_WORKSPACE` in GitHub
+    Actions, else the nearest directory holding `.git`, else the working directory."""
+    workspace = os.environ.get("GITHUB_WORKSPACE")
+    if workspace:
+        return Path(workspace).resolve()
+    here = (start or Path.cwd()).resolve()
+    for directory in [here, *here.parents]:
+        if (directory / ".git").exists():
+            return directory
+    return here
