@@ -7,7 +7,7 @@ back-fills the sentences of its quote."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from ..model import UNATTRIBUTED, Attribution, AttributionKind, Sentence
 from ..text import lexicon
@@ -99,85 +99,144 @@ def known_names(text: str) -> dict[str, Attribution]:
     return names
 
 
-def attribute(sentences: list[Sentence], text: str | None = None) -> None:
-    """Set `attribution` on every content sentence of one source, in reading order."""
-    content = [s for s in sentences if s.furniture is None]
-    context = Context(known_names(text or " ".join(s.text for s in content)), [])
+@dataclass
+class Reading:
+    """What reading one source's sentences in order has established so far."""
+
+    content: list[Sentence]
+    context: Context
     previous: Sentence | None = None
-    open_quote: Attribution | None = None
-    stated_at: set[int] = set()
+    open_quote: Attribution | None = None  # the speaker of a quote left open
+    stated_at: set[int] = field(default_factory=set)  # sentences that state their own source
+
+
+@dataclass(frozen=True)
+class Step:
+    """One sentence being read: where it stands, its quotes, what it states on its own."""
+
+    index: int
+    sentence: Sentence
+    spans: list[Span]
+    stated: Attribution | None
+
+
+def _stated(reading: Reading, step: Step) -> Attribution | None:
+    """A sentence that states its source: the source resolved against earlier names and
+    pronouns; a bare reporting clause split off by a break also gives the quote before it."""
+    if step.stated is None:
+        return None
+    stated = reading.context.resolve(step.stated)
+    if stated.kind is AttributionKind.ANONYMOUS and stated.anonymity_reason is None:
+        stated = reason_from_next(stated, reading.content, step.index)
+    previous = reading.previous
+    if (
+        is_bare_clause(step.sentence.text, step.spans)
+        and previous is not None
+        and (previous.attribution is UNATTRIBUTED and quote_spans(previous.text))
+    ):
+        previous.attribution = ruled(replace(stated, speech="direct"), "context:clause-after-break")
+    reading.context.speakers.append(stated)
+    return stated
+
+
+def _open_quote_continues(reading: Reading, step: Step) -> Attribution | None:
+    """A quote left open at the end of a sentence goes on in the next one."""
+    if reading.open_quote is not None and step.spans and step.spans[0].start == 0:
+        return ruled(reading.open_quote, "context:open-quote-continues")
+    return None
+
+
+def _quote_only_continues(reading: Reading, step: Step) -> Attribution | None:
+    """A sentence opening with speech, right after a quoting sentence of the same or the
+    previous paragraph, continues that speaker."""
+    previous, text, spans = reading.previous, step.sentence.text, step.spans
+    if (
+        spans
+        and spans[0].start == 0
+        and is_speech_quote(text, spans)
+        and previous is not None
+        and (
+            previous.attribution is not None
+            and previous.attribution.speech in {"direct", "mixed"}
+            and previous.paragraph >= step.sentence.paragraph - 1
+        )
+    ):
+        return ruled(
+            replace(previous.attribution, speech=speech_form(text, spans)),
+            "context:quote-only-continues",
+        )
+    return None
+
+
+def _connective_continues(reading: Reading, step: Step) -> Attribution | None:
+    """A quoting sentence opening with a connective ("And that's ...") goes on from the
+    attributed sentence before it in the paragraph."""
+    previous = reading.previous
+    if (
+        step.spans
+        and previous is not None
+        and previous.paragraph == step.sentence.paragraph
+        and (
+            previous.attribution is not None
+            and previous.attribution.is_attributed
+            and continues(step.sentence.text)
+        )
+    ):
+        return ruled(replace(previous.attribution, speech="mixed"), "context:connective-continues")
+    return None
+
+
+def _lowercase_fragment(reading: Reading, step: Step) -> Attribution | None:
+    """A sentence starting in lower case is a fragment of the attributed one before it."""
+    previous = reading.previous
+    if (
+        step.sentence.text[:1].islower()
+        and previous is not None
+        and (
+            previous.paragraph == step.sentence.paragraph
+            and previous.attribution is not None
+            and previous.attribution.is_attributed
+        )
+    ):
+        return ruled(previous.attribution, "context:lowercase-fragment")
+    return None
+
+
+# The context passes, in order: the first that gives an attribution decides a sentence.
+CONTEXT_PASSES = (
+    _stated,
+    _open_quote_continues,
+    _quote_only_continues,
+    _connective_continues,
+    _lowercase_fragment,
+)
+
+
+def attribute(sentences: list[Sentence], text: str | None = None) -> None:
+    """Set `attribution` on every content sentence of one source, in reading order: each by
+    the first of `CONTEXT_PASSES` that applies; then a dash byline back-fills its quote."""
+    content = [s for s in sentences if s.furniture is None]
+    reading = Reading(content, Context(known_names(text or " ".join(s.text for s in content)), []))
     for index, sentence in enumerate(content):
         spans = quote_spans(sentence.text)
-        stated = attribute_sentence(sentence.text)
-        if stated is not None:
-            stated = context.resolve(stated)
-            if stated.kind is AttributionKind.ANONYMOUS and stated.anonymity_reason is None:
-                stated = reason_from_next(stated, content, index)
-            if (
-                is_bare_clause(sentence.text, spans)
-                and previous is not None
-                and (previous.attribution is UNATTRIBUTED and quote_spans(previous.text))
-            ):
-                previous.attribution = ruled(
-                    replace(stated, speech="direct"), "context:clause-after-break"
-                )
-            sentence.attribution = stated
-            context.speakers.append(stated)
-        elif open_quote is not None and spans and spans[0].start == 0:
-            sentence.attribution = ruled(open_quote, "context:open-quote-continues")
-        elif (
-            spans
-            and spans[0].start == 0
-            and is_speech_quote(sentence.text, spans)
-            and previous is not None
-            and (
-                previous.attribution is not None
-                and previous.attribution.speech in {"direct", "mixed"}
-                and previous.paragraph >= sentence.paragraph - 1
-            )
-        ):
-            sentence.attribution = ruled(
-                replace(previous.attribution, speech=speech_form(sentence.text, spans)),
-                "context:quote-only-continues",
-            )
-        elif (
-            spans
-            and previous is not None
-            and previous.paragraph == sentence.paragraph
-            and (
-                previous.attribution is not None
-                and previous.attribution.is_attributed
-                and continues(sentence.text)
-            )
-        ):
-            sentence.attribution = ruled(
-                replace(previous.attribution, speech="mixed"), "context:connective-continues"
-            )
-        elif (
-            sentence.text[:1].islower()
-            and previous is not None
-            and (
-                previous.paragraph == sentence.paragraph
-                and previous.attribution is not None
-                and previous.attribution.is_attributed
-            )
-        ):
-            # a fragment of the previous sentence
-            sentence.attribution = ruled(previous.attribution, "context:lowercase-fragment")
-        else:
-            sentence.attribution = UNATTRIBUTED
+        step = Step(index, sentence, spans, attribute_sentence(sentence.text))
+        sentence.attribution = next(
+            (found for found in (run(reading, step) for run in CONTEXT_PASSES) if found),
+            UNATTRIBUTED,
+        )
         last = spans[-1] if spans else None
         opens = (
             last is not None
             and last.end == len(sentence.text)
             and (sentence.text.rstrip()[-1:] not in CLOSE_QUOTES)
         )
-        open_quote = sentence.attribution if opens and sentence.attribution.is_attributed else None
-        if stated is not None:
-            if stated.cue in DASHES:
-                byline_back(content, index, stated, stated_at)
-            stated_at.add(index)
-        previous = sentence
+        attributed = sentence.attribution.is_attributed
+        reading.open_quote = sentence.attribution if opens and attributed else None
+        if step.stated is not None:
+            if step.stated.cue in DASHES:
+                byline_back(content, index, sentence.attribution, reading.stated_at)
+            reading.stated_at.add(index)
+        reading.previous = sentence
 
 
 DASHES = frozenset("\u2015\u2014\u2013-")

@@ -7,7 +7,8 @@ possessor of a speech noun, and the agent of a passive.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from enum import IntEnum
 from functools import lru_cache
 
 from ..lexicon import having
@@ -102,6 +103,87 @@ def find_label(text: str, spans: list[Span]) -> Attribution | None:
     return None
 
 
+class Rank(IntEnum):
+    """How strongly a cue's candidate claims its sentence, weakest first."""
+
+    NO_QUOTE = 0  # a reporting verb that introduces no quotation
+    OTHER_FORM = 1  # a possessor of a speech noun or a passive agent introducing a quotation
+    QUOTE_IN_CLAUSE = 2  # a reporting verb with a quotation later in its clause
+    QUOTE_BESIDE = 3  # a reporting verb with a quotation right beside it
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One cue's reading of a sentence: who it names, where the cue stands, how it ranks."""
+
+    attribution: Attribution
+    start: int
+    rank: Rank
+
+    def key(self) -> tuple[Rank, bool, int]:
+        """A cue that introduces a quote wins; then a finite cue ("said") over a participle
+        ("noting", whose speaker is only guessed from the subject); then, among cues that
+        introduce quotes, the main clause's, which comes first ("Trump said ... that Clinton
+        once described it as “the gold standard”"), and among the others the last."""
+        finite = not (self.attribution.cue or "").lower().endswith("ing")
+        return self.rank, finite, -self.start if self.rank > Rank.NO_QUOTE else self.start
+
+
+_VERB_RANKS = (Rank.NO_QUOTE, Rank.QUOTE_IN_CLAUSE, Rank.QUOTE_BESIDE)  # by quote_grade
+
+
+def verb_candidates(text: str, masked: str, spans: list[Span]) -> list[Candidate]:
+    """Reporting verbs and "according to", with the speaker each names."""
+    found = []
+    for cue in sentence_cues(masked, spans):
+        attribution = from_cue(text, masked, spans, cue)
+        if attribution is not None:
+            grade = quote_grade(masked, spans, cue.start(), cue.end())
+            found.append(Candidate(attribution, cue.start(), _VERB_RANKS[grade]))
+    return found
+
+
+def possessor_candidates(text: str, masked: str, spans: list[Span]) -> list[Candidate]:
+    """The possessor of a speech noun before a quote ("Trump's claim that “...”")."""
+    found = []
+    for match in possessive_pattern().finditer(masked) if spans else ():
+        owner = describe(match.group("owner"))
+        if owner is not None and owner.kind is not AttributionKind.DOCUMENT:
+            found.append((match, owner, "possessor-of-speech-noun"))
+    return _other_form(text, masked, spans, found)
+
+
+def passive_candidates(text: str, masked: str, spans: list[Span]) -> list[Candidate]:
+    """The agent of a passive cue ("“American Skin” was written by Springsteen")."""
+    found = []
+    for match in PASSIVE.finditer(masked) if spans else ():
+        agent = describe(phrase_after(masked, match.end())[0])
+        if agent is not None:
+            found.append((match, agent, "passive-agent"))
+    return _other_form(text, masked, spans, found)
+
+
+def _other_form(
+    text: str, masked: str, spans: list[Span], found: list[tuple[re.Match[str], Attribution, str]]
+) -> list[Candidate]:
+    """Candidates of a form without a reporting verb, kept only where their cue introduces a
+    quote, and ranked below a verb that does."""
+    speech = speech_form(text, spans)
+    return [
+        Candidate(
+            ruled(replace(attribution, cue=match.group("cue"), speech=speech), rule),
+            match.start("cue"),
+            Rank.OTHER_FORM,
+        )
+        for match, attribution, rule in found
+        if quote_grade(masked, spans, match.start("cue"), match.end("cue"))
+    ]
+
+
+# The cue finders, tried on every sentence that has no label; the best-ranked candidate wins.
+CUE_FINDERS = (verb_candidates, possessor_candidates, passive_candidates)
+
+
 @lru_cache(maxsize=4096)
 def attribute_sentence(text: str) -> Attribution | None:
     """The attribution a sentence states on its own, or None when it states none. Cached:
@@ -109,30 +191,19 @@ def attribute_sentence(text: str) -> Attribution | None:
     spans = quote_spans(text)
     labelled = find_label(text, spans)
     if labelled is not None:
-        return labelled
+        return labelled  # a transcript label or dash byline decides outright
     masked = mask_quotes(text, spans)
-    candidates = []
-    for cue in sentence_cues(masked, spans):
-        found = from_cue(text, masked, spans, cue)
-        if found is not None:
-            governs = quote_grade(masked, spans, cue.start(), cue.end())
-            candidates.append((governs, -cue.start() if governs else cue.start(), found))
-    for start, end, found in other_forms(text, masked, spans):
-        if quote_grade(masked, spans, start, end):  # ranked below a verb introducing a quote
-            candidates.append((0.5, -start, found))
+    candidates = [found for finder in CUE_FINDERS for found in finder(text, masked, spans)]
     if not candidates:
         return None
-    # A cue that introduces a quote wins; then a finite cue ("said") over a participle
-    # ("noting", whose speaker is only guessed from the subject); then, among cues that
-    # introduce quotes, the main clause's, which comes first ("Trump said ... that Clinton
-    # once described it as “the gold standard”"), and among the others the last.
-    candidates.sort(key=lambda c: (c[0], c[2].cue.lower().endswith("ing") is False, c[1]))
-    chosen = candidates[-1][2]
+    chosen = max(reversed(candidates), key=Candidate.key).attribution
     vouching = ACCORDING_TO_LAST.search(masked)
     if vouching and len(candidates) > 1:
         # "“...,” O'Malley said, according to the Sun": the quote reaches the reader through
         # the source named last, which vouches for the whole report
-        last = next((c[2] for c in candidates if c[2].cue == vouching.group(1)), None)
+        last = next(
+            (c.attribution for c in candidates if c.attribution.cue == vouching.group(1)), None
+        )
         chosen = ruled(last, "according-to-vouches") if last is not None else chosen
     attribution = resolve_in_sentence(chosen, masked)
     if attribution.kind is AttributionKind.ANONYMOUS:
@@ -155,33 +226,6 @@ PASSIVE = re.compile(
     + alternation(having("cues", "passive"))
     + r")\s+by)\s+"
 )
-
-
-def other_forms(text: str, masked: str, spans: list[Span]) -> list[tuple[int, int, Attribution]]:
-    """Attributions without a reporting verb, with where their cue stands: a possessor of a
-    speech noun ("Trump's claim that “...”") and a passive agent ("“American Skin” was
-    written by Springsteen")."""
-    if not spans:
-        return []
-    found: list[tuple[re.Match[str], Attribution, str]] = []
-    for match in possessive_pattern().finditer(masked):
-        owner = describe(match.group("owner"))
-        if owner is not None and owner.kind is not AttributionKind.DOCUMENT:
-            found.append((match, owner, "possessor-of-speech-noun"))
-    for match in PASSIVE.finditer(masked):
-        agent = describe(phrase_after(masked, match.end())[0])
-        if agent is not None:
-            found.append((match, agent, "passive-agent"))
-    return [
-        (
-            match.start("cue"),
-            match.end("cue"),
-            ruled(
-                replace(attribution, cue=match.group("cue"), speech=speech_form(text, spans)), rule
-            ),
-        )
-        for match, attribution, rule in found
-    ]
 
 
 ACCORDING_TO_LAST = re.compile(r",\s*(according to)\b[^,;:]*[.!?]?\s*$", re.IGNORECASE)

@@ -7,8 +7,9 @@ either accepting the phrase as a speaker of the rule's kind or refusing it (kind
 from __future__ import annotations
 
 import re
-from dataclasses import replace
-from functools import lru_cache
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import cached_property, lru_cache
 
 from ..model import Attribution, AttributionKind
 from ..text import lexicon
@@ -43,90 +44,231 @@ def ruled(attribution: Attribution, name: str) -> Attribution:
     return replace(attribution, rules=(*attribution.rules, name))
 
 
-@lru_cache(maxsize=8192)
-def describe(phrase: str) -> Attribution | None:
-    """Classify a noun phrase naming a source; None when it does not name one."""
+@dataclass
+class Phrase:
+    """A candidate speaker phrase, read once for all rules: its words before and after a
+    participle clause is cut off ("Protesters | marching through the streets")."""
+
+    whole: list[str]  # the words as found
+    tokens: list[str]  # without a participle clause after the head noun
+    norm: list[str]
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.tokens)
+
+    @cached_property
+    def head(self) -> str:
+        return head_noun(self.norm)
+
+    @cached_property
+    def has_capital(self) -> bool:
+        return any(is_capitalized(t) for t in self.tokens)
+
+    @cached_property
+    def title_and_name(self) -> tuple[list[str], list[str]]:
+        title, name = split_name(self.tokens)
+        if title and title[-1].lower() in {"of", "for", "to", "in"} and len(name) == 1:
+            return self.tokens, []  # "the mayor of Springfield": a place, not a name
+        return title, name
+
+    @cached_property
+    def naming(self) -> tuple[str | None, str | None] | None:
+        """(rule, role) when the phrase ends in a person's name; rule None when words that
+        are no title stand before the name; None when the phrase names nobody."""
+        title, name = self.title_and_name
+        if (
+            not name
+            or has_phrase([word_norm(t) for t in name], "organizations")
+            or self.head in lexicon("unnamed_sources")
+        ):
+            return None
+        role = " ".join(title) if any(is_title_word(t) for t in title) else None
+        if title and (not role or title[0].lower() in {"of", "from"}):
+            rule = untitled_lead(title)
+            return rule, (" ".join(title) if rule != "article-adjective-name" else None)
+        return "role-then-name", role
+
+
+Test = Callable[[Phrase], "bool | Attribution | None"]
+
+
+@dataclass(frozen=True)
+class PhraseRule:
+    """One speaker-phrase rule: when `test` holds (True, or an Attribution it builds), the
+    phrase is a speaker of `kind`, or, with kind None, no speaker at all."""
+
+    name: str
+    test: Test
+    kind: AttributionKind | None
+
+
+def _named(rule: str) -> Test:
+    """The test for one way a phrase ends in a name (see `Phrase.naming`)."""
+
+    def test(phrase: Phrase) -> Attribution | None:
+        if phrase.naming is None or phrase.naming[0] != rule:
+            return None
+        return Attribution(
+            AttributionKind.NAMED, speaker=" ".join(phrase.title_and_name[1]), role=phrase.naming[1]
+        )
+
+    return test
+
+
+def _not_a_noun_phrase(phrase: Phrase) -> bool:
+    """ "that some people", "at a Washington event": lower-case words no speaker opens with."""
+    return (
+        phrase.tokens[0][:1].islower()
+        and not can_open_speaker(phrase.norm[0])
+        and phrase.head not in lexicon("unnamed_sources")
+        and len(split_name(phrase.tokens)[1]) < 2
+    )
+
+
+# The speaker-phrase rules, in the order they are tried; the first that holds decides.
+SPEAKER_RULES: tuple[PhraseRule, ...] = (
+    # a headline in capitals ("CONGRESS HAS INVESTIGATED HIM")
+    PhraseRule(
+        "headline-in-capitals",
+        lambda p: sum(t.isupper() and t.isalpha() and len(t) > 1 for t in p.whole) >= 3,
+        None,
+    ),
+    PhraseRule(
+        "dash-inside", lambda p: any(t in {"\u2014", "\u2015", "--"} for t in p.whole), None
+    ),
+    # "one said", "said another", "another commenter": a new unnamed speaker
+    PhraseRule(
+        "one-or-another",
+        lambda p: (
+            Attribution(AttributionKind.ANONYMOUS, speaker=" ".join(p.whole))
+            if word_norm(p.whole[0]) in {"one", "another"}
+            and (len(p.whole) == 1 or word_norm(p.whole[0]) == "another")
+            else None
+        ),
+        AttributionKind.ANONYMOUS,
+    ),
+    PhraseRule("not-a-noun-phrase", _not_a_noun_phrase, None),
+    # "president of the United Federation of Teachers": a role, not a source
+    PhraseRule(
+        "role-without-name",
+        lambda p: (
+            p.tokens[0][:1].islower()
+            and p.head == p.norm[0]
+            and in_titles(p.tokens[0])
+            and len(p.tokens) > 1
+        ),
+        None,
+    ),
+    PhraseRule(
+        "pronoun",
+        lambda p: len(p.tokens) == 1 and p.head in lexicon("pronouns"),
+        AttributionKind.ANONYMOUS,
+    ),
+    # "White said": a surname that is also a title word, standing alone
+    PhraseRule(
+        "surname-that-is-a-word",
+        lambda p: (
+            len(p.tokens) == 1
+            and is_capitalized(p.tokens[0])
+            and p.head in lexicon("title_surnames")
+        ),
+        AttributionKind.NAMED,
+    ),
+    PhraseRule(
+        "media-name",
+        lambda p: has_phrase(p.norm, "media") and (p.has_capital or p.head in lexicon("media")),
+        AttributionKind.MEDIA,
+    ),
+    PhraseRule(
+        "document-noun",
+        lambda p: (
+            p.head in lexicon("documents")
+            or (len(p.norm) > 1 and " ".join(p.norm[-2:]) in lexicon("documents"))
+        ),
+        AttributionKind.DOCUMENT,
+    ),
+    # "63 percent (of voters)", "Forty-one percent of respondents"
+    PhraseRule("poll-share", lambda p: bool(SHARE.match(p.text)), AttributionKind.ANONYMOUS),
+    PhraseRule(
+        "organization-run",
+        lambda p: organization_run(p.tokens) if p.head not in lexicon("unnamed_sources") else None,
+        AttributionKind.ORGANIZATION,
+    ),
+    PhraseRule("two-names", lambda p: two_names(p.tokens), AttributionKind.NAMED),
+    # "said Tuesday"
+    PhraseRule(
+        "calendar-word",
+        lambda p: (
+            bool(p.title_and_name[1]) and all(word_norm(t) in DAYS for t in p.title_and_name[1])
+        ),
+        None,
+    ),
+    # capitalised words after a phrase that is no title: not a speaker
+    PhraseRule(
+        "capitals-after-no-title", lambda p: p.naming is not None and p.naming[0] is None, None
+    ),
+    PhraseRule("role-then-name", _named("role-then-name"), AttributionKind.NAMED),
+    PhraseRule("name-of-place", _named("name-of-place"), AttributionKind.NAMED),
+    PhraseRule("descriptor-then-name", _named("descriptor-then-name"), AttributionKind.NAMED),
+    PhraseRule("article-adjective-name", _named("article-adjective-name"), AttributionKind.NAMED),
+    PhraseRule(
+        "unnamed-noun", lambda p: p.head in lexicon("unnamed_sources"), AttributionKind.ANONYMOUS
+    ),
+    # "the mayor of Springfield": one identifiable person, described by office
+    PhraseRule(
+        "the-office",
+        lambda p: p.norm[0] == "the" and p.head in lexicon("titles"),
+        AttributionKind.NAMED,
+    ),
+    PhraseRule(
+        "organization-noun",
+        lambda p: (p.has_capital or p.norm[0] in OWNERS) and has_phrase(p.norm, "organizations"),
+        AttributionKind.ORGANIZATION,
+    ),
+    # "a narrator in the Clinton ad", "the New York businessman": a described source
+    PhraseRule(
+        "agent-noun",
+        lambda p: (
+            p.norm[0] in DETERMINERS and len(p.tokens) <= 6 and bool(AGENT_NOUN.search(p.head))
+        ),
+        AttributionKind.ANONYMOUS,
+    ),
+)
+
+
+def read_phrase(phrase: str) -> Phrase | None:
+    """The words of a phrase that may name a source, trimmed of what cannot be part of it
+    (punctuation, a leading conjunction or sentence adverb, an opening clause); None when
+    nothing or too much is left."""
     phrase = phrase.strip(" ,;:-\u2014\u2013()\"\u201c\u201d'")
     phrase = re.sub(r"^(?:and|but|so|while)\s+", "", phrase, flags=re.IGNORECASE)
     phrase = SENTENCE_ADVERB.sub("", phrase)
-    tokens = trim_leading(phrase.split())
-    phrase = " ".join(tokens)
-    if not tokens or len(tokens) > NP_MAX_WORDS:
+    whole = trim_leading(phrase.split())
+    if not whole or len(whole) > NP_MAX_WORDS:
         return None
-    if sum(t.isupper() and t.isalpha() and len(t) > 1 for t in tokens) >= 3:
-        return None  # a headline in capitals ("CONGRESS HAS INVESTIGATED HIM")
-    if any(t in {"\u2014", "\u2015", "--"} for t in tokens):
-        return None
-    norm = [word_norm(t) for t in tokens]
-    if norm[0] in {"one", "another"} and (len(norm) == 1 or norm[0] == "another"):
-        # "one said", "said another", "another commenter": a new unnamed speaker
-        return Attribution(AttributionKind.ANONYMOUS, speaker=phrase, rules=("one-or-another",))
+    norm = [word_norm(t) for t in whole]
     cut = participle_cut(norm)
-    if cut is not None:
-        # "Protesters marching through the streets": the source is the head noun phrase
-        tokens, norm = tokens[:cut], norm[:cut]
-        phrase = " ".join(tokens)
-    if (
-        tokens[0][:1].islower()
-        and not can_open_speaker(norm[0])
-        and head_noun(norm) not in lexicon("unnamed_sources")
-        and len(split_name(tokens)[1]) < 2
-    ):
-        return None  # "that some people", "at a Washington event": not a noun phrase
-    head = head_noun(norm)
-    if tokens[0][:1].islower() and head == norm[0] and in_titles(tokens[0]) and len(tokens) > 1:
-        return None  # "president of the United Federation of Teachers": a role, not a source
-    if len(tokens) == 1 and head in lexicon("pronouns"):
-        return Attribution(AttributionKind.ANONYMOUS, speaker=phrase, rules=("pronoun",))
-    if len(tokens) == 1 and is_capitalized(tokens[0]) and head in lexicon("title_surnames"):
-        # "White said": a surname that is also a title word, standing alone
-        return Attribution(AttributionKind.NAMED, speaker=phrase, rules=("surname-that-is-a-word",))
-    has_capital = any(is_capitalized(t) for t in tokens)
-    if has_phrase(norm, "media") and (has_capital or head in lexicon("media")):
-        return Attribution(AttributionKind.MEDIA, speaker=phrase, rules=("media-name",))
-    if head in lexicon("documents") or (
-        len(norm) > 1 and " ".join(norm[-2:]) in lexicon("documents")
-    ):
-        return Attribution(AttributionKind.DOCUMENT, speaker=phrase, rules=("document-noun",))
-    if SHARE.match(phrase):
-        return Attribution(AttributionKind.ANONYMOUS, speaker=phrase, rules=("poll-share",))
-    organization = organization_run(tokens) if head not in lexicon("unnamed_sources") else None
-    if organization is not None:
-        return organization
-    pair = two_names(tokens)
-    if pair is not None:
-        return pair
-    title, name = split_name(tokens)
-    if title and title[-1].lower() in {"of", "for", "to", "in"} and len(name) == 1:
-        title, name = tokens, []  # "the mayor of Springfield": a place, not a name
-    name_norm = [word_norm(t) for t in name]
-    if name and all(n in DAYS for n in name_norm):
-        return None  # "said Tuesday"
-    if (
-        name
-        and not has_phrase(name_norm, "organizations")
-        and head not in lexicon("unnamed_sources")
-    ):
-        role = " ".join(title) if any(is_title_word(t) for t in title) else None
-        rule = "role-then-name"
-        if title and (not role or title[0].lower() in {"of", "from"}):
-            rule = untitled_lead(title)
-            if rule is None:
-                return None  # capitalised words after a non-title phrase: not a speaker
-            role = " ".join(title) if rule != "article-adjective-name" else None
-        return Attribution(AttributionKind.NAMED, speaker=" ".join(name), role=role, rules=(rule,))
-    if head in lexicon("unnamed_sources"):
-        return Attribution(AttributionKind.ANONYMOUS, speaker=phrase, rules=("unnamed-noun",))
-    if norm[0] == "the" and head in lexicon("titles"):
-        # "the mayor of Springfield": one identifiable person, described by office
-        return Attribution(AttributionKind.NAMED, speaker=phrase, rules=("the-office",))
-    if (has_capital or norm[0] in OWNERS) and has_phrase(norm, "organizations"):
-        return Attribution(
-            AttributionKind.ORGANIZATION, speaker=phrase, rules=("organization-noun",)
-        )
-    if norm[0] in DETERMINERS and len(tokens) <= 6 and AGENT_NOUN.search(head):
-        # "a narrator in the Clinton ad", "the New York businessman": a described source
-        return Attribution(AttributionKind.ANONYMOUS, speaker=phrase, rules=("agent-noun",))
+    tokens = whole if cut is None else whole[:cut]
+    return Phrase(whole=whole, tokens=tokens, norm=norm if cut is None else norm[:cut])
+
+
+@lru_cache(maxsize=8192)
+def describe(phrase: str) -> Attribution | None:
+    """Classify a noun phrase naming a source by the first rule of `SPEAKER_RULES` that holds;
+    None when it does not name one."""
+    read = read_phrase(phrase)
+    if read is None:
+        return None
+    for rule in SPEAKER_RULES:
+        verdict = rule.test(read)
+        if not verdict:
+            continue
+        if rule.kind is None:
+            return None
+        if not isinstance(verdict, Attribution):
+            verdict = Attribution(rule.kind, speaker=read.text)
+        return replace(verdict, rules=(rule.name,))
     return None
 
 
