@@ -327,24 +327,16 @@ def _segment_file(path: str) -> list[tuple[str, int, str]]:
 
 
 def peer_factcheck(cache_dir: Path, files: list[str], cases: list[ClaimCase]) -> dict:
-    """factcheck's own index, opened from the cache `factcheck index` wrote, in this process."""
+    """factcheck's own index, opened from the store `factcheck index` wrote, in this process
+    (after the `check` runs, so evidence files are analysed and attributed already)."""
     from factcheck.cache import Cache
+    from factcheck.store import Store
 
     started = time.perf_counter()
-    index = open_factcheck_index(Cache(cache_dir, write=False), files)
+    index = Store(Cache(cache_dir)).open_index(files)
     opened = time.perf_counter() - started
     found, latencies = timed(lambda c: flatten(index.search(c.text, 5, c.quotes)), cases)
     return {"open_s": opened, "found": found, **latency_summary(latencies)}
-
-
-def open_factcheck_index(cache, files: list[str]):
-    """The index `check` would search: the store when this version has one."""
-    try:
-        from factcheck.store import open_index
-    except ImportError:
-        sources, keys = zip(*(cache.load_source(f) for f in files), strict=True)
-        return cache.index(list(sources), list(keys))
-    return open_index(cache.directory, files)
 
 
 def peer_rapidfuzz(sentences, cases, budget: float) -> dict:

@@ -78,7 +78,7 @@ def check_claims(
     claim order."""
     settings = settings or Settings()
     threshold = SUPPORT_THRESHOLD if settings.threshold is None else settings.threshold
-    if not sources:
+    if not sources and index is None:
         raise FactcheckError(
             "no sources given: name them in the claim set, the draft's front "
             "matter, or with --source"

@@ -123,7 +123,7 @@ class Cache:
 
     def _store(self, entry: Path, content: bytes) -> None:
         try:
-            _private_directory(entry.parent)
+            private_directory(entry.parent)
             write_atomic(entry, content)
         except (OSError, FactcheckError) as err:
             reason = err.strerror if isinstance(err, OSError) else str(err)
@@ -263,7 +263,7 @@ def refuse_shared_directory(directory: Path) -> None:
             )
 
 
-def _private_directory(directory: Path) -> None:
+def private_directory(directory: Path) -> None:
     """Create `directory` (and its parents) readable and writable by this user only."""
     directory.mkdir(mode=0o700, parents=True, exist_ok=True)
 
@@ -271,7 +271,8 @@ def _private_directory(directory: Path) -> None:
 def sweep_leftovers(directory: Path) -> None:
     """Remove temporary files and building directories whose writer is gone (killed
     mid-write; a concurrent writer's are left alone), and the pickles of older versions."""
-    places = [directory / "indexes", *(directory / "sources").glob("*")]
+    places = [directory / "indexes", directory / "store" / "shards"]
+    places += (directory / "sources").glob("*")
     for place in places:
         if not place.is_dir():
             continue
@@ -292,7 +293,7 @@ def _save_index(index: Index, directory: Path, replace: bool) -> None:
     `replace`: the index there is unusable and goes; otherwise a complete index that a
     concurrent run renamed into place first is kept, and this one dropped."""
     try:
-        _private_directory(directory.parent)
+        private_directory(directory.parent)
         tmp = Path(tempfile.mkdtemp(dir=directory.parent, prefix=temp_prefix("building")))
     except OSError as err:
         raise FactcheckError(

@@ -9,8 +9,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-
-import yaml
+from typing import TYPE_CHECKING
 
 from .errors import FactcheckError
 from .files import UNCONFINED, ReadPolicy, read_text
@@ -18,6 +17,9 @@ from .model import Claim, Code, Severity, Verdict
 from .sanitize import shown
 from .segment import front_matter_span, markdown_blocks, split_sentences, text_blocks
 from .text import LineIndex
+
+if TYPE_CHECKING:
+    import yaml  # at run time imported where claims are read: not on `verify` (cold start)
 
 CLAIM_SET_KEYS = {"sources", "claims"}
 CLAIM_KEYS = {"id", "text", "expect"}
@@ -58,6 +60,8 @@ def _where(path: str, node: yaml.Node) -> str:
 
 
 def _scalar(path: str, node: yaml.Node, what: str) -> str:
+    import yaml
+
     if not isinstance(node, yaml.ScalarNode) or node.tag.endswith((":null", ":bool")):
         raise FactcheckError(f"{_where(path, node)}: {what} must be a string")
     value = str(node.value)
@@ -67,6 +71,8 @@ def _scalar(path: str, node: yaml.Node, what: str) -> str:
 
 
 def _mapping(path: str, node: yaml.Node, allowed: set[str], what: str) -> dict[str, yaml.Node]:
+    import yaml
+
     if not isinstance(node, yaml.MappingNode):
         raise FactcheckError(f"{_where(path, node)}: {what} must be a mapping")
     fields: dict[str, yaml.Node] = {}
@@ -84,12 +90,16 @@ def _mapping(path: str, node: yaml.Node, allowed: set[str], what: str) -> dict[s
 
 
 def _sequence(path: str, node: yaml.Node, what: str) -> list[yaml.Node]:
+    import yaml
+
     if not isinstance(node, yaml.SequenceNode):
         raise FactcheckError(f"{_where(path, node)}: {what} must be a list")
     return list(node.value)
 
 
 def _compose(text: str, path: str) -> yaml.Node | None:
+    import yaml
+
     try:
         return yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as err:

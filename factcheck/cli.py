@@ -15,7 +15,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import click
-from rich.console import Console
 
 from . import FactcheckError, check_claims, load_sources, refuse_claim_set
 from .cache import Cache, default_directory
@@ -259,6 +258,7 @@ def _progress(total: int, label: str = "checking claims") -> Iterator[Callable[[
     if not interactive or total < PROGRESS_MIN_CLAIMS:
         yield None
         return
+    from rich.console import Console  # here: only a long interactive run needs rich
     from rich.progress import Progress
 
     with Progress(console=Console(stderr=True), transient=True) as bar:
@@ -267,36 +267,32 @@ def _progress(total: int, label: str = "checking claims") -> Iterator[Callable[[
 
 
 class _Sources:
-    """Each source file is read and analysed once per run, through the on-disk cache when
-    there is one (`check` reads it; only `factcheck index` writes it)."""
+    """Each source file is read and analysed once per run. With a cache, `check` searches
+    the store (`factcheck index` fills it; `check` adds what it had to analyse itself)."""
 
     def __init__(self, encoding: str, cache: Cache | None, policy: ReadPolicy) -> None:
-        self.encoding = encoding
-        self.cache = cache
-        self.policy = policy
-        self.loaded: dict[str, tuple[Source, str]] = {}
+        from .store import Store  # here: `verify` never needs it (cold start)
 
-    def get(self, paths: list[str]) -> tuple[list[Source], list[str]]:
-        """The sources for `paths` and their cache keys (empty without a cache)."""
+        self.encoding = encoding
+        self.policy = policy
+        self.store = Store(cache, encoding, policy) if cache else None
+        self.loaded: dict[str, Source] = {}
+
+    def index(self, paths: list[str], brute_force: bool) -> tuple[list[Source], object]:
+        """The sources analysed in this process (none with a store) and the index to search."""
+        for path in dict.fromkeys(paths):
+            refuse_claim_set(path)
+        if self.store is not None:
+            return [], self.store.open_index(paths, brute_force)
         for path in dict.fromkeys(paths):
             real = os.path.realpath(path)
             if real not in self.loaded:
-                refuse_claim_set(path)
-                if self.cache is not None:
-                    self.loaded[real] = self.cache.load_source(path, self.encoding, self.policy)
-                else:
-                    source = load_sources([path], self.encoding, policy=self.policy)[0]
-                    self.loaded[real] = (source, "")
+                self.loaded[real] = load_sources([path], self.encoding, policy=self.policy)[0]
         chosen = [self.loaded[p] for p in dict.fromkeys(os.path.realpath(p) for p in paths)]
-        return [source for source, _ in chosen], [key for _, key in chosen]
-
-    def index(self, sources: list[Source], keys: list[str], brute_force: bool) -> Index | None:
-        if self.cache is None or brute_force:
-            return None
-        return self.cache.index(sources, keys)
+        return chosen, Index(chosen, brute_force=brute_force)
 
     def notes(self) -> None:
-        for note in self.cache.notes if self.cache else []:
+        for note in self.store.all_notes() if self.store else []:
             _note("note", note)
 
 
@@ -430,13 +426,12 @@ def check(
         for claim_set in sets
     }
     _guard_output(output, [path for sources in wanted.values() for path in sources])
-    cache = None if no_cache else _open_cache(cache_dir, False, policy)
+    cache = None if no_cache else _open_cache(cache_dir, True, policy)
     loader = _Sources(encoding, cache, policy)
     results: list[Result] = []
     with _progress(sum(len(claim_set.claims) for claim_set in sets)) as advance:
         for claim_set in sets:
-            sources, keys = loader.get(wanted[claim_set.path])
-            index = loader.index(sources, keys, brute_force)
+            sources, index = loader.index(wanted[claim_set.path], brute_force)
             for_file = settings.for_file(claim_set.path)
             results += check_claims(
                 claim_set.claims, sources, advance, brute_force, for_file, index
@@ -445,7 +440,7 @@ def check(
         loader.notes()
     report = CheckReport(
         results,
-        [source for source, _ in loader.loaded.values()],
+        list(loader.loaded.values()),
         Severity(fail_on) if fail_on else settings.fail_on,
         {claim_set.path: claim_set.text for claim_set in sets},
         str(repository_root()),
@@ -522,28 +517,48 @@ def sources(paths, format_name, output, encoding, allow_outside_root) -> None:
 @encoding_option
 @cache_dir_option
 @allow_outside_option
-def index(paths, encoding, cache_dir, allow_outside_root) -> None:
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes analysing sources (default: all cores).",
+)
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="ADDRESS",
+    help="Analyse on a Dask cluster (e.g. tcp://HOST:8786) whose workers see the same files "
+    "and cache directory; needs factcheck[dask].",
+)
+def index(paths, encoding, cache_dir, allow_outside_root, jobs, scheduler) -> None:
     """Analyse SOURCES (files, directories or globs) and build their search index in the
     cache, for `check` to reuse.
 
-    Only files whose bytes changed since the last run are analysed again."""
+    Only files whose size or modification time changed since the last run are analysed
+    again, in parallel, into shards that `check` searches together."""
+    from .store import Store, run_here, run_in_processes, run_on_dask
+
     started = time.perf_counter()
     files = expand(paths, SOURCE_SUFFIXES)
+    for path in files:
+        refuse_claim_set(path)
     policy = _read_policy(load_settings(), files, allow_outside_root)
     cache = _open_cache(cache_dir, True, policy)
-    loader = _Sources(encoding, cache, policy)
-    with _progress(len(files), "analysing sources") as advance:
-        for path in files:
-            loader.get([path])
-            if advance:
-                advance(1)
-    sources, keys = loader.get(files)
-    built = cache.index(sources, keys)
-    loader.notes()
+    jobs = jobs or os.cpu_count() or 1
+    if scheduler:
+        runner = run_on_dask(scheduler)
+    else:
+        runner = run_here if jobs == 1 else run_in_processes(jobs)
+    store = Store(cache, encoding, policy, runner)
+    found = store.update(files)
+    for note in store.all_notes():
+        _note("note", note)
+    sentences = sum(source.count for _, source in found.values())
     click.echo(
-        f"indexed {len(sources)} sources ({cache.hits} unchanged, {cache.misses} analysed), "
-        f"{len(built.entries):,} sentences in {time.perf_counter() - started:.1f} s; "
-        f"cache: {visible(str(cache.directory))}"
+        f"indexed {len(found)} sources ({store.unchanged} unchanged, {store.analysed} "
+        f"analysed), {sentences:,} sentences, {len(store.summaries)} new shards, in "
+        f"{time.perf_counter() - started:.1f} s; cache: {visible(str(cache.directory))}"
     )
 
 

@@ -6,10 +6,16 @@ claim's content words found in the sentence (weighted by rarity, matched fuzzily
 inflections) with rapidfuzz's `token_set_ratio`, which is 100 when one word set contains
 the other.
 
-Small corpora are scored exhaustively. Above `EXHAUSTIVE_LIMIT` sentences a BM25 index
-(bm25s) hands each claim's best `BM25_CANDIDATES` sentences to the scorer; `brute_force`
-scores every sentence instead and is the reference the index is measured against
-(`bench/scale.py`).
+Small corpora are scored exhaustively. Above `EXHAUSTIVE_LIMIT` sentences a BM25 index hands
+each claim's best `BM25_CANDIDATES` sentences to the scorer; `brute_force` scores every
+sentence instead and is the reference the index is measured against (`bench/scale.py`).
+
+The BM25 index is inverted lists of (sentence, term frequency) per word, in numpy arrays,
+and BM25 is computed at query time from them. So the same lists can live in memory (sources
+analysed now) or in memory-mapped files of the store (`store.py`), in several shards whose
+scores are directly comparable, and a search restricted to a subset of the sentences
+computes its statistics over that subset alone: the answer never depends on how the archive
+was sharded or on what else the store holds.
 """
 
 from __future__ import annotations
@@ -19,12 +25,15 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
-import numpy as np
 from rapidfuzz import fuzz, process
 
 from .model import Evidence, Sentence, Source
 from .text import WORD, content_words, lexicon, normalize, words
+
+if TYPE_CHECKING:
+    import numpy as np
 
 WORD_MATCH = 85  # rapidfuzz ratio at which two words count as the same (agreed ~ agree)
 COVERAGE_WEIGHT = 0.7  # the rest goes to token_set_ratio; tuned on the bundled claim set
@@ -32,7 +41,9 @@ PAIR_GAIN = 0.1  # a two-sentence window must beat its best single sentence by t
 PAIR_COVERAGE = 0.95  # ... and hold nearly every word of the claim
 BM25_CANDIDATES = 64  # sentences the index hands to rapidfuzz per claim (bench/scale.py)
 EXHAUSTIVE_LIMIT = 2000  # below this many sentences, score them all: cheaper than an index
-INDEX_FORMAT = 1  # bump when the saved layout changes
+BM25_K1 = 1.5  # Lucene's (and bm25s's) defaults for term-frequency saturation ...
+BM25_B = 0.75  # ... and length normalisation
+INDEX_FORMAT = 2  # bump when the saved layout changes; 2: factcheck's own postings
 
 
 @dataclass(frozen=True)
@@ -45,14 +56,165 @@ class Query:
     weights: tuple[float, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One content sentence of the corpus: where it is, not what it says (kept small, as an
-    archive holds millions)."""
+class Rows(Protocol):
+    """The content sentences an index searches, by row number: held in memory (`SourceRows`)
+    or read from the store's columns (`store.StoreRows`)."""
 
-    source: str
-    sentence: Sentence
-    position: int  # index among its source's content sentences
+    def __len__(self) -> int: ...
+
+    def text(self, row: int) -> str: ...
+
+    def path(self, row: int) -> str: ...
+
+    def source_span(self, row: int) -> tuple[int, int]:
+        """The rows of the sentence's source: first row and how many."""
+        ...
+
+    def sentences(self, rows: list[int]) -> list[Sentence]:
+        """The sentences (attributed) of these rows of one source."""
+        ...
+
+
+class SourceRows:
+    """Rows over sources already analysed, in memory."""
+
+    def __init__(self, sources: list[Source]) -> None:
+        self._sentences: list[Sentence] = []
+        self._paths: list[str] = []
+        self._spans: list[tuple[int, int]] = []
+        for source in sources:
+            content = source.content
+            span = (len(self._sentences), len(content))
+            self._sentences += content
+            self._paths += [source.path] * len(content)
+            self._spans += [span] * len(content)
+
+    def __len__(self) -> int:
+        return len(self._sentences)
+
+    def text(self, row: int) -> str:
+        return self._sentences[row].text
+
+    def path(self, row: int) -> str:
+        return self._paths[row]
+
+    def source_span(self, row: int) -> tuple[int, int]:
+        return self._spans[row]
+
+    def sentences(self, rows: list[int]) -> list[Sentence]:
+        return [self._sentences[row] for row in rows]
+
+
+@dataclass
+class Postings:
+    """Inverted lists of one shard: for word id w, `rows[indptr[w]:indptr[w+1]]` are the
+    shard's sentences holding it and `counts` how often; `lengths` are sentence lengths in
+    content words; `offset` turns shard rows into index rows."""
+
+    vocabulary: dict[str, int]
+    indptr: np.ndarray
+    rows: np.ndarray
+    counts: np.ndarray
+    lengths: np.ndarray
+    offset: int = 0
+
+    def lookup(self, word: str) -> tuple[np.ndarray, np.ndarray] | None:
+        word_id = self.vocabulary.get(word)
+        if type(word_id) is not int or not 0 <= word_id < len(self.indptr) - 1:
+            return None  # absent (or a damaged saved vocabulary: never an index error)
+        start, end = int(self.indptr[word_id]), int(self.indptr[word_id + 1])
+        return self.rows[start:end], self.counts[start:end]
+
+
+def build_postings(token_ids: list[list[int]], vocabulary: dict[str, int]) -> Postings:
+    """Inverted lists from each sentence's word ids (vectorised: this runs on shards of
+    hundreds of thousands of sentences)."""
+    import numpy as np
+
+    lengths = np.fromiter((len(ids) for ids in token_ids), dtype=np.int32, count=len(token_ids))
+    flat = np.fromiter(
+        (word for ids in token_ids for word in ids), dtype=np.int64, count=int(lengths.sum())
+    )
+    sentence = np.repeat(np.arange(len(token_ids), dtype=np.int64), lengths)
+    pairs, counts = np.unique(flat * max(1, len(token_ids)) + sentence, return_counts=True)
+    word_of = pairs // max(1, len(token_ids))
+    indptr = np.zeros(len(vocabulary) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(word_of, minlength=len(vocabulary)), out=indptr[1:])
+    rows = (pairs % max(1, len(token_ids))).astype(np.int32)
+    return Postings(vocabulary, indptr, rows, np.minimum(counts, 255).astype(np.uint8), lengths)
+
+
+def tokenize(texts, vocabulary: dict[str, int]) -> list[list[int]]:
+    """Content-word ids of each text, adding new words to `vocabulary`."""
+    return [[vocabulary.setdefault(w, len(vocabulary)) for w in content_words(t)] for t in texts]
+
+
+class Bm25:
+    """BM25 over one or more shards of postings, restricted to the rows `allowed` (all when
+    None); document frequencies, sentence count and mean length are those of the allowed
+    rows, so scores do not depend on sharding or on rows outside the search."""
+
+    def __init__(self, shards: list[Postings], allowed=None) -> None:
+        import numpy as np
+
+        self.shards = shards
+        self.allowed = allowed
+        lengths = np.concatenate([s.lengths for s in shards]) if shards else np.zeros(0)
+        if allowed is not None:
+            lengths = lengths[allowed[: len(lengths)]]
+        self.count = len(lengths)
+        self.mean_length = float(lengths.mean()) if len(lengths) else 1.0
+
+    def postings(self, word: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Index rows, counts and sentence lengths of `word` over the allowed rows."""
+        import numpy as np
+
+        rows, counts, lengths = [], [], []
+        for shard in self.shards:
+            found = shard.lookup(word)
+            if found is None:
+                continue
+            local, count = found
+            rows.append(local.astype(np.int64) + shard.offset)
+            counts.append(count)
+            lengths.append(shard.lengths[local])
+        if not rows:
+            empty = np.zeros(0, dtype=np.int64)
+            return empty, empty, empty
+        rows_all, counts_all = np.concatenate(rows), np.concatenate(counts)
+        lengths_all = np.concatenate(lengths)
+        if self.allowed is not None:
+            keep = self.allowed[rows_all]
+            rows_all, counts_all, lengths_all = rows_all[keep], counts_all[keep], lengths_all[keep]
+        return rows_all, counts_all, lengths_all
+
+    def frequency(self, word: str) -> int:
+        return len(self.postings(word)[0])
+
+    def top(self, query_words: list[str], n: int) -> list[int]:
+        """The `n` best rows by BM25 (Lucene's variant, as bm25s computes it), best first;
+        only rows holding a query word."""
+        import numpy as np
+
+        rows, scores = [], []
+        for word in dict.fromkeys(query_words):
+            found, counts, lengths = self.postings(word)
+            if not len(found):
+                continue
+            frequency = len(found)
+            idf = math.log(1 + (self.count - frequency + 0.5) / (frequency + 0.5))
+            norm = BM25_K1 * (1 - BM25_B + BM25_B * lengths / self.mean_length)
+            rows.append(found)
+            scores.append(idf * counts / (counts + norm))
+        if not rows:
+            return []
+        every, inverse = np.unique(np.concatenate(rows), return_inverse=True)
+        totals = np.bincount(inverse, weights=np.concatenate(scores))
+        k = min(n, len(every))
+        top = np.argpartition(-totals, k - 1)[:k]
+        # ties broken by row, so the order never depends on how the rows were gathered
+        order = np.lexsort((every[top], -totals[top]))
+        return every[top[order]].tolist()
 
 
 def coverage(query: Query, vocabulary: frozenset[str]) -> float:
@@ -105,68 +267,67 @@ def matched_spans(text: str, claim_words: list[str]) -> list[tuple[int, int]]:
 
 
 class Index:
-    """Every content sentence of a set of sources, searchable by claim."""
+    """Every content sentence of a set of sources, searchable by claim.
 
-    def __init__(self, sources: list[Source], brute_force: bool = False, _saved=None) -> None:
-        self.entries = [
-            Entry(source.path, sentence, position)
-            for source in sources
-            for position, sentence in enumerate(source.content)
-        ]
-        self._by_source = {s.path: s.content for s in sources}
-        self._features: list[tuple[str, frozenset[str]]] | None = None
-        self._bm25 = None
-        if _saved is not None:
-            self._vocabulary, self._frequency, self._bm25 = _saved
-            return
-        large = len(self.entries) > EXHAUSTIVE_LIMIT
-        token_ids = self._tokenize(keep_ids=large and not brute_force)
-        if large and not brute_force:
-            self._bm25 = build_bm25(token_ids, self._vocabulary)
+    Built from analysed `sources`, or (by `store.open_index`) over rows and postings read
+    from the store, searching only the rows `allowed`."""
 
-    def _tokenize(self, keep_ids: bool) -> list[list[int]]:
-        """Word ids per sentence (kept only for building BM25) and each word's document
-        frequency, for the rarity weights."""
-        self._vocabulary: dict[str, int] = {}
-        frequency: Counter[int] = Counter()
-        token_ids = []
-        for entry in self.entries:
-            ids = [
-                self._vocabulary.setdefault(w, len(self._vocabulary))
-                for w in content_words(entry.sentence.text)
-            ]
-            frequency.update(set(ids))
-            if keep_ids:
-                token_ids.append(ids)
-        self._frequency = np.zeros(len(self._vocabulary), dtype=np.int32)
-        for word_id, count in frequency.items():
-            self._frequency[word_id] = count
-        return token_ids
+    def __init__(
+        self,
+        sources: list[Source] | None = None,
+        brute_force: bool = False,
+        *,
+        rows: Rows | None = None,
+        shards: list[Postings] | None = None,
+        allowed=None,
+    ) -> None:
+        self.rows: Rows = rows if rows is not None else SourceRows(sources or [])
+        self._features: dict[int, tuple[str, frozenset[str]]] = {}
+        self._allowed = allowed
+        self.size = len(self.rows) if allowed is None else int(allowed.sum())
+        self._frequency: Counter[str] | None = None
+        self._bm25: Bm25 | None = None
+        exhaustive = brute_force or self.size <= EXHAUSTIVE_LIMIT
+        if shards is not None:
+            self._bm25 = Bm25(shards, allowed)
+        elif not exhaustive:
+            vocabulary: dict[str, int] = {}
+            token_ids = tokenize((self.rows.text(i) for i in range(len(self.rows))), vocabulary)
+            self._bm25 = Bm25([build_postings(token_ids, vocabulary)])
+        if self._bm25 is None:
+            self._frequency = Counter(
+                w for i in self._all_rows() for w in set(content_words(self.rows.text(i)))
+            )
+        self._exhaustive = exhaustive
+
+    def _all_rows(self) -> list[int]:
+        if self._allowed is None:
+            return list(range(len(self.rows)))
+        return [int(i) for i in self._allowed.nonzero()[0]]
+
+    def frequency(self, word: str) -> int:
+        """In how many searched sentences `word` occurs."""
+        if self._frequency is not None:
+            return self._frequency[word]
+        return self._bm25.frequency(word)
 
     def query(self, claim_text: str) -> Query:
         claim_words = content_words(claim_text)
-        total = len(self.entries) + 1
-        weights = []
-        for word in claim_words:
-            word_id = self._vocabulary.get(word)
-            frequency = int(self._frequency[word_id]) if word_id is not None else 0
-            weights.append(math.log(total / (frequency + 0.5)))
+        total = self.size + 1
+        weights = [math.log(total / (self.frequency(word) + 0.5)) for word in claim_words]
         return Query(normalize(claim_text), tuple(claim_words), tuple(weights))
 
-    def _feature(self, position: int) -> tuple[str, frozenset[str]]:
-        if self._features is not None:
-            return self._features[position]
-        return features(self.entries[position].sentence.text)
+    def _feature(self, row: int) -> tuple[str, frozenset[str]]:
+        found = self._features.get(row)
+        if found is None:
+            found = self._features[row] = features(self.rows.text(row))
+        return found
 
     def candidates(self, text: str) -> list[int]:
-        """Entry numbers worth scoring: all of them, or the index's best for `text`."""
-        if self._bm25 is None:
-            if self._features is None:
-                # every search scores every sentence: compute their features once
-                self._features = [features(e.sentence.text) for e in self.entries]
-            return list(range(len(self.entries)))
-        known = [w for w in content_words(text) if w in self._vocabulary]
-        return bm25_top(self._bm25, known, BM25_CANDIDATES)
+        """Rows worth scoring: all of them, or the index's best for `text`."""
+        if self._exhaustive:
+            return self._all_rows()
+        return self._bm25.top(content_words(text), BM25_CANDIDATES)
 
     def search(self, claim_text: str, k: int = 5, quotes: tuple[str, ...] = ()) -> list[Evidence]:
         """The `k` best pieces of evidence, best first; each one or two adjacent sentences.
@@ -178,15 +339,15 @@ class Index:
             reverse=True,
         )[:k]
         claim_words = list(query.words)
-        evidence = [self._evidence([self.entries[i]], s, claim_words) for s, i in scored]
+        evidence = [self._evidence([i], s, claim_words) for s, i in scored]
         pairs = []
         for single_score, i in scored[:3]:
-            pair = self._best_pair(self.entries[i], query)
+            pair = self._best_pair(i, query)
             if pair is not None and pair[1] >= single_score + PAIR_GAIN:
                 evidence.append(self._evidence(pair[0], pair[1], claim_words))
                 continue
             single_coverage = coverage(query, self._feature(i)[1])
-            pair = self._best_pair(self.entries[i], query, min_coverage=single_coverage + 1e-9)
+            pair = self._best_pair(i, query, min_coverage=single_coverage + 1e-9)
             if pair is not None:
                 pairs.append(self._evidence(pair[0], pair[1], claim_words))
         evidence.sort(key=lambda e: e.score, reverse=True)
@@ -199,7 +360,7 @@ class Index:
             best = self._best_for_quote(quote)
             if best is not None and best not in taken:
                 extra_score = score(query, *self._feature(best))
-                evidence.append(self._evidence([self.entries[best]], extra_score, claim_words))
+                evidence.append(self._evidence([best], extra_score, claim_words))
         return evidence
 
     def _best_for_quote(self, quote: str) -> int | None:
@@ -214,94 +375,87 @@ class Index:
         return match[2] if match else None
 
     def _best_pair(
-        self, entry: Entry, query: Query, min_coverage: float = PAIR_COVERAGE
-    ) -> tuple[list[Entry], float] | None:
-        content = self._by_source[entry.source]
+        self, row: int, query: Query, min_coverage: float = PAIR_COVERAGE
+    ) -> tuple[list[int], float] | None:
+        first_row, count = self.rows.source_span(row)
         best = None
-        for first in (entry.position - 1, entry.position):
-            if first < 0 or first + 1 >= len(content):
+        for first in (row - 1, row):
+            if first < first_row or first + 1 >= first_row + count:
                 continue
-            pair = [Entry(entry.source, content[first + j], first + j) for j in (0, 1)]
-            (norm_a, vocab_a), (norm_b, vocab_b) = (features(e.sentence.text) for e in pair)
+            (norm_a, vocab_a), (norm_b, vocab_b) = self._feature(first), self._feature(first + 1)
             covered = coverage(query, vocab_a | vocab_b)
             if covered < min_coverage:
                 continue
             pair_score = blend(query, norm_a + " " + norm_b, covered)
             if best is None or pair_score > best[1]:
-                best = (pair, pair_score)
+                best = ([first, first + 1], pair_score)
         return best
 
-    @staticmethod
-    def _evidence(entries: list[Entry], evidence_score: float, claim_words: list[str]) -> Evidence:
-        sentences = [e.sentence for e in entries]
-        evidence = Evidence(entries[0].source, sentences, round(evidence_score, 4))
+    def _evidence(self, rows: list[int], evidence_score: float, claim_words: list[str]):
+        sentences = self.rows.sentences(rows)
+        evidence = Evidence(self.rows.path(rows[0]), sentences, round(evidence_score, 4))
         evidence.matched = matched_spans(evidence.text, claim_words)
         return evidence
 
-    # --- persistence (used by cache.py) ----------------------------------------------------
+    # --- persistence of an in-memory index (cache.py) --------------------------------------
 
     def save(self, directory: Path) -> None:
-        """Write the index's tables into an empty `directory` (the caller makes it atomic)."""
-        np.save(directory / "frequency.npy", self._frequency)
-        (directory / "vocabulary.json").write_text(
-            json.dumps(self._vocabulary, ensure_ascii=False), encoding="utf-8"
-        )
-        meta = {
-            "format": INDEX_FORMAT,
-            "entries": len(self.entries),
-            "bm25": self._bm25 is not None,
-        }
-        if self._bm25 is not None:
-            self._bm25.save(str(directory / "bm25"))
+        """Write the index's postings into an empty `directory` (the caller makes it atomic):
+        numpy arrays and JSON, never pickle."""
+        shards = self._bm25.shards if self._bm25 is not None else []
+        meta = {"format": INDEX_FORMAT, "sentences": len(self.rows), "bm25": bool(shards)}
+        for shard in shards:
+            save_postings(shard, directory)
         (directory / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
 
     @classmethod
     def load(cls, directory: Path, sources: list[Source]) -> Index:
         """An index saved by `save` for exactly these sources; raises ValueError if the saved
         tables do not fit them."""
-        import bm25s
-
         meta = json.loads((directory / "meta.json").read_text(encoding="utf-8"))
         if meta.get("format") != INDEX_FORMAT:
             raise ValueError(f"index format {meta.get('format')} is not {INDEX_FORMAT}")
-        vocabulary = json.loads((directory / "vocabulary.json").read_text(encoding="utf-8"))
-        frequency = np.load(directory / "frequency.npy")
-        retriever = bm25s.BM25.load(str(directory / "bm25"), mmap=True) if meta["bm25"] else None
-        index = cls(sources, _saved=(vocabulary, frequency, retriever))
-        if len(index.entries) != meta["entries"] or len(frequency) != len(vocabulary):
+        rows = SourceRows(sources)
+        if len(rows) != meta["sentences"]:
             raise ValueError("saved index does not match its sources")
-        return index
+        if not meta["bm25"]:
+            return cls(rows=rows)
+        shard = load_postings(directory)
+        if len(shard.lengths) != len(rows):
+            raise ValueError("saved index does not match its sources")
+        return cls(rows=rows, shards=[shard])
 
 
-def build_bm25(token_ids: list[list[int]], vocabulary: dict[str, int]):
-    """A bm25s index over sentences already turned into word ids."""
-    import bm25s
-    from bm25s.tokenization import Tokenized
-
-    retriever = bm25s.BM25()
-    # a copy: bm25s adds its own empty token to the vocabulary it is given
-    retriever.index(Tokenized(ids=token_ids, vocab=dict(vocabulary)), show_progress=False)
-    return retriever
+POSTINGS_FILES = ("indptr", "rows", "counts", "lengths")
 
 
-def bm25_top(retriever, query_words: list[str], n: int) -> list[int]:
-    """The `n` best-scoring sentences for the query words (only those with a positive score).
+def save_postings(postings: Postings, directory: Path) -> None:
+    import numpy as np
 
-    bm25s builds (and saves) the index: a sparse matrix of precomputed per-word, per-sentence
-    BM25 scores. Summing a query's columns is done here with `np.bincount`, which gives the
-    same scores as bm25s's own retrieval (Lucene BM25 has no non-occurrence term) but is about
-    ten times faster at a million sentences than its `np.add.at` without numba
-    (bench/scale.py)."""
-    ids = retriever.get_tokens_ids(query_words)
-    if not ids:
-        return []
-    matrix = retriever.scores
-    starts = matrix["indptr"]
-    sentences = np.concatenate([matrix["indices"][starts[i] : starts[i + 1]] for i in ids])
-    weights = np.concatenate([matrix["data"][starts[i] : starts[i + 1]] for i in ids])
-    totals = np.bincount(sentences, weights=weights, minlength=matrix["num_docs"])
-    k = min(n, int(np.count_nonzero(totals)))
-    if k == 0:
-        return []
-    top = np.argpartition(-totals, k - 1)[:k]
-    return top[np.argsort(-totals[top], kind="stable")].tolist()
+    for name in POSTINGS_FILES:
+        np.save(directory / f"{name}.npy", getattr(postings, name), allow_pickle=False)
+    (directory / "vocabulary.json").write_text(
+        json.dumps(postings.vocabulary, ensure_ascii=False), encoding="utf-8"
+    )
+
+
+def load_postings(directory: Path, offset: int = 0) -> Postings:
+    """Postings saved by `save_postings`, memory-mapped; ValueError if they do not fit
+    together."""
+    import numpy as np
+
+    vocabulary = json.loads((directory / "vocabulary.json").read_text(encoding="utf-8"))
+    arrays = {
+        name: np.load(directory / f"{name}.npy", mmap_mode="r", allow_pickle=False)
+        for name in POSTINGS_FILES
+    }
+    indptr = arrays["indptr"]
+    if (
+        not isinstance(vocabulary, dict)
+        or len(indptr) != len(vocabulary) + 1
+        or int(indptr[-1]) != len(arrays["rows"])
+        or len(arrays["rows"]) != len(arrays["counts"])
+        or (len(arrays["rows"]) and int(arrays["rows"].max()) >= len(arrays["lengths"]))
+    ):
+        raise ValueError("postings do not fit together")
+    return Postings(vocabulary, offset=offset, **arrays)

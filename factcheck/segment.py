@@ -10,9 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import sentencex
-from markdown_it import MarkdownIt
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 from .model import Sentence
 from .text import LineIndex
@@ -139,6 +142,8 @@ def mask_inline(line: str) -> str:
 def _markdown() -> MarkdownIt:
     """Block structure only: the inline rules are not needed for paragraph spans (we mask
     inline markup ourselves, on the lines) and took minutes on a line of 200,000 "["."""
+    from markdown_it import MarkdownIt  # here: only Markdown sources need it (cold start)
+
     return MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("inline")
 
 

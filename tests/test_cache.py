@@ -67,7 +67,7 @@ def test_interrupted_index_build_leaves_no_usable_index(tmp_path, source, monkey
         cache.index(sources, keys)
     monkeypatch.undo()
     assert not any((tmp_path / "cache" / "indexes").glob("*/complete"))
-    assert cache.index(sources, keys).entries  # built again, and now saved whole
+    assert cache.index(sources, keys).size  # built again, and now saved whole
     assert len(list((tmp_path / "cache" / "indexes").glob("*/complete"))) == 1
 
 

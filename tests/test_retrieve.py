@@ -110,21 +110,71 @@ def test_saved_index_refuses_other_sources(large, tmp_path):
         Index.load(tmp_path, large[:1])
 
 
-def test_bm25_scores_match_bm25s_own_retrieval(large):
+def test_bm25_ranks_by_lucene_formula():
+    import math
+
     import numpy as np
 
-    from factcheck.retrieve import bm25_top
-    from factcheck.text import content_words
+    from factcheck.retrieve import Bm25, build_postings, tokenize
 
-    index = Index(large)
-    retriever = index._bm25
+    texts = [
+        "Patriot interceptors, interceptors sold",
+        "Patriot missiles",
+        "Interceptors for the Patriot batteries were sold abroad",
+        "Interceptors",
+    ]
+    vocabulary = {}
+    postings = build_postings(tokenize(texts, vocabulary), vocabulary)
+    lengths = [4, 2, 5, 1]  # content words ("for", "the", "were" are stopwords)
+    assert np.array_equal(postings.lengths, lengths)
+    mean = sum(lengths) / len(lengths)
+    counts = {"interceptors": [2, 0, 1, 1], "sold": [1, 0, 1, 0]}
+
+    def expected(row):
+        total = 0.0
+        for per_row in counts.values():
+            frequency = sum(1 for c in per_row if c)
+            idf = math.log(1 + (len(texts) - frequency + 0.5) / (frequency + 0.5))
+            count = per_row[row]
+            total += idf * count / (count + 1.5 * (0.25 + 0.75 * lengths[row] / mean))
+        return total
+
+    ranked = sorted((r for r in range(4) if expected(r)), key=expected, reverse=True)
+    assert Bm25([postings]).top(["interceptors", "sold"], 5) == ranked == [0, 2, 3]
+
+
+def test_search_over_a_subset_equals_an_index_of_that_subset(large):
+    import numpy as np
+
+    from factcheck.retrieve import SourceRows
+
+    noise, article = large[1], large[0]
+    rows = SourceRows([noise, article])
+    allowed = np.zeros(len(rows), dtype=bool)
+    allowed[len(noise.content) :] = True
+    subset = Index(rows=rows, allowed=allowed, shards=Index([noise, article])._bm25.shards)
+    alone = Index([article])
     for claim in CLAIMS:
-        words = [w for w in content_words(claim) if w in index._vocabulary]
-        ours = bm25_top(retriever, words, 20)
-        documents, scores = retriever.retrieve([words], k=20, show_progress=False)
-        expected = dict(zip(documents[0].tolist(), scores[0].tolist(), strict=True))
-        assert ours[0] == documents[0][0]
-        mine = retriever.get_scores(words)
-        assert np.allclose(
-            [mine[d] for d in ours], sorted(expected.values(), reverse=True), rtol=1e-5
-        )
+        assert [(e.source, e.start, e.score) for e in subset.search(claim)] == [
+            (e.source, e.start, e.score) for e in alone.search(claim)
+        ]
+
+
+def test_shards_searched_together_equal_one_index(large):
+    from factcheck.retrieve import Postings, SourceRows, build_postings, tokenize
+
+    def postings_of(source, offset):
+        vocabulary = {}
+        built = build_postings(tokenize((s.text for s in source.content), vocabulary), vocabulary)
+        return Postings(**{**built.__dict__, "offset": offset})
+
+    whole = Index(large)
+    rows = SourceRows(large)
+    split = Index(
+        rows=rows,
+        shards=[postings_of(large[0], 0), postings_of(large[1], len(large[0].content))],
+    )
+    for claim in CLAIMS:
+        assert [(e.start, e.score) for e in split.search(claim)] == [
+            (e.start, e.score) for e in whole.search(claim)
+        ]

@@ -229,8 +229,8 @@ def test_forged_pickle_entry_runs_no_code(cached, repo, tmp_path):
 
 def test_pickled_numpy_array_in_the_index_runs_no_code(cached, tmp_path):
     marker = tmp_path / "pwned"
-    frequency = next((cached / "indexes").rglob("frequency.npy"))
-    np.save(frequency, np.array([RunsCode(marker)], dtype=object), allow_pickle=True)
+    counts = next((cached / "store").rglob("counts.npy"))
+    np.save(counts, np.array([RunsCode(marker)], dtype=object), allow_pickle=True)
     result = checked(cached)
     assert not marker.exists() and result.exit_code == 1
     assert json.loads(result.stdout)["results"][0]["verdict"] == "contradicted"
@@ -313,10 +313,10 @@ def test_interrupted_builds_leave_nothing_behind_on_the_next_run(repo, tmp_path)
     assert run("index", "sources/plant.txt", "--cache-dir", cache_dir).exit_code == 0
     gone = subprocess.Popen([sys.executable, "-c", "pass"])
     gone.wait()  # a writer that was killed: its process id no longer runs
-    indexes = cache_dir / "indexes"
-    building = indexes / f".building.pid{gone.pid}-abc123"
-    (building / "bm25").mkdir(parents=True)
-    entries = next((cache_dir / "sources").iterdir())
+    building = cache_dir / "store" / "shards" / f".building.pid{gone.pid}-abc123"
+    building.mkdir(parents=True)
+    entries = cache_dir / "sources" / "01"  # index analyses lazily: no entry of its own yet
+    entries.mkdir(parents=True)
     temp = entries / f".0123.json.pid{gone.pid}-xyz.tmp"
     temp.write_text("{")
     alive = entries / f".4567.json.pid{os.getpid()}-xyz.tmp"  # a concurrent writer's
