@@ -215,7 +215,7 @@ College Court Congress Senate Administration Corporation Corp. Inc. Company Co. 
 Association Foundation Campaign Army Navy Air Force Forces Corps Times Post Journal News
 Network Office Bureau Service Union Organization Organisation Federation Group Club Center
 Centre Fund Board Authority Assembly Parliament Caucus Coalition Alliance Institution
-Society Conference Command Guard Police Patrol Exchange Reserve Tribune Herald Press
+Society Conference Convention Command Guard Police Patrol Exchange Reserve Tribune Herald Press
 Magazine Review Project League Trust Cabinet Ministry Secretariat PAC Inc Corp LLC""".split()
 )
 
