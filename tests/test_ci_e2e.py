@@ -134,6 +134,17 @@ def test_html_report_in_a_real_browser(tmp_path):
         requests = []
         page.on("request", lambda request: requests.append(request.url))
         page.goto(page_path.as_uri())
+
+        # the draft as an article: headings, a list, a link; no front matter, no comments
+        article = page.locator("article")
+        assert article.locator("h1").inner_text() == "The alliance, explained"
+        assert article.locator("h2").inner_text() == "What changes"
+        assert article.locator("li mark").count() == 2
+        assert article.locator("a").get_attribute("href") == "https://example.invalid/alliance"
+        text = article.inner_text()
+        assert "title:" not in text and "factcheck:" not in text and "**" not in text
+        assert "Japan will station nuclear weapons" in text  # ignored: shown, not marked
+
         marks = page.locator("mark[data-claim]")
         assert marks.count() == len(EXPECTED)
         shown = [marks.nth(i).inner_text() for i in range(marks.count())]
@@ -142,17 +153,54 @@ def test_html_report_in_a_real_browser(tmp_path):
         verdicts = sorted(marks.nth(i).get_attribute("data-verdict") for i in range(marks.count()))
         assert verdicts == sorted(EXPECTED.values())
         assert "7 claims checked" in page.locator("#summary").inner_text()
+        warned = page.locator("mark.warn")  # supported, with a warning: not like a clean one
+        assert warned.count() == 1 and "Future co-production" in warned.inner_text()
+        assert "4 on anonymous sources" in page.locator("#sourcing").inner_text()
+
+        # the findings list, failing first, walked with the keyboard
+        listed = page.locator("#findings li")
+        assert listed.count() == 5
+        assert listed.nth(0).get_attribute("data-tags").endswith("failing")
+        page.keyboard.press("j")
+        first = page.locator(".detail:not([hidden])")
+        assert "entity-mismatch" in first.inner_text()
+        assert "Yokota Air Base" in first.locator(".evidence").first.inner_text()
+        assert "the reporter (unattributed)" in first.locator(".who").first.inner_text()
+        page.keyboard.press("j")
+        quote = page.locator(".detail:not([hidden])")
+        assert quote.locator("del").inner_text() == "not"  # the quote diff, struck through
+        assert quote.locator("ins").inner_text() == "never"
+        page.keyboard.press("k")
+        assert "entity-mismatch" in page.locator(".detail:not([hidden])").inner_text()
+
+        # a chip filters the list and fades the other marks
+        page.locator(".chip[data-filter=warning]").click()
+        assert [listed.nth(i).is_visible() for i in range(listed.count())].count(True) == 1
+        assert page.locator("mark.faded").count() == len(EXPECTED) - 1
+        page.locator(".chip[data-filter=warning]").click()
+
         kadena = page.locator("mark", has_text="Kadena Air Base")
         assert "contradicted" in kadena.get_attribute("title")
         kadena.click()
-        panel = page.locator(".detail:not([hidden])")
-        assert "entity-mismatch" in panel.inner_text()
-        assert "Yokota Air Base" in panel.locator(".evidence").inner_text()
-        assert "the reporter (unattributed)" in panel.locator(".who").inner_text()
         page.screenshot(path=str(SCREENSHOTS / "html-report.png"), full_page=True)
         browser.close()
     assert requests == [page_path.as_uri()]  # self-contained: nothing else was fetched
     print(f"screenshot: {SCREENSHOTS / 'html-report.png'}")
+
+
+def test_html_report_marks_what_differs_and_offers_every_candidate():
+    from test_formats import aligned_result
+
+    from factcheck.formats import html
+    from factcheck.report import CheckReport
+
+    result = aligned_result()
+    result.evidence.append(result.evidence[0])
+    page = html.render_check(CheckReport([result]))
+    assert '<span class="substituted">twelve</span>' in page
+    assert '<span class="added">nuclear</span>' in page
+    assert '<span class="counterpart">10</span>' in page
+    assert "<summary>1 other candidates</summary>" in page
 
 
 def test_policy_never_changes_the_verdict(tmp_path):
