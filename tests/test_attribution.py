@@ -505,3 +505,34 @@ def test_opening_participle_phrase_is_not_the_subject():
         "“the best we could do with the money we had.”"
     )
     assert found.speaker == "Mara Lindqvist" and "participle-of-subject" in found.rules
+
+
+def test_speaker_summary_counts_sentences_and_the_anonymous_share():
+    from factcheck.attribution.summary import speaker_summary
+
+    source = parse_source(
+        "The harbor will close in May, a port official said.\n\n"
+        "The official spoke on condition of anonymity.\n\n"
+        "“We have no choice,” Mara Lindqvist said.\n\n"
+        "Repairs could cost more than planned, a second official said.\n",
+        "passage.txt",
+    )
+    attribute(source.sentences, source.text)
+    summary = speaker_summary(source.sentences)
+    by_speaker = {(c.speaker, c.kind): c.sentences for c in summary.speakers}
+    assert by_speaker[("Mara Lindqvist", AttributionKind.NAMED)] == 1
+    assert by_speaker[(None, AttributionKind.UNATTRIBUTED)] == 1
+    assert (summary.anonymous, summary.attributed) == (2, 3)
+    assert summary.anonymous_share == pytest.approx(2 / 3)
+
+
+def test_sources_json_carries_the_speaker_summary():
+    import json
+
+    from factcheck.formats.json import render_sources
+
+    source = parse_source("“We have no choice,” Mara Lindqvist said.\n", "passage.txt")
+    attribute(source.sentences, source.text)
+    document = json.loads(render_sources([source]))["sources"][0]
+    assert document["speakers"] == [{"speaker": "Mara Lindqvist", "kind": "named", "sentences": 1}]
+    assert document["anonymous"] == {"sentences": 0, "attributed": 1, "share": 0.0}

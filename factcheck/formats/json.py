@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+from ..attribution.summary import speaker_summary
 from ..model import AlignedSpan, Attribution, Evidence, Result, Sentence, Source
 from ..report import CheckReport
 from ..version import __version__
@@ -112,12 +113,35 @@ def sentence_dict(sentence: Sentence) -> dict:
     }
 
 
+def summary_of_speakers(source: Source) -> dict:
+    """Sentences per speaker (null: the reporter) and the anonymous share, as the terminal
+    report prints them."""
+    summary = speaker_summary(source.sentences)
+    share = summary.anonymous_share
+    return {
+        "speakers": [
+            {"speaker": c.speaker, "kind": c.kind.value, "sentences": c.sentences}
+            for c in summary.speakers
+        ],
+        "anonymous": {
+            "sentences": summary.anonymous,
+            "attributed": summary.attributed,
+            "share": round(share, 4) if share is not None else None,
+        },
+    }
+
+
 def render_sources(sources: list[Source], target: Target = PLAIN) -> str:
     document = {
         "version": JSON_VERSION,
         "tool": TOOL,
         "sources": [
-            {"path": s.path, "sentences": [sentence_dict(x) for x in s.sentences]} for s in sources
+            {
+                "path": s.path,
+                "sentences": [sentence_dict(x) for x in s.sentences],
+                **summary_of_speakers(s),
+            }
+            for s in sources
         ],
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
