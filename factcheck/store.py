@@ -46,10 +46,10 @@ from .retrieve import Index, Postings, build_postings, load_postings, save_posti
 from .sources import parse_source
 
 STORE_FORMAT = "factcheck-store-1"
-# Bytes of source text per shard. 16 MiB is about 100k sentences of news text: ~1 min of
-# analysis on one core (bench/scale.py), few enough shards at 1M sentences (~10) that opening
-# them costs little, many enough at 100M (~1,000) to keep any number of workers busy.
-SHARD_BYTES = 16 * 2**20
+# Bytes of source text per shard. 4 MiB is about 25k sentences of news text, ~12 s of
+# analysis on one core (bench/scale.py): 100k sentences already keep 2 cores busy, 1M makes
+# ~40 shards (cheap to open), and 100M ~4,000, enough for any cluster's workers.
+SHARD_BYTES = 4 * 2**20
 
 
 @dataclass(frozen=True)
@@ -346,6 +346,7 @@ class StoreRows:
         self._cache = cache
         self._encoding = encoding
         self._policy = policy
+        self._analysed: dict[str, tuple] = {}
 
     def __len__(self) -> int:
         return self._row_offsets[-1]
@@ -381,7 +382,9 @@ class StoreRows:
     def sentences(self, rows: list[int]) -> list[Sentence]:
         source, first = self._source(rows[0])
         path = self.path(rows[0])
-        analysed, key = self._cache.load_source(path, self._encoding, self._policy)
+        if path not in self._analysed:  # once per file and run: claims share evidence files
+            self._analysed[path] = self._cache.load_source(path, self._encoding, self._policy)
+        analysed, key = self._analysed[path]
         content = analysed.content
         if key != source.key or len(content) != source.count:
             raise StaleSource(source.path)
