@@ -421,6 +421,11 @@ def _replace(text: str, start: int, end: int, new: str) -> str:
     return text[:start] + new + text[end:]
 
 
+def replaced(kind: str, rule: str, claim: str, start: int, end: int, new: str) -> Edit:
+    """The edit that puts `new` where `claim[start:end]` stood."""
+    return Edit(kind, rule, _replace(claim, start, end, new), f"{claim[start:end]} -> {new}")
+
+
 def _case_like(model: str, word: str) -> str:
     if model.isupper() and len(model) > 1:
         return word.upper()
@@ -566,14 +571,7 @@ def change_number(claim: str, ctx: Context) -> list[Outcome]:
             out.append(Skip("number", "no different value"))
             continue
         rule, new = ctx.rng.choice(options)
-        out.append(
-            Edit(
-                "number",
-                rule,
-                _replace(claim, match.start(), match.end(), new),
-                f"{match.group(0)} -> {new}",
-            )
-        )
+        out.append(replaced("number", rule, claim, match.start(), match.end(), new))
     for match in re.finditer(r"\b(" + "|".join(words.NUMBER_WORDS) + r")\b", claim):
         if inside(quotes, match.start(), match.end()):
             out.append(Skip("number", "inside a quote"))
@@ -589,25 +587,11 @@ def change_number(claim: str, ctx: Context) -> list[Outcome]:
             others = ["three"] if word == "dozen" else ["two"]
             new = f"{others[0]} {word}"
             start = claim.rfind(" ", 0, match.start() - 1) + 1
-            out.append(
-                Edit(
-                    "number",
-                    "number word",
-                    _replace(claim, start, match.end(), new),
-                    f"{claim[start : match.end()]} -> {new}",
-                )
-            )
+            out.append(replaced("number", "number word", claim, start, match.end(), new))
             continue
         pool = [w for w in _NUMBER_WORD_CLASS[_number_class(word)] if w != word.lower()]
         new = _case_like(word, ctx.rng.choice(pool))
-        out.append(
-            Edit(
-                "number",
-                "number word",
-                _replace(claim, match.start(), match.end(), new),
-                f"{word} -> {new}",
-            )
-        )
+        out.append(replaced("number", "number word", claim, match.start(), match.end(), new))
     return out
 
 
@@ -627,14 +611,7 @@ def change_year(claim: str, ctx: Context) -> list[Outcome]:
             continue
         shift = ctx.rng.choice([-2, -1, 1, 2])
         new = str(int(match.group(0)) + shift)
-        out.append(
-            Edit(
-                "year",
-                f"{shift:+d}",
-                _replace(claim, match.start(), match.end(), new),
-                f"{match.group(0)} -> {new}",
-            )
-        )
+        out.append(replaced("year", f"{shift:+d}", claim, match.start(), match.end(), new))
     return out
 
 
@@ -700,14 +677,7 @@ def negate(claim: str, ctx: Context) -> list[Outcome]:
         else:
             tail = " already" if match.group(3) else ""
             new = match.group(1) + tail
-            removals.append(
-                Edit(
-                    "negation",
-                    "removed",
-                    _replace(claim, match.start(), match.end(), new),
-                    f"{match.group(0)} -> {new}",
-                )
-            )
+            removals.append(replaced("negation", "removed", claim, match.start(), match.end(), new))
     for match in list(_CONTRACTED.finditer(claim)) + list(_NEVER.finditer(claim)):
         if inside(quotes, match.start(), match.end()):
             removals.append(Skip("negation", "inside a quote"))
@@ -741,11 +711,8 @@ def negate(claim: str, ctx: Context) -> list[Outcome]:
             additions.append(Skip("negation", f"'{match.group(1)}' is not an auxiliary here"))
             continue
         additions.append(
-            Edit(
-                "negation",
-                "added",
-                _replace(claim, match.end(), match.end(), " not"),
-                f"{match.group(1)} -> {match.group(1)} not",
+            replaced(
+                "negation", "added", claim, match.start(), match.end(), f"{match.group(1)} not"
             )
         )
         break  # the first auxiliary outside quotes: the main clause in most news sentences
@@ -784,21 +751,14 @@ def append_fact(claim: str, ctx: Context) -> list[Outcome]:
         return [Skip("appended", "the sentence ends in a quote")]
     if claim.startswith(("\u201c", '"')):
         return [Skip("appended", "the main clause is a quote: the phrase would go to the speaker")]
-    article = ctx.article.lower()
-    lowered = claim.lower()
-    phrases: list[Outcome] = []
-    checks = {
-        "for the first time": ("first", "first time"),
-        "by 2030": ("2030", "2030"),
-        "as part of a secret deal": ("secret", "secret"),
-        "since 2010": ("2010", "2010"),
-    }
-    for phrase in words.APPENDED_PHRASES:
-        in_claim, in_article = checks.get(phrase, (phrase, phrase))
+    article, lowered = ctx.article.lower(), claim.lower()
+    out: list[Outcome] = []
+    options: list[tuple[str, str]] = []  # (rule, words appended)
+    for phrase, (in_claim, in_article) in words.APPENDED_PHRASES.items():
         if re.search(rf"\b{in_claim}\b", lowered) or re.search(rf"\b{in_article}\b", article):
-            phrases.append(Skip("appended", f"'{phrase}': the article says something like it"))
+            out.append(Skip("appended", f"'{phrase}': the article says something like it"))
         else:
-            phrases.append(Edit("appended", phrase, "", ""))
+            options.append((phrase, " " + phrase))
     present = frozenset().union(
         *(m.groups for m in ctx.inventory.mentions(claim) if m.kind == "place")
     )
@@ -813,23 +773,13 @@ def append_fact(claim: str, ctx: Context) -> list[Outcome]:
         place = ctx.rng.choice(places)
         # ", and with X" extends a "with" relation the sentence has; otherwise X joins as a party
         link = ", and with" if re.search(r"\bwith\b", claim[:point]) else ", along with"
-        addition = f"{link} {with_article(place)}"
-        phrases.append(Edit("appended", "with <place>", "", addition))
+        options.append(("with <place>", f"{link} {with_article(place)}"))
     else:
-        phrases.append(Skip("appended", "no other place in the article"))
-    out: list[Outcome] = [p for p in phrases if isinstance(p, Skip)]
-    usable = [p for p in phrases if isinstance(p, Edit)]
-    if usable:
-        chosen = ctx.rng.choice(usable)
-        addition = chosen.detail if chosen.detail else " " + chosen.rule
-        out.append(
-            Edit(
-                "appended",
-                chosen.rule,
-                claim[:point] + addition + claim[point:],
-                f"+ '{addition.strip()}'",
-            )
-        )
+        out.append(Skip("appended", "no other place in the article"))
+    if options:
+        rule, addition = ctx.rng.choice(options)
+        edited = claim[:point] + addition + claim[point:]
+        out.append(Edit("appended", rule, edited, f"+ '{addition.strip()}'"))
     return out
 
 
@@ -878,7 +828,7 @@ def change_role(claim: str, ctx: Context) -> list[Outcome]:
         new = _case_like(text, ctx.rng.choice(others))
         if " " in new and text[:1].isupper():
             new = " ".join(_case_like(text, part) for part in new.split())
-        out.append(Edit("role", text.lower(), _replace(claim, start, end, new), f"{text} -> {new}"))
+        out.append(replaced("role", text.lower(), claim, start, end, new))
     return out
 
 
@@ -909,14 +859,7 @@ def flip_antonym(claim: str, ctx: Context) -> list[Outcome]:
         if word.lower() == "more" and before in {"the", "a"} and after == "than":
             continue
         new = _case_like(word, _ANTONYMS[word.lower()])
-        out.append(
-            Edit(
-                "antonym",
-                f"{word.lower()}->{new.lower()}",
-                _replace(claim, match.start(), match.end(), new),
-                f"{word} -> {new}",
-            )
-        )
+        out.append(replaced("antonym", f"{word.lower()}->{new.lower()}", claim, *match.span(), new))
     return out
 
 
@@ -969,7 +912,10 @@ def change_quantifier(claim: str, ctx: Context) -> list[Outcome]:
         elif lowered == "some" and (number_follows or before in {"for", "at", "in"}):
             out.append(Skip("quantifier", "'some' is approximate or idiomatic here"))
             continue
-        elif lowered in {"many", "few"} and before in {"a", "how", "so", "too", "as"}:
+        elif lowered in {"many", "few"} and (
+            before in {"a", "how", "so", "too", "as", "among"}
+            or not re.match(r"\s+[a-z]", claim[end:])
+        ):
             out.append(Skip("quantifier", f"'{before} {lowered}' is not a bare quantifier"))
             continue
         elif lowered in {"at least", "at most", "fewer than"} and not number_follows:
@@ -979,22 +925,13 @@ def change_quantifier(claim: str, ctx: Context) -> list[Outcome]:
             out.append(Skip("quantifier", f"'every {after}' is idiomatic"))
             continue
         new = _case_like(text, new)
-        out.append(
-            Edit("quantifier", lowered, _replace(claim, start, end, new), f"{text} -> {new}")
-        )
+        out.append(replaced("quantifier", lowered, claim, start, end, new))
     for match in re.finditer(r"\b([Bb]oth)\s+((?:\S+\s+){1,5}?)and\b", claim):
         if inside(quotes, match.start(), match.end()):
             out.append(Skip("quantifier", "inside a quote"))
             continue
         new = f"{_case_like(match.group(1), 'neither')} {match.group(2)}nor"
-        out.append(
-            Edit(
-                "quantifier",
-                "both->neither",
-                _replace(claim, match.start(), match.end(), new),
-                f"{match.group(0)} -> {new}",
-            )
-        )
+        out.append(replaced("quantifier", "both->neither", claim, match.start(), match.end(), new))
     return out
 
 
@@ -1047,11 +984,13 @@ def change_relation(claim: str, ctx: Context) -> list[Outcome]:
             continue
         new = words.RELATIONS[prep]
         out.append(
-            Edit(
+            replaced(
                 "relation",
                 f"{prep}->{new}",
-                _replace(claim, start, end, new),
-                f"{prep} {mention.text} -> {new} {mention.text}",
+                claim,
+                start,
+                mention.end,
+                f"{new}{claim[end : mention.end]}",
             )
         )
     return out

@@ -254,23 +254,10 @@ Jan. Feb. Mar. Apr. Aug. Sept. Sep. Oct. Nov. Dec.""".split()
 )
 
 # Number words a "number changed" edit may replace, with their values.
-NUMBER_WORDS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "hundred": 100,
+_SMALL = "two three four five six seven eight nine ten eleven twelve".split()
+NUMBER_WORDS = dict(zip(_SMALL, range(2, 13), strict=True))
+NUMBER_WORDS |= {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100}
+NUMBER_WORDS |= {
     "dozen": 12,
     "dozens": 24,
     "hundreds": 200,
@@ -428,10 +415,12 @@ SYMMETRIC_LINKS = frozenset(
     "alongside together both".split()
 )
 
-# Phrases appended to a sentence, each adding a fact no source sentence states.
-APPENDED_PHRASES = [
-    "for the first time",
-    "by 2030",
-    "as part of a secret deal",
-    "since 2010",
-]
+# Phrases appended to a sentence, each adding a fact no source sentence states; with the word
+# that, in the claim, means it already says something of the kind, and the words that, in the
+# article, mean the article may state it (then the phrase is not used).
+APPENDED_PHRASES = {
+    "for the first time": ("first", "first time"),
+    "by 2030": ("2030", "2030"),
+    "as part of a secret deal": ("secret", "secret"),
+    "since 2010": ("2010", "2010"),
+}

@@ -1,0 +1,116 @@
+"""The perturbation benchmark's generators (bench/perturb_edits.py) change a fact, or refuse.
+
+A generator that edits without changing the fact (a capital for its own country, "A and B"
+for "B and A", a number inside a quotation) would count factcheck's right answers as
+failures; one that produces a double negative would measure nothing. Passages written here.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+
+import perturb_edits as edits  # noqa: E402
+
+ARTICLE = [
+    "Japan agreed on Monday to sell missiles to Poland, officials in Tokyo said.",
+    "Defense Minister Anna Kowalska welcomed the deal in Warsaw.",
+    "Kowalska said China had not been told.",
+    "Foreign Minister Kenji Sato will visit Poland in May.",
+    "Sato met Kowalska last year.",
+]
+
+
+def context(article: list[str] = ARTICLE, seed: int = 1) -> edits.Context:
+    return edits.Context(edits.build_inventory(article), "\n".join(article), random.Random(seed))
+
+
+def made(outcomes: list[edits.Outcome]) -> list[str]:
+    return [o.claim for o in outcomes if isinstance(o, edits.Edit)]
+
+
+def reasons(outcomes: list[edits.Outcome]) -> list[str]:
+    return [o.reason for o in outcomes if isinstance(o, edits.Skip)]
+
+
+def test_inventory_finds_people_by_title_or_surname_reuse():
+    inventory = edits.build_inventory(ARTICLE)
+    assert inventory.people == {"Anna Kowalska": "Kowalska", "Kenji Sato": "Sato"}
+    assert {"Japan", "Poland", "China"} <= set(inventory.places)
+
+
+def test_a_country_is_never_swapped_for_its_own_capital():
+    for seed in range(20):
+        for claim in made(
+            edits.swap_name("Japan will sell missiles to Poland.", context(seed=seed))
+        ):
+            assert "Tokyo" not in claim
+
+
+def test_a_surname_is_swapped_for_another_persons_surname():
+    claims = made(edits.swap_name("Sato will visit Poland in May.", context()))
+    assert "Kowalska will visit Poland in May." in claims
+
+
+def test_symmetric_names_are_not_swapped_but_directed_ones_are():
+    symmetric = edits.swap_roles("Japan and China held talks on Monday.", context())
+    assert made(symmetric) == [] and "symmetric" in reasons(symmetric)[0]
+    directed = edits.swap_roles("Japan agreed to sell missiles to Poland.", context())
+    assert made(directed) == ["Poland agreed to sell missiles to Japan."]
+
+
+def test_negation_is_added_after_the_first_auxiliary():
+    claims = made(edits.negate("The deal will be signed in Warsaw next week.", context()))
+    assert claims == ["The deal will not be signed in Warsaw next week."]
+
+
+def test_negation_is_removed_where_there_is_one():
+    claims = made(edits.negate("The deal has not yet been signed by Poland.", context()))
+    assert claims == ["The deal has already been signed by Poland."]
+
+
+def test_no_double_negative_is_made():
+    outcomes = edits.negate("None of the missiles will be delivered before May.", context())
+    assert made(outcomes) == [] and reasons(outcomes) == ["negated in a form no rule removes"]
+
+
+def test_edits_inside_quotations_are_refused():
+    claim = 'Kowalska said "we will buy 40 missiles" at the ceremony in Warsaw.'
+    outcomes = edits.change_number(claim, context())
+    assert made(outcomes) == [] and reasons(outcomes) == ["inside a quote"]
+
+
+def test_a_bounded_figure_is_scaled_not_nudged():
+    for seed in range(20):
+        claims = made(
+            edits.change_number("Over 1,000 workers lost their jobs.", context(seed=seed))
+        )
+        assert claims and all("1,001" not in claim for claim in claims)
+
+
+def test_only_meaning_merely_is_left_alone():
+    outcomes = edits.change_quantifier(
+        "Price is only one factor among many in the deal.", context()
+    )
+    assert made(outcomes) == []
+    restricting = made(edits.change_quantifier("The unit will only defend Poland.", context()))
+    assert restricting == ["The unit will also defend Poland."]
+
+
+def test_a_phrase_the_article_states_is_not_appended():
+    article = [*ARTICLE, "Poland bought missiles from Japan for the first time."]
+    for seed in range(10):
+        claims = made(
+            edits.append_fact("Japan agreed to sell missiles to Poland.", context(article, seed))
+        )
+        assert all("first time" not in claim for claim in claims)
+
+
+def test_an_appended_phrase_goes_before_a_closing_attribution():
+    claim = "Japan agreed to sell missiles to Poland, officials said."
+    for seed in range(10):
+        for edited in made(edits.append_fact(claim, context(seed=seed))):
+            assert edited.endswith(", officials said.") and edited != claim
