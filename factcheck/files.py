@@ -188,6 +188,10 @@ def write_atomic(path: str | os.PathLike[str], content: str | bytes) -> None:
         raise FactcheckError(
             f"{shown(str(target))}: directory {shown(str(directory))} does not exist"
         )
+    if target.exists() and not target.is_file():
+        raise FactcheckError(
+            f"{shown(str(target))}: not a regular file; refusing to replace it with a report"
+        )
     try:
         fd, tmp = tempfile.mkstemp(
             prefix=temp_prefix(target.name), suffix=TEMP_SUFFIX, dir=directory

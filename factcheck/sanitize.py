@@ -16,6 +16,7 @@ sized to their content, JSON escapes, URI percent-encoding.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from urllib.parse import quote
 
 # Bidi controls: ALM, LRM, RLM, LRE..RLO, LRI..PDI (Unicode's Bidi_Control property).
@@ -43,6 +44,17 @@ def visible(text: str, multiline: bool = False) -> str:
     if multiline:
         return _UNSAFE.sub(_escape_keeping_lines, text)
     return _UNSAFE.sub(_escape, text)
+
+
+def visible_offsets(text: str) -> tuple[str, Callable[[int], int]]:
+    """`visible(text)`, and a function taking an offset into `text` to the same place in the
+    result, so styles laid on spans of the original still fall on the same characters."""
+    if not _UNSAFE.search(text):
+        return text, lambda offset: offset
+    places = [0]
+    for char in text:
+        places.append(places[-1] + len(visible(char)))
+    return visible(text), lambda offset: places[offset]
 
 
 def shown(text: str) -> str:
@@ -94,7 +106,7 @@ def json_text(dumped: str) -> str:
     return _JSON_VISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
 
 
-def uri(path: str) -> str:
+def uri_reference(path: str) -> str:
     """A file path as a URI reference (SARIF `artifactLocation.uri`): separators as `/`,
     anything outside the URI alphabet percent-encoded."""
     return quote(path.replace("\\", "/"), safe="/-._~!$&'()*+,;=:@", errors="surrogatepass")

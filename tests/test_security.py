@@ -5,20 +5,49 @@ attacker's; the report goes to a PR comment, annotations, SARIF, JUnit, HTML and
 Every file is built in a temporary checkout (a directory with `.git/`), with a secret
 outside it and a token in `.git/config`, as actions/checkout leaves one."""
 
+import errno
 import hashlib
+import io
 import json
 import os
 import pickle
+import re
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import numpy as np
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+from rich.console import Console
+from test_formats import sarif_validator
 
 from factcheck.cache import ANALYSIS_VERSION, Cache, source_entry, source_key
 from factcheck.cli import main
+from factcheck.codes import finding
+from factcheck.formats import CheckReport, github, html, junit, markdown, sarif, terminal
+from factcheck.formats import json as json_format
+from factcheck.model import (
+    Attribution,
+    AttributionKind,
+    Claim,
+    Evidence,
+    Result,
+    Sentence,
+    Severity,
+    Source,
+    Verdict,
+)
+
+# What no output may carry raw (newlines and tabs aside): C0/C1 controls, separators, bidi
+# controls, surrogates, noncharacters.
+UNSAFE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
+)
 
 SECRET = "hunter2-outside-the-checkout"
 TOKEN = "ghp_checkouttoken0123456789"
@@ -323,3 +352,260 @@ def test_interrupted_builds_leave_nothing_behind_on_the_next_run(repo, tmp_path)
     alive.write_text("{")
     assert run("index", "sources/plant.txt", "--cache-dir", cache_dir).exit_code == 0
     assert not building.exists() and not temp.exists() and alive.exists()
+
+
+# --- Medium 4-6: nothing a draft holds can act on a terminal, a log or a PR comment ------
+
+INJECTED = (
+    "Harbor Steel \x1b]8;;https://evil.example/\x07will close\x1b]8;;\x07 its plant "
+    "\x1b[2J in 2027 \u202eemoc\u202c, @octocat says `x` | ![i](https://e.example/i.png)."
+)
+
+
+def lines_acting_as_workflow_commands(text: str) -> list[str]:
+    """Lines GitHub would read as a workflow command (after leading whitespace)."""
+    return [line for line in text.splitlines() if line.lstrip().startswith("::")]
+
+
+def test_newline_and_workflow_commands_in_a_path_stay_on_one_line(repo):
+    hostile = "x\\n::error file=a.md::pwned\\n::stop-commands::t0ken\\r\\n::warning::y"
+    (repo / "docs" / "draft.md").write_text(
+        f'---\nsources: ["{hostile}"]\n---\n\n{CONTRADICTED}\n', encoding="utf-8"
+    )
+    result = run("check", "docs/draft.md")
+    assert result.exit_code == 2
+    assert len(result.stderr.splitlines()) == 1
+    assert not lines_acting_as_workflow_commands(result.stderr)
+    assert "\\n::error" in result.stderr  # shown escaped, not dropped
+
+
+def test_control_characters_in_claims_and_sources_are_shown_escaped(repo):
+    in_source = INJECTED.replace("2027", "2026")  # the evidence, contradicting the claim
+    (repo / "sources" / "plant.txt").write_text(SOURCE + f"\n{in_source}\n", encoding="utf-8")
+    (repo / "docs" / "draft.md").write_text(draft(["../sources/plant.txt"], INJECTED))
+    outputs = {}
+    for format_name in ("terminal", "markdown", "junit", "github", "sarif", "json", "html"):
+        result = run("check", "docs/draft.md", "--format", format_name)
+        assert result.exit_code in (0, 1), result.output
+        outputs[format_name] = result.stdout
+        assert "\x1b" not in result.stdout and "\x07" not in result.stdout, format_name
+        assert "\u202e" not in result.stdout, format_name
+        assert not lines_acting_as_workflow_commands(
+            "\n".join(line for line in result.stdout.splitlines() if format_name != "github")
+        )
+    assert "\\x1b]8;;" in outputs["terminal"] and "\\u202e" in outputs["sarif"]
+    assert '"contradicted"' in outputs["json"]
+    ET.fromstring(outputs["junit"].split("\n", 1)[1])  # well-formed despite the controls
+    claims = [r["claim"] for r in json.loads(outputs["json"])["results"]]
+    assert any("\x1b]8;;" in claim for claim in claims)  # JSON keeps the data, escaped
+
+
+def test_file_name_cannot_break_out_of_its_code_span(repo):
+    name = "a`\n# Heading\n![x](p.png) @octocat [l](e.example) <img src=x onerror=alert(1)> `.md"
+    (repo / "docs" / name).write_text(draft(["../sources/plant.txt"]))
+    result = run("check", f"docs/{name}", "--format", "markdown")
+    assert result.exit_code == 1
+    assert markdown_elements(result.stdout) <= markdown_elements(baseline_markdown())
+    assert "@octocat" in " ".join(code_spans(result.stdout))  # inert: GitHub skips code
+    assert "@octocat" not in " ".join(prose(result.stdout))
+
+
+def test_mentions_in_claim_text_do_not_notify(repo):
+    (repo / "docs" / "draft.md").write_text(
+        draft(["../sources/plant.txt"], f"@octocat and @github/security say {CONTRADICTED}")
+    )
+    result = run("check", "docs/draft.md", "--format", "markdown")
+    assert result.exit_code == 1
+    assert "octocat" in result.stdout
+    assert not any(re.search(r"@[\w-]", text) for text in prose(result.stdout))
+
+
+# --- Medium 7: a crash is exit 2 with one line, never 1 ----------------------------------
+
+
+def test_lone_surrogate_in_a_claim_is_rejected_at_its_line(repo):
+    (repo / "claims.yaml").write_text(
+        'sources: [sources/plant.txt]\nclaims:\n  - id: a\n    text: "Harbor \\ud800 Steel"\n'
+    )
+    assert_refused(run("check", "claims.yaml"), "claims.yaml:4", "surrogate")
+
+
+def test_deeply_nested_yaml_and_toml_are_malformed_input(repo):
+    depth = 100_000
+    (repo / "claims.yaml").write_text("claims: " + "[" * depth + "]" * depth + "\n")
+    assert_refused(run("check", "claims.yaml"), "claims.yaml", "malformed YAML")
+    (repo / "factcheck.toml").write_text("x = " + "[" * depth + "]" * depth + "\n")
+    assert_refused(run("check", "claims.yaml"), "factcheck.toml", "malformed TOML")
+
+
+def test_unwritable_output_is_exit_2(repo, monkeypatch):
+    (repo / "docs" / "draft.md").write_text(draft(["../sources/plant.txt"]))
+    full = OSError(errno.ENOSPC, "No space left on device")
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "fsync", lambda fd: (_ for _ in ()).throw(full))
+        assert_refused(run("check", "docs/draft.md", "-o", "report.txt"), "No space left")
+    assert not [p for p in repo.iterdir() if p.name.startswith(".report")]  # no temp left
+    read_only = OSError(errno.EROFS, "Read-only file system")
+    with monkeypatch.context() as patch:
+        patch.setattr("tempfile.mkstemp", lambda **kw: (_ for _ in ()).throw(read_only))
+        assert_refused(run("check", "docs/draft.md", "-o", "report.txt"), "Read-only")
+    assert_refused(run("check", "docs/draft.md", "-o", "/dev/null"), "not a regular file")
+
+
+def test_unexpected_exception_is_one_line_and_exit_2(repo, monkeypatch):
+    (repo / "docs" / "draft.md").write_text(draft(["../sources/plant.txt"]))
+
+    def boom(*args, **kwargs):
+        raise ZeroDivisionError("a bug")
+
+    monkeypatch.setattr("factcheck.cli.check_claims", boom)
+    result = run("check", "docs/draft.md")
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert result.stderr.splitlines() == [
+        "factcheck: error: unexpected ZeroDivisionError: a bug (a bug; --debug shows the traceback)"
+    ]
+    debug = run("--debug", "check", "docs/draft.md")
+    assert debug.exit_code == 2 and "Traceback" in debug.stderr
+
+
+# --- Medium 9: the report never overwrites an input ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "sources/plant.txt",
+        "./sources/../sources/plant.txt",
+        "factcheck.toml",
+        "docs/draft.md",
+        "docs/link.md",
+    ],
+)
+def test_output_refuses_every_input_the_run_resolved(repo, target):
+    (repo / "factcheck.toml").write_text(
+        '[[drafts]]\npaths = ["docs/*.md"]\nsources = ["sources/*.txt"]\n'
+    )
+    (repo / "docs" / "draft.md").write_text(f"{CONTRADICTED}\n")
+    (repo / "docs" / "link.md").symlink_to(repo / "sources" / "plant.txt")
+    before = {p: p.read_bytes() for p in repo.rglob("*") if p.is_file()}
+    for args in (["docs/draft.md"], []):
+        result = run("check", *args, "--output", target, "--format", "json")
+        assert_refused(result, "refusing to overwrite an input")
+    assert {p: p.read_bytes() for p in repo.rglob("*") if p.is_file()} == before
+
+
+# --- Every output format of any claim text is valid ------------------------------------
+
+HOSTILE_TEXT = st.text(
+    alphabet=st.one_of(
+        st.sampled_from(
+            list("\x00\x07\x08\t\n\r\x1b\x7f\x85\x9b\u2028\u2029\u202a\u202e\u2066\u2069\ufeff")
+            + list("\ufffe\uffff\ud800\udfff")
+            + list("`*_[]()<>|~$&#!@:%\\-+=.,;'\"{}/")
+        ),
+        st.characters(),
+    ),
+    max_size=80,
+)
+
+
+def hostile_report(text: str, path: str, identifier: str) -> CheckReport:
+    sentence = Sentence(text or "x", 0, len(text or "x"), 1)
+    sentence.attribution = Attribution(AttributionKind.NAMED, speaker=text or "x", role=text)
+    evidence = Evidence(path, [sentence], 0.5, [(0, min(3, len(sentence.text)))])
+    findings = [finding("no-evidence", f"claim says {text!s}"), finding("hedge-dropped", text)]
+    claim = Claim(identifier, text, path, 1, 1)
+    results = [Result(claim, verdict, 0.5, [evidence], findings) for verdict in list(Verdict)[:2]]
+    return CheckReport(results, [Source(path, text, [sentence])], Severity.INFO, {path: text})
+
+
+def markdown_elements(document: str) -> set[str]:
+    """The element types markdown-it (as GitHub reads a comment: CommonMark and tables)
+    renders, inline ones included."""
+    parser = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    found = set()
+    for token in parser.parse(document):
+        found.add(token.type)
+        found |= {child.type for child in token.children or []}
+    return found
+
+
+def inline_tokens(document: str):
+    parser = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    return [child for token in parser.parse(document) for child in token.children or []]
+
+
+def code_spans(document: str) -> list[str]:
+    return [t.content for t in inline_tokens(document) if t.type == "code_inline"]
+
+
+def prose(document: str) -> list[str]:
+    return [t.content for t in inline_tokens(document) if t.type == "text"]
+
+
+def baseline_markdown() -> str:
+    return markdown.render_check(hostile_report("plain words", "docs/a.md", "c1"))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=HOSTILE_TEXT, path=HOSTILE_TEXT, identifier=HOSTILE_TEXT)
+def test_every_format_of_any_claim_text_is_valid(text, path, identifier):
+    report = hostile_report(text, path or "p", identifier or "i")
+    for document in (json_format.render_check(report), json_format.render_sources(report.sources)):
+        json.loads(document)
+    sarif_document = json.loads(sarif.render_check(report))
+    errors = list(sarif_validator().iter_errors(sarif_document))
+    assert not errors, errors[0].message
+    ET.fromstring(junit.render_check(report).split("\n", 1)[1])
+    comment = markdown.render_check(report)
+    assert markdown_elements(comment) <= markdown_elements(baseline_markdown())
+    rows = [line for line in comment.splitlines() if line.startswith("| ")]
+    # a count row has 3 cell borders, a finding row 6: no pipe in user text adds a cell
+    assert all(len(re.findall(r"(?<!\\)\|", row)) in (3, 6) for row in rows)
+    assert not any(re.search(r"@[\w-]", text) for text in prose(comment))
+    annotations = github.render_check(report).splitlines()
+    assert len(annotations) == 2 * 2 + 1
+    assert all(
+        line.startswith(("::error ", "::warning ", "::notice ")) for line in annotations[:-1]
+    )
+    page = html.render_check(report)
+    assert "<script>" in page and page.count("<script") == 1
+    console = Console(record=True, width=100, file=io.StringIO(), color_system=None)
+    console.print(terminal.render_check(report))
+    console.print(terminal.render_sources(report.sources))
+    shown_text = console.export_text()
+    for output in (shown_text, comment, "\n".join(annotations), junit.render_check(report)):
+        assert not UNSAFE.search(output.replace("\n", "").replace("\t", "").replace("\r", ""))
+
+
+# --- action.yml: findings (1) and errors (2) are told apart -----------------------------
+
+
+@pytest.mark.parametrize("code, sarif_step, check_step", [(0, 0, 0), (1, 0, 1), (2, 2, 2)])
+def test_action_fails_the_step_when_factcheck_cannot_run(tmp_path, code, sarif_step, check_step):
+    import yaml
+
+    action = yaml.safe_load((Path(__file__).parent.parent / "action.yml").read_text())
+    steps = {step.get("name"): step for step in action["runs"]["steps"]}
+    fake = tmp_path / "bin" / "factcheck"
+    fake.parent.mkdir()
+    # a stand-in with factcheck's exit codes: --exit-zero turns findings (1) into 0, not errors
+    fake.write_text(
+        f'#!/bin/sh\ncode={code}\ncase "$*" in *--exit-zero*) [ $code -eq 1 ] && code=0;; esac\n'
+        "exit $code\n"
+    )
+    fake.chmod(0o755)
+    environment = {**os.environ, "PATH": f"{fake.parent}:{os.environ['PATH']}"}
+    environment |= {"FACTCHECK_PATHS": "docs/a.md $(touch pwned)", "FACTCHECK_FAIL_ON": "error"}
+    environment |= {"FACTCHECK_SARIF": "out.sarif"}
+    for name, expected in (("SARIF report", sarif_step), ("Check drafts", check_step)):
+        step = subprocess.run(
+            ["bash", "-e", "-c", steps[name]["run"]],
+            env=environment,
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+        )
+        assert step.returncode == expected, (name, step.stdout, step.stderr)
+        assert ("::error title=factcheck::" in step.stdout) == (code == 2)
+    assert not (tmp_path / "pwned").exists()  # inputs are data, not shell code

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from ..codes import CODES
 from ..report import CheckReport
+from ..sanitize import visible
 from .base import PLAIN, Format, Target
 
 
 def _flat(text: str) -> str:
-    return " ".join(text.split())
+    """One line of user text, controls shown escaped (sanitize.py)."""
+    return " ".join(visible(text).split())
 
 
 def finding_lines(report: CheckReport, target: Target) -> list[str]:
@@ -24,7 +26,7 @@ def finding_lines(report: CheckReport, target: Target) -> list[str]:
             level = report.level(result, item)
             name = "notice" if level is not item.severity else level.value
             lines.append(
-                f"{result.claim.location}: {name} {item.code} [{result.verdict.value}] "
+                f"{_flat(result.claim.location)}: {name} {item.code} [{result.verdict.value}] "
                 f"{_flat(item.message)}"
             )
     return lines

@@ -10,13 +10,17 @@ from __future__ import annotations
 
 from ..model import Severity
 from ..report import CheckReport
+from ..sanitize import visible
 from .base import PLAIN, Format, Target
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """User text in one annotation: controls shown escaped (sanitize.py), then the
+    workflow-command escapes, so nothing in it can end the command or start another."""
+    shown = visible(text, multiline=True)
+    return shown.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _property(text: str) -> str:

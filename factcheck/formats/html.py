@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from html import escape
+from html import escape as html_escape
 
 from markdown_it import MarkdownIt
 
@@ -128,6 +128,12 @@ document.addEventListener('keydown',e=>{
  if(e.key==='k'||e.key==='p'){step(-1);e.preventDefault();}
 });
 """
+
+
+def escape(text: str, quote: bool = True) -> str:
+    """User text for HTML: controls and bidi overrides shown escaped (sanitize.py), then
+    HTML-escaped; newlines and tabs kept, since drafts are shown as written."""
+    return html_escape(visible(text, multiline=True), quote)
 
 
 def _tags(result: Result, report: CheckReport) -> str:

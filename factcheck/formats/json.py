@@ -9,6 +9,7 @@ import json
 from ..attribution.summary import speaker_summary
 from ..model import AlignedSpan, Attribution, Evidence, Result, Sentence, Source
 from ..report import CheckReport
+from ..sanitize import json_text
 from ..version import __version__
 from .base import PLAIN, Format, Target
 
@@ -99,7 +100,8 @@ def check_dict(report: CheckReport) -> dict:
 
 
 def render_check(report: CheckReport, target: Target = PLAIN) -> str:
-    return json.dumps(check_dict(report), indent=2, ensure_ascii=False) + "\n"
+    # Same data; bidi and C1 controls written as \u escapes, visible in the file (sanitize.py)
+    return json_text(json.dumps(check_dict(report), indent=2, ensure_ascii=False)) + "\n"
 
 
 def sentence_dict(sentence: Sentence) -> dict:
@@ -144,7 +146,7 @@ def render_sources(sources: list[Source], target: Target = PLAIN) -> str:
             for s in sources
         ],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_text(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"
 
 
 FORMAT = Format(

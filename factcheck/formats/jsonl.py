@@ -9,12 +9,14 @@ from __future__ import annotations
 import json
 
 from ..report import CheckReport
+from ..sanitize import json_text
 from .base import PLAIN, Format, Target
 from .json import JSON_VERSION, result_dict, summary_dict
 
 
 def _line(kind: str, fields: dict) -> str:
-    return json.dumps({"type": kind, "version": JSON_VERSION, **fields}, ensure_ascii=False)
+    document = json.dumps({"type": kind, "version": JSON_VERSION, **fields}, ensure_ascii=False)
+    return json_text(document)  # no raw U+2028 either, which some readers take for a newline
 
 
 def render_check(report: CheckReport, target: Target = PLAIN) -> str:

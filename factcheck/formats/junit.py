@@ -5,6 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from ..report import CheckReport
+from ..sanitize import visible
 from .base import PLAIN, Format, Target
 
 
@@ -24,24 +25,25 @@ def render_check(report: CheckReport, target: Target = PLAIN) -> str:
     )
     for result in report.results:
         claim = result.claim
-        where = f"{claim.path}:{claim.line}" if claim.path else claim.id
+        # Every piece of user text through the sanitiser: controls are not valid XML.
+        where = visible(f"{claim.path}:{claim.line}" if claim.path else claim.id)
         case = ET.SubElement(
             suite,
             "testcase",
-            classname=claim.path or "factcheck",
-            name=f"{claim.id}: {claim.text[:120]}",
-            file=claim.path or "",
+            classname=visible(claim.path or "factcheck"),
+            name=visible(f"{claim.id}: {claim.text[:120]}"),
+            file=visible(claim.path or ""),
             line=str(claim.line or 0),
         )
         details = "\n".join(
-            f"{f.severity.value} {f.code}: {f.message}" for f in report.findings(result)
+            f"{f.severity.value} {f.code}: {visible(f.message)}" for f in report.findings(result)
         )
         if report.failing(result):
             failure = ET.SubElement(
                 case,
                 "failure",
                 type=result.verdict.value,
-                message=f"{result.verdict.value}: {claim.text[:200]}",
+                message=f"{result.verdict.value}: {visible(claim.text[:200])}",
             )
             failure.text = f"{where}\n{details}"
         elif details:

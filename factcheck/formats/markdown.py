@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..model import Evidence, Result, Severity
 from ..report import CheckReport
+from ..sanitize import markdown_code, markdown_text
 from .base import PLAIN, Format, Target
 from .terminal import describe_attribution, differing
 
@@ -28,10 +29,9 @@ EVIDENCE_TAIL = 80
 
 
 def _cell(text: str) -> str:
-    """Table-safe text: pipes escaped, newlines flattened, HTML and Markdown made inert."""
-    for char in "\\`*_[]<>|~":
-        text = text.replace(char, "\\" + char)
-    return " ".join(text.split())
+    """Table-safe text: one line, controls shown escaped, Markdown, HTML and @mentions made
+    inert (sanitize.py)."""
+    return markdown_text(text)
 
 
 def _marked(text: str, spans: list[tuple[int, int]]) -> str:
@@ -68,12 +68,12 @@ def _evidence_cell(result: Result, evidence: Evidence) -> str:
     else:
         shown = _cell(shorten(text))
     who = _cell(describe_attribution(evidence.attribution))
-    return f"{shown}<br>— {who} (`{evidence.source}:{evidence.line}`)"
+    return f"{shown}<br>— {who} ({markdown_code(f'{evidence.source}:{evidence.line}')})"
 
 
 def _row(result: Result, report: CheckReport, failing: bool) -> str:
     claim = result.claim
-    where = f"`{claim.path}:{claim.line}`" if claim.path else f"`{claim.id}`"
+    where = markdown_code(f"{claim.path}:{claim.line}" if claim.path else claim.id)
     shown = [
         f for f in report.findings(result) if failing or report.level(result, f) is Severity.WARNING
     ]

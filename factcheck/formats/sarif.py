@@ -11,11 +11,11 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from urllib.parse import quote
 
 from ..codes import CODES
 from ..model import Severity
 from ..report import CheckReport
+from ..sanitize import json_text, uri_reference, visible
 from ..version import __version__
 from .base import PLAIN, Format, Target
 
@@ -44,8 +44,8 @@ def _artifact(report: CheckReport, path: str) -> dict:
     """A relative URI against the root when the file is under it, else a `file://` URI."""
     relative = report.relative(path)
     if os.path.isabs(relative):
-        return {"uri": Path(relative).as_uri()}
-    return {"uri": quote(relative), "uriBaseId": ROOT_ID}
+        return {"uri": "file://" + uri_reference(Path(relative).as_posix())}
+    return {"uri": uri_reference(relative), "uriBaseId": ROOT_ID}
 
 
 def _location(
@@ -72,10 +72,10 @@ def sarif_dict(report: CheckReport) -> dict:
                 "ruleId": item.code,
                 "ruleIndex": RULE_IDS.index(item.code),
                 "level": LEVEL[report.level(result, item)],
-                "message": {"text": f"{result.verdict.value}: {item.message}"},
+                "message": {"text": f"{result.verdict.value}: {visible(item.message)}"},
                 "properties": {
-                    "claim": claim.text,
-                    "claimId": claim.id,
+                    "claim": visible(claim.text),
+                    "claimId": visible(claim.id),
                     "verdict": result.verdict.value,
                 },
             }
@@ -94,7 +94,7 @@ def sarif_dict(report: CheckReport) -> dict:
                 best = result.evidence[0]
                 related = _location(report, best.source, best.line)
                 related["id"] = 1
-                related["message"] = {"text": f"evidence: {best.text[:200]}"}
+                related["message"] = {"text": f"evidence: {visible(best.text[:200])}"}
                 entry["relatedLocations"] = [related]
             results.append(entry)
     return {
@@ -126,7 +126,7 @@ def _base_ids(report: CheckReport) -> dict:
 
 
 def render_check(report: CheckReport, target: Target = PLAIN) -> str:
-    return json.dumps(sarif_dict(report), indent=2, ensure_ascii=False) + "\n"
+    return json_text(json.dumps(sarif_dict(report), indent=2, ensure_ascii=False)) + "\n"
 
 
 FORMAT = Format("sarif", "SARIF 2.1.0 for code scanning", render_check)

@@ -26,6 +26,7 @@ from ..model import (
     WordStatus,
 )
 from ..report import CheckReport
+from ..sanitize import visible, visible_offsets
 from .base import PLAIN, Format, Target
 
 SOURCES_WIDTH = 120  # tables need a width even in a pipe; 120 fits a sentence column
@@ -58,7 +59,7 @@ def describe_attribution(attribution: Attribution | None) -> str:
         details.append(attribution.role)
     if attribution.anonymity_reason:
         details.append(f"reason given: {attribution.anonymity_reason}")
-    return f"{attribution.speaker} ({'; '.join(details)})"
+    return visible(f"{attribution.speaker} ({'; '.join(details)})")
 
 
 def _console(target: Target, buffer: io.StringIO) -> Console:
@@ -89,23 +90,25 @@ def differing(result: Result) -> list[AlignedSpan]:
 
 def claim_text(result: Result) -> Text:
     """The claim, its added and substituted words marked (the shared ones are not news)."""
-    text = Text(result.claim.text, style="bold")
+    shown, at = visible_offsets(result.claim.text)
+    text = Text(shown, style="bold")
     for span in differing(result):
-        text.stylize(WORD_STYLE[span.status], span.start, span.end)
+        text.stylize(WORD_STYLE[span.status], at(span.start), at(span.end))
     return text
 
 
 def evidence_text(result: Result, evidence: Evidence) -> Text:
     """The evidence with the words the claim stands against marked; before the alignment
     exists, the words it shares with the claim, faintly."""
-    text = Text(evidence.text)
+    shown, at = visible_offsets(evidence.text)
+    text = Text(shown)
     spans = [s.counterpart for s in differing(result) if s.counterpart]
     if result.alignment:
         for start, end in spans:
-            text.stylize(WORD_STYLE[WordStatus.SUBSTITUTED], start, end)
+            text.stylize(WORD_STYLE[WordStatus.SUBSTITUTED], at(start), at(end))
     else:
         for start, end in evidence.matched:
-            text.stylize("underline", start, end)
+            text.stylize("underline", at(start), at(end))
     return text
 
 
@@ -124,7 +127,7 @@ def differences(result: Result) -> Text | None:
             parts.append(f"{said} \u2192 {evidence[start:end]}")
         else:
             parts.append(f"{said} (added)")
-    return Text.assemble(("  differs ", "dim"), " \u00b7 ".join(parts))
+    return Text.assemble(("  differs ", "dim"), visible(" \u00b7 ".join(parts)))
 
 
 def _finding_line(result: Result, item: Finding, report: CheckReport) -> Text:
@@ -134,7 +137,7 @@ def _finding_line(result: Result, item: Finding, report: CheckReport) -> Text:
     return Text.assemble(
         ("  ", ""),
         (f"{name} {item.code}{expected}: ", SEVERITY_STYLE[level]),
-        item.message,
+        visible(item.message),
     )
 
 
@@ -144,7 +147,7 @@ def render_result(result: Result, report: CheckReport) -> RenderableType:
     head = Text.assemble(
         (f" {result.verdict.value.upper()} ", VERDICT_STYLE[result.verdict]),
         " ",
-        (claim.location, "dim"),
+        (visible(claim.location), "dim"),
         ("  score ", "dim"),
         (f"{result.score:.2f}", "dim"),
     )
@@ -154,7 +157,8 @@ def render_result(result: Result, report: CheckReport) -> RenderableType:
     parts += [_finding_line(result, item, report) for item in report.findings(result)]
     if result.evidence:
         best = result.evidence[0]
-        parts.append(Text.assemble(("  evidence ", "dim"), (f"{best.source}:{best.line}", "cyan")))
+        where = visible(f"{best.source}:{best.line}")
+        parts.append(Text.assemble(("  evidence ", "dim"), (where, "cyan")))
         parts.append(Text("    ") + evidence_text(result, best))
         parts.append(
             Text.assemble(
@@ -177,9 +181,9 @@ def clean_line(result: Result) -> Text:
     return Text.assemble(
         (f" {result.verdict.value.upper()} ", VERDICT_STYLE[result.verdict]),
         " ",
-        (result.claim.location, "dim"),
+        (visible(result.claim.location), "dim"),
         "  ",
-        result.claim.text,
+        visible(result.claim.text),
     )
 
 
@@ -229,7 +233,9 @@ def render_sources(sources: list[Source], target: Target = PLAIN) -> str:
 def sources_renderable(sources: list[Source]) -> RenderableType:
     parts: list[RenderableType] = []
     for source in sources:
-        table = Table(title=source.path, title_justify="left", show_lines=False, expand=True)
+        table = Table(
+            title=Text(visible(source.path)), title_justify="left", show_lines=False, expand=True
+        )
         table.add_column("line", justify="right", style="dim", no_wrap=True)
         table.add_column("sentence", ratio=3)
         table.add_column("kind", no_wrap=True)
@@ -239,7 +245,7 @@ def sources_renderable(sources: list[Source]) -> RenderableType:
             if sentence.furniture:
                 table.add_row(
                     str(sentence.line),
-                    Text(sentence.text, style="dim strike"),
+                    Text(visible(sentence.text), style="dim strike"),
                     Text(f"({sentence.furniture})", style="dim"),
                     "",
                     "",
@@ -249,10 +255,10 @@ def sources_renderable(sources: list[Source]) -> RenderableType:
             kind = attribution.kind if attribution else AttributionKind.UNATTRIBUTED
             table.add_row(
                 str(sentence.line),
-                Text(sentence.text),
+                Text(visible(sentence.text)),
                 Text(kind.value, style=KIND_STYLE[kind]),
-                Text(attribution.speaker or "") if attribution else "",
-                Text(attribution.role or "") if attribution else "",
+                Text(visible(attribution.speaker or "")) if attribution else "",
+                Text(visible(attribution.role or "")) if attribution else "",
             )
         parts += [table, speaker_table(source)]
     return Group(*parts)
@@ -266,12 +272,12 @@ def speaker_table(source: Source) -> Table:
         for s in content
         if s.attribution is not None
     )
-    table = Table(title=f"Speakers in {source.path}", title_justify="left")
+    table = Table(title=Text(f"Speakers in {visible(source.path)}"), title_justify="left")
     table.add_column("speaker")
     table.add_column("kind")
     table.add_column("sentences", justify="right")
     for (speaker, kind), count in counts.most_common():
-        table.add_row(Text(speaker), Text(kind.value, style=KIND_STYLE[kind]), str(count))
+        table.add_row(Text(visible(speaker)), Text(kind.value, style=KIND_STYLE[kind]), str(count))
     anonymous = sum(c for (_, k), c in counts.items() if k is AttributionKind.ANONYMOUS)
     attributed = sum(c for (_, k), c in counts.items() if k is not AttributionKind.UNATTRIBUTED)
     share = f"{anonymous}/{attributed} attributed sentences rest on anonymous sources"
