@@ -63,6 +63,16 @@ class Link:
     unit: Unit
     status: WordStatus
     counterpart: Unit | None = None
+    speaker: bool = False  # the unit names the claim's source ("Kamikawa said")
+
+    @property
+    def counted(self) -> bool:
+        """Whether the link counts towards how much of the claim the evidence says. Relation
+        words count only when reversed; the source the claim names is the speaker check's
+        business when the evidence does not name it."""
+        if self.unit.kind == "relation":
+            return False
+        return not (self.speaker and self.status is WordStatus.ADDED)
 
 
 @dataclass
@@ -70,24 +80,30 @@ class Alignment:
     links: list[Link] = field(default_factory=list)
 
     @property
+    def counted(self) -> list[Link]:
+        return [link for link in self.links if link.counted]
+
+    @property
     def support(self) -> float:
-        """Share of the claim's units the evidence says (1.0 for a claim with none)."""
-        if not self.links:
+        """Share of the claim's units the evidence says."""
+        counted = self.counted
+        if not counted:
             return 0.0
-        return sum(link.status is WordStatus.MATCHED for link in self.links) / len(self.links)
+        return sum(link.status is WordStatus.MATCHED for link in counted) / len(counted)
 
     @property
     def bearing(self) -> float:
         """Share of the claim's units the evidence says, leaving out the facts it states
         differently: evidence that matches everything else is about the same fact, and a
         contradiction needs exactly that."""
+        counted = self.counted
         differing = sum(
-            link.status is WordStatus.SUBSTITUTED and link.unit.carries_fact for link in self.links
+            link.status is WordStatus.SUBSTITUTED and link.unit.carries_fact for link in counted
         )
-        compared = len(self.links) - differing
+        compared = len(counted) - differing
         if compared <= 0:
             return 0.0
-        return sum(link.status is WordStatus.MATCHED for link in self.links) / compared
+        return sum(link.status is WordStatus.MATCHED for link in counted) / compared
 
     def with_status(self, status: WordStatus) -> list[Link]:
         return [link for link in self.links if link.status is status]
@@ -134,8 +150,12 @@ def comparable(mine: Unit, theirs: Unit) -> bool:
     """Whether `theirs` can stand in `mine`'s place as a different value of the same slot."""
     if mine.kind == "act":
         return False  # what a source did is said or not; another verb is no counterpart
+    if {mine.kind, theirs.kind} == {"word", "name"}:
+        return mine.capitalised and theirs.capitalised  # a sentence's first word may be a name
     if mine.kind != theirs.kind:
         return False
+    if mine.kind == "relation":
+        return mine.group[:-1] == theirs.group[:-1] and mine.group != theirs.group
     if mine.kind == "number":
         assert mine.quantity is not None and theirs.quantity is not None
         return mine.quantity.measures_same(theirs.quantity) or (
@@ -210,21 +230,44 @@ def _sentence_of(unit: Unit, breaks: tuple[int, ...]) -> int:
     return sum(unit.start >= b for b in breaks)
 
 
-def align(claim: list[Unit], evidence: Analysis, breaks: tuple[int, ...] = ()) -> Alignment:
+def align(
+    claim: list[Unit],
+    evidence: Analysis,
+    breaks: tuple[int, ...] = (),
+    speaker: frozenset[int] = frozenset(),
+    verbatim: frozenset[int] = frozenset(),
+) -> Alignment:
     """Each claim unit against the evidence's units. `breaks` are the offsets where a new
-    sentence of the evidence starts: a unit moved into another relation is a matter of one
-    sentence, so a match in the other sentence of a pair is never read as one."""
+    sentence of the evidence starts: a claim unit found only in the other sentence of a pair
+    than its neighbours is not what that sentence says.
+
+    Two kinds of unit stand outside the word order: those naming the claim's source
+    (`speaker`: "X said Q" and "Q, X said" say the same), found anywhere or else left to the
+    speaker check; and those inside a quote the evidence holds word for word (`verbatim`,
+    already proven by the quote check)."""
     theirs = list(evidence.units)
-    anchors = _anchors(claim, theirs)
+    ordered = [i for i in range(len(claim)) if i not in speaker and i not in verbatim]
+    anchors = [(ordered[i], j) for i, j in _anchors([claim[i] for i in ordered], theirs)]
     anchored = dict(anchors)
     used = set(anchored.values())
     links = []
     for index, unit in enumerate(claim):
-        if index in anchored:
-            links.append(Link(unit, WordStatus.MATCHED, theirs[anchored[index]]))
+        names_source = index in speaker
+        if index in speaker or index in verbatim:
+            found = next((t for t in theirs if matches(unit, t)), None)
+            status = WordStatus.MATCHED if found or index in verbatim else WordStatus.ADDED
+            links.append(Link(unit, status, found, names_source))
             continue
-        found = [j for j, t in enumerate(theirs) if matches(unit, t)]
+        if index in anchored:
+            links.append(Link(unit, WordStatus.MATCHED, theirs[anchored[index]], names_source))
+            continue
         positions = _slot(index, anchors, len(theirs))
+        here = _slot_sentences(positions, theirs, breaks)
+        found = [
+            j
+            for j, t in enumerate(theirs)
+            if matches(unit, t) and (not breaks or _sentence_of(t, breaks) in here)
+        ]
         # a fact's counterpart may stand just across an anchor ("will only command" /
         # "will command both"): look LOCAL_REORDER units beyond the slot for one
         reach = LOCAL_REORDER if unit.carries_fact else 0
@@ -232,21 +275,24 @@ def align(claim: list[Unit], evidence: Analysis, breaks: tuple[int, ...] = ()) -
         slot = [theirs[j] for j in around if j not in used]
         counterpart = next((t for t in slot if comparable(unit, t) and not matches(unit, t)), None)
         nearby = any(
-            positions.start - LOCAL_REORDER <= j < positions.stop + LOCAL_REORDER
-            or (
-                counterpart is not None
-                and _sentence_of(theirs[j], breaks) != _sentence_of(counterpart, breaks)
-            )
-            for j in found
+            positions.start - LOCAL_REORDER <= j < positions.stop + LOCAL_REORDER for j in found
         )
         if found and (counterpart is None or not unit.carries_fact or nearby):
-            links.append(Link(unit, WordStatus.MATCHED, theirs[found[0]]))
+            links.append(Link(unit, WordStatus.MATCHED, theirs[found[0]], names_source))
         elif counterpart is not None:
-            links.append(Link(unit, WordStatus.SUBSTITUTED, counterpart))
+            links.append(Link(unit, WordStatus.SUBSTITUTED, counterpart, names_source))
             used.add(theirs.index(counterpart))  # one counterpart stands for one claim unit
         else:
-            links.append(Link(unit, WordStatus.ADDED))
+            links.append(Link(unit, WordStatus.ADDED, None, names_source))
     return Alignment(links)
+
+
+def _slot_sentences(positions: range, theirs: list[Unit], breaks: tuple[int, ...]) -> set[int]:
+    """The evidence sentences a slot lies in (both of a pair when it is open or spans them)."""
+    inside = {_sentence_of(theirs[j], breaks) for j in positions if j < len(theirs)}
+    edges = [j for j in (positions.start - 1, positions.stop) if 0 <= j < len(theirs)]
+    inside |= {_sentence_of(theirs[j], breaks) for j in edges}
+    return inside or set(range(len(breaks) + 1))
 
 
 @dataclass
@@ -287,9 +333,18 @@ class Case:
 
 
 def align_claim(
-    claim: AnalysedClaim, evidence: Analysis, breaks: tuple[int, ...] = ()
+    claim: AnalysedClaim,
+    evidence: Analysis,
+    breaks: tuple[int, ...] = (),
+    verbatim_quotes: tuple[tuple[int, int], ...] = (),
 ) -> Alignment:
-    return align([unit for _, unit in claim.content], evidence, breaks)
+    """The claim against one piece of evidence; `verbatim_quotes` are the spans of the
+    claim's quotes that the evidence holds word for word."""
+    units = claim.analysis.units
+    verbatim = frozenset(
+        i for i, u in enumerate(units) if any(a <= u.start < b for a, b in verbatim_quotes)
+    )
+    return align(list(units), evidence, breaks, claim.speaker_units, verbatim)
 
 
 def sentence_breaks(evidence: Evidence) -> tuple[int, ...]:

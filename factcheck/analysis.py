@@ -40,9 +40,10 @@ class Unit:
     end: int
     norm: str
     keys: frozenset[str]  # forms under which it matches: stem, lemma, canonical name
-    kind: str  # word, name, title, number, quantifier
-    group: str | None = None  # a quantifier's meaning class ("exclusive", "more" ...)
+    kind: str  # word, name, title, number, quantifier, relation, act
+    group: str | None = None  # a quantifier's class ("exclusive", "more" ...), a relation's side
     quantity: Quantity | None = None
+    capitalised: bool = False  # written with a capital (a sentence's first word included)
 
     @property
     def carries_fact(self) -> bool:
@@ -86,12 +87,28 @@ def _stemmer():
 
 @cache
 def _irregular() -> dict[str, str]:
-    """Irregular verb forms to their base ("sold" -> "sell")."""
+    """Irregular forms to their base ("sold" -> "sell", "better" -> "good"): the hand list
+    of irregular verbs, then WordNet's exception lists."""
     table = {}
     for line in lexicon_lines("irregular_verbs"):
         forms = [normalize(f) for f in line.split()]
         for form in forms:
             table.setdefault(form, forms[0])
+    for line in _optional_lines("inflections"):
+        form, base = line.split()
+        table.setdefault(form, base)
+    return table
+
+
+@cache
+def _relations() -> dict[str, str]:
+    """Relation words to their side ("to" -> "0a", "from" -> "0b"): each line of
+    lexicon/relations.txt holds two opposite sides."""
+    table = {}
+    for number, line in enumerate(lexicon_lines("relations")):
+        for side, forms in zip("ab", line.split("="), strict=True):
+            for form in forms.split("|"):
+                table[normalize(form)] = f"{number}{side}"
     return table
 
 
@@ -248,7 +265,8 @@ def _pieces(text: str) -> list[tuple[str, int, int]]:
 
 def _is_name(text: str, pieces: list[tuple[str, int, int]], index: int) -> bool:
     """A capitalised word that is a name: anywhere but at a sentence's start, where it must be
-    followed by another capitalised word ("Lloyd Austin said") to count."""
+    followed by another capitalised word ("Lloyd Austin said") or be no common English word
+    ("Kishida will", but not "Details of")."""
     norm, start, _ = pieces[index]
     if not text[start : start + 1].isupper() or norm in lexicon("stopwords"):
         return False
@@ -263,7 +281,9 @@ def _is_name(text: str, pieces: list[tuple[str, int, int]], index: int) -> bool:
     if not opening:
         return True
     following = pieces[index + 1][1] if index + 1 < len(pieces) else None
-    return following is not None and text[following : following + 1].isupper()
+    if following is not None and text[following : following + 1].isupper():
+        return True
+    return not any(form in lexicon("common_words") for form in base_forms(norm))
 
 
 def _phrase_at(text: str, pieces: list[tuple[str, int, int]], index: int) -> tuple[int, str] | None:
@@ -312,7 +332,16 @@ def _units(text: str) -> tuple[list[Unit], list[tuple[str, int]]]:
         if phrase is not None:
             width, key = phrase
             stop = pieces[index + width - 1][2]
-            units.append(Unit(start, stop, normalize(text[start:stop]), frozenset({key}), "name"))
+            units.append(
+                Unit(
+                    start,
+                    stop,
+                    normalize(text[start:stop]),
+                    frozenset({key}),
+                    "name",
+                    capitalised=True,
+                )
+            )
             index += width
             continue
         # a synonym phrase is common words: "set up", never "Foreign Minister"
@@ -328,8 +357,12 @@ def _units(text: str) -> tuple[list[Unit], list[tuple[str, int]]]:
             continue
         index += 1
         bare = _bare(norm)
+        capital = text[start : start + 1].isupper()
         if bare in lexicon("negation") or norm.endswith("n't"):
             markers.append(("negation", len(units)))
+        elif bare in _relations():
+            side = _relations()[bare]
+            units.append(Unit(start, end, bare, frozenset({side}), "relation", side))
         elif bare in _quantifiers():
             group = _quantifiers()[bare]
             units.append(Unit(start, end, bare, frozenset({group}), "quantifier", group))
@@ -337,14 +370,14 @@ def _units(text: str) -> tuple[list[Unit], list[tuple[str, int]]]:
             markers.append((bare, len(units)))
         elif bare in lexicon("stopwords") or bare in lexicon("modals"):
             continue
-        elif bare in lexicon("titles") and text[start : start + 1].isupper():
-            units.append(Unit(start, end, bare, frozenset({bare}), "title"))
+        elif bare in lexicon("titles") and capital:
+            units.append(Unit(start, end, bare, frozenset({bare}), "title", capitalised=True))
         elif _is_name(text, pieces, index - 1):
-            units.append(Unit(start, end, bare, frozenset({bare}), "name"))
+            units.append(Unit(start, end, bare, frozenset({bare}), "name", capitalised=True))
         elif bare in lexicon("titles"):
             units.append(Unit(start, end, bare, frozenset({bare}), "title"))
         else:
-            units.append(Unit(start, end, bare, word_keys(norm), "word"))
+            units.append(Unit(start, end, bare, word_keys(norm), "word", capitalised=capital))
     return units, markers
 
 
@@ -393,7 +426,7 @@ def analyse_claim(claim: Claim) -> AnalysedClaim:
     stated = attribute_sentence(claim.text)
     speaker: set[int] = set()
     if stated is not None:
-        phrases = [stated.speaker, stated.role]
+        phrases = [stated.speaker]  # a role stays a fact to check: "former White House aide"
         if stated.cue and normalize(stated.cue) in lexicon("neutral_cues"):
             phrases.append(stated.cue)  # "said" adds nothing; "condemned" is a fact to check
         for phrase in phrases:

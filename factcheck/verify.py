@@ -67,8 +67,9 @@ def build_case(claim: Claim, evidence: list[Evidence], threshold: float | None =
     ranked = []
     for rank, candidate in enumerate(evidence):
         analysis = analyse_text(candidate.text)
-        alignment = align_claim(analysed, analysis, sentence_breaks(candidate))
-        holds_quote = any(is_verbatim(q.text, candidate.text) for q in quotes)
+        held = tuple((q.start, q.end) for q in quotes if is_verbatim(q.text, candidate.text))
+        alignment = align_claim(analysed, analysis, sentence_breaks(candidate), held)
+        holds_quote = bool(held)
         single = len(candidate.sentences) == 1
         ranked.append(
             (

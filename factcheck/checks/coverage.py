@@ -44,15 +44,21 @@ def added_phrases(links: list[Link], differing_facts_count: bool) -> list[list[L
     phrases: list[list[Link]] = []
     run: list[Link] = []
     for link in [*links, None]:
-        if link is not None and (
-            link.status is WordStatus.ADDED
-            or (
-                differing_facts_count
-                and link.status is WordStatus.SUBSTITUTED
-                and link.unit.carries_fact
+        if (
+            link is not None
+            and link.counted
+            and (
+                link.status is WordStatus.ADDED
+                or (
+                    differing_facts_count
+                    and link.status is WordStatus.SUBSTITUTED
+                    and link.unit.carries_fact
+                )
+                or (link.status is WordStatus.SUBSTITUTED and link.unit.kind == "act")
             )
-            or (link.status is WordStatus.SUBSTITUTED and link.unit.kind == "act")
         ):
+            if link.unit.kind == "relation":
+                continue
             run.append(link)
             continue
         if len(run) >= ADDED_RUN or any(r.unit.carries_fact for r in run):

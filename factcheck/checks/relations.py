@@ -1,6 +1,7 @@
 """Relations: the same things related differently. A quantifier or comparative of one class
 stands where the source has another ("only U.S. forces" / "both Japanese and U.S. forces",
-"less authority" / "greater authority")."""
+"less authority" / "greater authority"), or a relation word its opposite ("to" / "from",
+"before" / "after", lexicon/relations.txt)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ RELATION_MISMATCH = Code(
     "relation-mismatch",
     Severity.ERROR,
     Verdict.CONTRADICTED,
-    "A quantifier or comparative (only/both, more/less, first/last) differs from the source.",
+    "A quantifier, comparative or relation word (only/both, more/less, to/from, before/after) "
+    "differs from the source.",
     "claim: will be given less authority; source: will be given greater authority",
 )
 CODES = (RELATION_MISMATCH,)
@@ -28,5 +30,5 @@ def check(case: Case):
             f"({case.where})"
         )
         for link in case.alignment.with_status(WordStatus.SUBSTITUTED)
-        if link.unit.kind == "quantifier" and link.counterpart is not None
+        if link.unit.kind in ("quantifier", "relation") and link.counterpart is not None
     ]

@@ -50,7 +50,7 @@ def check(case: Case):
     claimed = case.claim.attribution
     actual = case.evidence[0].attribution
     if any(
-        link.status is not WordStatus.MATCHED and link.unit.start == _cue_start(case)
+        link.unit.kind == "act" and link.status is not WordStatus.MATCHED
         for link in case.alignment.links
     ):
         return []  # the claim's cue is an act no source reports: unsupported, not misattributed
@@ -62,8 +62,3 @@ def check(case: Case):
             f"({case.where})"
         )
     ]
-
-
-def _cue_start(case: Case) -> int:
-    cue = case.claim.attribution.cue if case.claim.attribution else None
-    return case.claim.claim.text.lower().find(cue.lower()) if cue else -1
