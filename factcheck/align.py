@@ -35,16 +35,14 @@ SPELLING_MIN_LENGTH = 5
 # is only loosely related. Three in four: a claim of four units may paraphrase one; bench/
 # perturb.py sweeps it.
 BEARS_ON_CLAIM = 0.75
-# For evidence of two sentences, the share of the claim they must say together: all of it
-# (below 1.0 only to forgive rounding). A claim assembled from two sentences that each half
-# agree with it is how two unrelated facts combine into a false one; the retrieval stage
-# offered pairs under the same rule before (PAIR_COVERAGE).
-PAIR_SUPPORT = 0.95
 # Share of the claim's other units (its differing facts left out) that the evidence must say
 # before a differing fact is a contradiction rather than a claim the evidence does not bear
 # out: at most one unit in five reworded. Stricter than `BEARS_ON_CLAIM`, because a wrong
 # "contradicted" sends an editor after an error that is not there; bench/perturb.py sweeps it.
 SAME_FACT = 0.8
+# What an evidence unit skipped inside an alignment costs, against 1 for a match: only a
+# tie-break between alignments with as many matches (never worth a match).
+GAP = 1e-3
 # Evidence units either side of an anchor searched for a counterpart when the slot is open at
 # one end (the claim unit comes before its first anchor or after its last): a noun phrase
 # with its modifiers. bench/perturb.py sweeps it.
@@ -124,6 +122,14 @@ class Alignment:
 def matches(mine: Unit, theirs: Unit) -> bool:
     """Whether two units say the same thing."""
     if mine.kind == "number" or theirs.kind == "number":
+        if (
+            mine.quantity
+            and theirs.quantity
+            and mine.quantity.could_be_year
+            and theirs.quantity.could_be_year
+            and mine.quantity.low == theirs.quantity.low
+        ):
+            return True
         return (
             mine.quantity is not None
             and theirs.quantity is not None
@@ -173,42 +179,39 @@ def _is_country(unit: Unit) -> bool:
 
 
 def _anchors(mine: list[Unit], theirs: list[Unit]) -> list[tuple[int, int]]:
-    """The longest common subsequence of matching units, as (claim, evidence) index pairs.
-    Of the equally long ones found reading forwards and backwards, the one spread over less
-    of the evidence: a claim restates one clause, not words gathered across a sentence."""
-    forwards = _lcs(mine, theirs)
-    backwards = [
-        (len(mine) - 1 - i, len(theirs) - 1 - j)
-        for i, j in reversed(_lcs(mine[::-1], theirs[::-1]))
-    ]
-    if len(backwards) == len(forwards) and _spread(backwards) < _spread(forwards):
-        return backwards
-    return forwards
-
-
-def _spread(pairs: list[tuple[int, int]]) -> int:
-    return pairs[-1][1] - pairs[0][1] if pairs else 0
-
-
-def _lcs(mine: list[Unit], theirs: list[Unit]) -> list[tuple[int, int]]:
+    """The most matches in the same order in both texts, as (claim, evidence) index pairs;
+    among those, the one spread over least of the evidence (each evidence unit skipped
+    inside the alignment costs `GAP`, far less than a match): a claim restates one clause,
+    not words gathered across a sentence. A dynamic programme over both sequences."""
     rows, cols = len(mine), len(theirs)
-    table = [[0] * (cols + 1) for _ in range(rows + 1)]
+    hit = [[matches(mine[i], theirs[j]) for j in range(cols)] for i in range(rows)]
+    # open[i][j]: best score for mine[i:], theirs[j:] once the alignment has started
+    # (skipping an evidence unit costs GAP); start[i][j]: before it starts (skips are free)
+    open_ = [[0.0] * (cols + 1) for _ in range(rows + 1)]
+    start = [[0.0] * (cols + 1) for _ in range(rows + 1)]
     for i in range(rows - 1, -1, -1):
         for j in range(cols - 1, -1, -1):
-            if matches(mine[i], theirs[j]):
-                table[i][j] = table[i + 1][j + 1] + 1
-            else:
-                table[i][j] = max(table[i + 1][j], table[i][j + 1])
-    pairs, i, j = [], 0, 0
+            take = 1 + _rest(open_, i + 1, j + 1, rows) if hit[i][j] else -1.0
+            open_[i][j] = max(take, open_[i + 1][j], open_[i][j + 1] - GAP)
+            start[i][j] = max(take, start[i + 1][j], start[i][j + 1])
+    pairs, i, j, begun = [], 0, 0, False
     while i < rows and j < cols:
-        if matches(mine[i], theirs[j]) and table[i][j] == table[i + 1][j + 1] + 1:
+        table = open_ if begun else start
+        here = table[i][j]
+        if hit[i][j] and here == 1 + _rest(open_, i + 1, j + 1, rows):
             pairs.append((i, j))
-            i, j = i + 1, j + 1
-        elif table[i + 1][j] >= table[i][j + 1]:
+            i, j, begun = i + 1, j + 1, True
+        elif here == table[i + 1][j]:
             i += 1
         else:
             j += 1
     return pairs
+
+
+def _rest(open_: list[list[float]], i: int, j: int, rows: int) -> float:
+    """Best score after a match: nothing is owed for the evidence left once the claim is
+    done, however much remains."""
+    return 0.0 if i >= rows else max(open_[i][j], 0.0)
 
 
 def _slot(index: int, anchors: list[tuple[int, int]], size: int) -> range:
@@ -275,7 +278,9 @@ def align(
         slot = [theirs[j] for j in around if j not in used]
         counterpart = next((t for t in slot if comparable(unit, t) and not matches(unit, t)), None)
         nearby = any(
-            positions.start - LOCAL_REORDER <= j < positions.stop + LOCAL_REORDER for j in found
+            positions.start - LOCAL_REORDER <= j < positions.stop + LOCAL_REORDER
+            or _moved_with_neighbour(claim, theirs, index, j, anchored)
+            for j in found
         )
         if found and (counterpart is None or not unit.carries_fact or nearby):
             links.append(Link(unit, WordStatus.MATCHED, theirs[found[0]], names_source))
@@ -285,6 +290,21 @@ def align(
         else:
             links.append(Link(unit, WordStatus.ADDED, None, names_source))
     return Alignment(links)
+
+
+def _moved_with_neighbour(
+    claim: list[Unit], theirs: list[Unit], index: int, position: int, anchored: dict[int, int]
+) -> bool:
+    """Whether the claim unit at `index`, found at `position`, moved there with a neighbour:
+    the next or previous claim unit, itself outside the anchors, stands right beside it in
+    the evidence too ("Felipe Calderon, Mexico's former president" / "former Mexican
+    President Felipe Calderon"). A phrase moved whole is word order, not a new relation."""
+    for step in (-1, 1):
+        other, beside = index + step, position + step
+        inside = 0 <= other < len(claim) and other not in anchored and 0 <= beside < len(theirs)
+        if inside and matches(claim[other], theirs[beside]):
+            return True
+    return False
 
 
 def _slot_sentences(positions: range, theirs: list[Unit], breaks: tuple[int, ...]) -> set[int]:
@@ -314,18 +334,30 @@ class Case:
     @property
     def bears_on_claim(self) -> bool:
         """Whether the evidence is unmistakably about what the claim says: most of its units
-        found, or one of its quotes standing there word for word."""
+        found, or one of its quotes standing there word for word. Two sentences must also
+        hold every fact of the claim: a claim assembled from two sentences that each half
+        agree with it is how two unrelated facts combine into a false one."""
         if self.quote_located:
             return True
         if self.evidence and len(self.evidence[0].sentences) > 1:
-            return self.alignment.support >= PAIR_SUPPORT
+            facts = [link for link in self.alignment.counted if link.unit.carries_fact]
+            return self.alignment.support >= self.threshold and all(
+                link.status is WordStatus.MATCHED for link in facts
+            )
         return self.alignment.bearing >= self.threshold
 
     @property
     def about_same_fact(self) -> bool:
         """Whether a fact the claim states differently contradicts the evidence: the rest of
-        the claim is found there, or one of its quotes is."""
-        return self.quote_located or self.alignment.bearing >= SAME_FACT
+        the claim is found there, and beyond one differing fact, the evidence agrees on as
+        many of the claim's facts as it differs on; or one of the claim's quotes stands there
+        word for word."""
+        if self.quote_located:
+            return True
+        facts = [link for link in self.alignment.counted if link.unit.carries_fact]
+        agreeing = sum(link.status is WordStatus.MATCHED for link in facts)
+        differing = sum(link.status is WordStatus.SUBSTITUTED for link in facts)
+        return self.alignment.bearing >= SAME_FACT and differing <= max(1, agreeing)
 
     @property
     def where(self) -> str:

@@ -56,8 +56,13 @@ class Analysis:
     text: str
     units: tuple[Unit, ...]
     quotes: tuple[Quote, ...]
-    negated: frozenset[str]  # keys of the content words a negator governs
+    negations: tuple[frozenset[str], ...]  # per negator, the keys of the units it governs
     hedges: tuple[tuple[str, frozenset[str]], ...]  # (hedge, keys of the words it qualifies)
+
+    @property
+    def negated(self) -> frozenset[str]:
+        """Keys of every unit some negator governs."""
+        return frozenset().union(*self.negations)
 
 
 @dataclass(frozen=True)
@@ -217,16 +222,32 @@ def _synonyms() -> dict[str, frozenset[str]]:
     return {form: frozenset(groups) for form, groups in table.items()}
 
 
+@cache
+def _derivations() -> dict[str, frozenset[str]]:
+    """Each word of lexicon/derivations.txt to its links, one key per linked pair: "entry"
+    matches "enter", "presidential" matches "president", without chaining further."""
+    table: dict[str, set[str]] = {}
+    for number, line in enumerate(_optional_lines("derivations")):
+        for word in line.split():
+            table.setdefault(word, set()).add(f"der:{number}")
+    return {word: frozenset(links) for word, links in table.items()}
+
+
 def word_keys(norm: str) -> frozenset[str]:
-    """The forms under which a word matches another: itself, its stem, its verb base, and
-    the synsets of its dictionary form (lexicon/synonyms.txt)."""
+    """The forms under which a word matches another: itself, its stem, its verb base, the
+    synsets of its dictionary form (lexicon/synonyms.txt) and its derivational links
+    (lexicon/derivations.txt)."""
+    prefix, _, rest = norm.partition("-")
+    if rest and prefix in lexicon("prefixes"):
+        return frozenset({norm.replace("-", "")}) | word_keys(rest)
     forms = base_forms(norm)
     base = _irregular().get(forms[0], forms[0])
     keys = {forms[0], base, _stemmer().stemWord(base)}
-    for form in forms:
-        if form in _synonyms():
-            keys |= _synonyms()[form]
-            break
+    for table in (_synonyms(), _derivations()):
+        for form in forms:
+            if form in table:
+                keys |= table[form]
+                break
     return frozenset(keys)
 
 
@@ -251,6 +272,10 @@ def _pieces(text: str) -> list[tuple[str, int, int]]:
     pieces = []
     for word in words(text):
         if "-" not in word.norm or (word.norm,) in _names():
+            pieces.append((word.norm, word.start, word.end))
+            continue
+        if word.norm.split("-")[0] in lexicon("prefixes"):
+            # "co-produce" is one word; it matches "co-production" through "produce"
             pieces.append((word.norm, word.start, word.end))
             continue
         offset = word.start
@@ -371,20 +396,22 @@ def _units(text: str) -> tuple[list[Unit], list[tuple[str, int]]]:
         elif bare in lexicon("stopwords") or bare in lexicon("modals"):
             continue
         elif bare in lexicon("titles") and capital:
-            units.append(Unit(start, end, bare, frozenset({bare}), "title", capitalised=True))
+            units.append(Unit(start, end, bare, word_keys(norm), "title", capitalised=True))
         elif _is_name(text, pieces, index - 1):
             units.append(Unit(start, end, bare, frozenset({bare}), "name", capitalised=True))
         elif bare in lexicon("titles"):
-            units.append(Unit(start, end, bare, frozenset({bare}), "title"))
+            units.append(Unit(start, end, bare, word_keys(norm), "title"))
         else:
             units.append(Unit(start, end, bare, word_keys(norm), "word", capitalised=capital))
     return units, markers
 
 
 def _governed(units: list[Unit], markers: list[tuple[str, int]], marker: str, reach: int):
+    """(marker, the `reach` units after it), relation words skipped ("not to renew")."""
     for name, position in markers:
         if (marker == "negation") == (name == "negation"):
-            yield name, units[position : position + reach]
+            following = [u for u in units[position:] if u.kind != "relation"]
+            yield name, following[:reach]
 
 
 @lru_cache(maxsize=4096)
@@ -392,18 +419,16 @@ def analyse_text(text: str) -> Analysis:
     """The analysis of one text (a claim or an evidence passage); cached, as one source
     sentence is evidence for many claims."""
     units, markers = _units(text)
-    negated = frozenset(
-        key
+    negations = tuple(
+        frozenset(key for unit in governed for key in unit.keys)
         for _, governed in _governed(units, markers, "negation", NEGATION_REACH)
-        for unit in governed
-        for key in unit.keys
     )
     hedges = [
         (hedge, frozenset(k for u in governed for k in u.keys))
         for hedge, governed in _governed(units, markers, "hedge", HEDGE_REACH)
     ]
     hedges += _phrase_hedges(text, units)
-    return Analysis(text, tuple(units), tuple(find_quotes(text)), negated, tuple(hedges))
+    return Analysis(text, tuple(units), tuple(find_quotes(text)), negations, tuple(hedges))
 
 
 def _phrase_hedges(text: str, units: list[Unit]) -> list[tuple[str, frozenset[str]]]:

@@ -183,6 +183,18 @@ class Quantity:
     def measures_same(self, other: Quantity) -> bool:
         return self.kind == other.kind and self.unit == other.unit
 
+    @property
+    def could_be_year(self) -> bool:
+        """A year, or a four-digit count in the years' range that may be one ("the 2000
+        presidential nominee" counts nothing: it dates)."""
+        return self.kind == "year" or (
+            self.kind == "count"
+            and self.low == self.high
+            and 1800 <= self.low <= 2100
+            and self.low == int(self.low)
+            and not self.modifier
+        )
+
 
 def _unit(word: str | None) -> str | None:
     """Singular, lower-case unit word; None for a stopword ("10 of the ..." has no unit)."""
@@ -261,6 +273,8 @@ def quantities(text: str) -> list[Quantity]:
             value = table[match.group(1).lower()]
             low, high = value if isinstance(value, tuple) else (value, value)
             unit = _unit(match.group("unit"))
+            if unit in MONTHS or unit in WEEKDAYS:
+                continue  # "last September" dates by its month, read below
             span = where(match.start()), where(match.end())
             found.append(
                 Quantity(kind, low, high, unit, match.group(), *span, None, where(match.end(1)))

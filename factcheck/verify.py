@@ -61,7 +61,9 @@ def decide(findings: list[Finding]) -> Verdict:
 
 
 def build_case(claim: Claim, evidence: list[Evidence], threshold: float | None = None) -> Case:
-    """The claim analysed, and the candidate that bears on it best put first."""
+    """The claim analysed, and the candidate that bears on it best put first: one holding
+    a quote of the claim word for word, else one that bears on the claim at all (a pair must
+    say all of it), then the one that says most of it, a single sentence before a pair."""
     analysed = analyse_claim(claim)
     quotes = analysed.analysis.quotes
     ranked = []
@@ -69,26 +71,18 @@ def build_case(claim: Claim, evidence: list[Evidence], threshold: float | None =
         analysis = analyse_text(candidate.text)
         held = tuple((q.start, q.end) for q in quotes if is_verbatim(q.text, candidate.text))
         alignment = align_claim(analysed, analysis, sentence_breaks(candidate), held)
-        holds_quote = bool(held)
+        case = Case(analysed, [candidate], analysis, alignment, bool(held))
+        if threshold is not None:
+            case.threshold = threshold
         single = len(candidate.sentences) == 1
-        ranked.append(
-            (
-                (holds_quote, alignment.bearing, single, alignment.support, -rank),
-                candidate,
-                analysis,
-                alignment,
-                holds_quote,
-            )
-        )
+        key = (case.quote_located, case.bears_on_claim, alignment.bearing, single, -rank)
+        ranked.append((key, case))
     if not ranked:
         return Case(analysed, [], None, align_claim(analysed, analyse_text("")))
     ranked.sort(key=lambda item: item[0], reverse=True)
-    _, best, analysis, alignment, holds_quote = ranked[0]
-    ordered = [best] + [item[1] for item in ranked[1:]]
-    case = Case(analysed, ordered, analysis, alignment, holds_quote)
-    if threshold is not None:
-        case.threshold = threshold
-    return case
+    best = ranked[0][1]
+    best.evidence = best.evidence + [case.evidence[0] for _, case in ranked[1:]]
+    return best
 
 
 def verify(

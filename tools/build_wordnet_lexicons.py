@@ -106,6 +106,68 @@ def antonyms(root: Path) -> str:
     return header + LICENSE + "\n".join(f"{a} = {b}" for a, b in sorted(pairs)) + "\n"
 
 
+def derivations(root: Path) -> str:
+    """WordNet's derivationally related forms ("+" pointers: "enter" / "entry") and
+    pertainyms ("\\": "presidential" / "president") between words seen in its sense-tagged
+    corpus, one pair a line."""
+    tagged = set()
+    for pos in POS:
+        tagged |= {lemma for lemma, (_, seen) in senses(root / f"index.{pos}").items() if seen}
+    pairs = set()
+    for pos in ("noun", "verb", "adj", "adv"):
+        lemmas_at = {}
+        lines = (root / f"data.{pos}").read_text(encoding="latin-1").splitlines()
+        for line in lines:
+            if not line.startswith(" "):
+                fields = line.split()
+                count = int(fields[3], 16)
+                lemmas_at[fields[0]] = [
+                    fields[4 + 2 * i].split("(")[0].lower() for i in range(count)
+                ]
+        for line in lines:
+            if line.startswith(" "):
+                continue
+            fields = line.split()
+            lemmas = lemmas_at[fields[0]]
+            at = 4 + 2 * len(lemmas)
+            for i in range(int(fields[at])):
+                symbol, target, target_pos, source_target = fields[at + 1 + 4 * i : at + 5 + 4 * i]
+                if symbol not in ("+", "\\") or source_target == "0000":
+                    continue
+                other_file = {"n": "noun", "v": "verb", "a": "adj", "s": "adj", "r": "adv"}
+                source = lemmas[int(source_target[:2], 16) - 1]
+                other = _lemma(root, other_file[target_pos], target, int(source_target[2:], 16))
+                if (
+                    source in tagged
+                    and other in tagged
+                    and source != other
+                    and (source + other).isalpha()
+                ):
+                    pairs.add(tuple(sorted((source, other))))
+    header = (
+        "# Derivationally related words (`word word`): WordNet 3.0's derivation and pertainym\n"
+        "# links between"
+        " words seen in its sense-tagged corpus; written by\n# tools/build_wordnet_lexicons.py.\n"
+    )
+    return header + LICENSE + "\n".join(f"{a} {b}" for a, b in sorted(pairs)) + "\n"
+
+
+_DATA: dict[str, dict[str, list[str]]] = {}
+
+
+def _lemma(root: Path, pos: str, offset: str, number: int) -> str:
+    """The `number`th word (1-based) of the synset at `offset` in data.POS."""
+    if pos not in _DATA:
+        table = {}
+        for line in (root / f"data.{pos}").read_text(encoding="latin-1").splitlines():
+            if not line.startswith(" "):
+                fields = line.split()
+                count = int(fields[3], 16)
+                table[fields[0]] = [fields[4 + 2 * i].split("(")[0].lower() for i in range(count)]
+        _DATA[pos] = table
+    return _DATA[pos][offset][number - 1]
+
+
 def common_words(root: Path) -> str:
     """Single-word lemmas seen in WordNet's sense-tagged corpus: the words a capital letter
     at a sentence's start does not make a name ("Details", "Officials")."""
@@ -144,6 +206,7 @@ def main(directory: str, target: str) -> int:
         ("antonyms_wordnet", antonyms),
         ("common_words", common_words),
         ("inflections", inflections),
+        ("derivations", derivations),
     ):
         (out / f"{name}.txt").write_text(build(root), encoding="utf-8")
     return 0

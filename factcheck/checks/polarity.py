@@ -34,14 +34,17 @@ def _asserted(analysis: Analysis) -> set[str]:
 
 
 def negation_conflicts(claim: Analysis, source: Analysis) -> list[tuple[str, str]]:
-    """(word, which side negates it) where one side negates a word the other asserts, and
-    does not negate itself."""
+    """(word, which side negates it) where one side negates what the other asserts: a
+    negator governs a word the other side has, and the other side negates none of the words
+    that negator governs ("would not pay a single cent" / "are not going to pay")."""
     conflicts = []
     for mine, theirs, side in ((claim, source, "claim"), (source, claim, "source")):
-        for unit in mine.units:
-            negated_here = unit.keys & mine.negated and not unit.keys & theirs.negated
-            if negated_here and unit.keys & _asserted(theirs):
-                conflicts.append((unit.norm, side))
+        asserted = _asserted(theirs)
+        for scope in mine.negations:
+            if not scope & asserted or scope & theirs.negated:
+                continue
+            unit = next(u for u in mine.units if u.keys & scope & asserted)
+            conflicts.append((unit.norm, side))
     return conflicts
 
 
