@@ -229,6 +229,14 @@ def _slot(index: int, anchors: list[tuple[int, int]], size: int) -> range:
     return range(low, high)
 
 
+def _bounded(index: int, anchors: list[tuple[int, int]]) -> bool:
+    """Whether claim unit `index` has an anchor on both sides: a plain word there rewords
+    the evidence's words between them; beyond the first or last anchor, whatever the
+    evidence goes on to say is no counterpart ("... in March in a secret deal" / "... in
+    March, officials said")."""
+    return any(i < index for i, _ in anchors) and any(i > index for i, _ in anchors)
+
+
 def _sentence_of(unit: Unit, breaks: tuple[int, ...]) -> int:
     return sum(unit.start >= b for b in breaks)
 
@@ -276,6 +284,8 @@ def align(
         reach = LOCAL_REORDER if unit.carries_fact else 0
         around = range(max(0, positions.start - reach), min(len(theirs), positions.stop + reach))
         slot = [theirs[j] for j in around if j not in used]
+        if not unit.carries_fact and not _bounded(index, anchors):
+            slot = []  # past the claim's last anchor, plain words have no slot to reword
         counterpart = next((t for t in slot if comparable(unit, t) and not matches(unit, t)), None)
         nearby = any(
             positions.start - LOCAL_REORDER <= j < positions.stop + LOCAL_REORDER

@@ -244,10 +244,8 @@ def word_keys(norm: str) -> frozenset[str]:
     base = _irregular().get(forms[0], forms[0])
     keys = {forms[0], base, _stemmer().stemWord(base)}
     for table in (_synonyms(), _derivations()):
-        for form in forms:
-            if form in table:
-                keys |= table[form]
-                break
+        for form in forms:  # every dictionary form it may be: "established" adj. and verb
+            keys |= table.get(form, frozenset())
     return frozenset(keys)
 
 
@@ -403,6 +401,8 @@ def _units(text: str) -> tuple[list[Unit], list[tuple[str, int]]]:
             units.append(Unit(start, end, bare, word_keys(norm), "title"))
         else:
             units.append(Unit(start, end, bare, word_keys(norm), "word", capitalised=capital))
+            if any(form in lexicon("negative_verbs") for form in base_forms(norm)):
+                markers.append(("negation", len(units)))  # "declined to renew" negates renew
     return units, markers
 
 

@@ -1,0 +1,56 @@
+"""Units of meaning read from a text (analysis.py), on passages written for each rule."""
+
+from factcheck.analysis import analyse_claim, analyse_text, base_forms
+from factcheck.model import Claim
+
+
+def kinds(text):
+    return {text[u.start : u.end]: u.kind for u in analyse_text(text).units}
+
+
+def test_a_sentence_first_word_is_a_name_only_when_no_common_word():
+    assert kinds("Kowalczyk will visit Gdansk.")["Kowalczyk"] == "name"
+    assert kinds("Details will follow in Gdansk.")["Details"] == "word"
+    assert kinds("Officials in Gdansk said so.")["Officials"] == "word"
+
+
+def test_country_names_capitals_and_demonyms_share_one_key():
+    keys = [analyse_text(t).units[0].keys for t in ("Nairobi agreed.", "Kenya agreed.")]
+    assert keys[0] == keys[1]
+    assert analyse_text("The Kenyan side agreed.").units[0].keys == keys[1]
+
+
+def test_acronym_written_in_lower_case_is_a_word():
+    assert kinds("The WHO report arrived.")["WHO"] == "name"
+    assert "who" not in {u.norm for u in analyse_text("She asked who came.").units}
+
+
+def test_quantity_value_is_its_own_unit_and_counts_its_noun():
+    units = analyse_text("They bought 12 Patriot interceptors.").units
+    number = next(u for u in units if u.kind == "number")
+    assert number.norm == "12" and number.quantity.unit == "interceptor"
+    assert {"patriot", "interceptors"} <= {u.norm for u in units}
+
+
+def test_hyphenated_prefix_keeps_one_word():
+    assert "co-produce" in {u.norm for u in analyse_text("They will co-produce drones.").units}
+
+
+def test_negative_verb_negates_what_follows():
+    assert analyse_text("The firm declined to renew the deal.").negated
+    assert not analyse_text("The firm agreed to renew the deal.").negated
+
+
+def test_base_forms_undo_inflection_and_doubling():
+    assert "plan" in base_forms("planned") and "sell" in base_forms("sold")
+
+
+def test_claim_speaker_words_are_set_apart():
+    analysed = analyse_claim(Claim("t", "Ana Lopez said the port will reopen."))
+    named = {analysed.analysis.units[i].norm for i in analysed.speaker_units}
+    assert {"ana", "lopez"} <= named and "port" not in named
+
+
+def test_a_non_neutral_cue_is_an_act_to_check():
+    analysed = analyse_claim(Claim("t", "Ana Lopez condemned the port closure."))
+    assert "act" in {u.kind for u in analysed.analysis.units}
