@@ -536,3 +536,24 @@ def test_sources_json_carries_the_speaker_summary():
     document = json.loads(render_sources([source]))["sources"][0]
     assert document["speakers"] == [{"speaker": "Mara Lindqvist", "kind": "named", "sentences": 1}]
     assert document["anonymous"] == {"sentences": 0, "attributed": 1, "share": 0.0}
+
+
+def test_rule_slot_described_name():
+    found = decided("“He keeps his word,” said longtime ally Tomas Okafor.")
+    assert (found.speaker, found.role) == ("Tomas Okafor", "longtime ally")
+    assert "slot:described-name" in found.rules
+
+
+def test_rule_colon_before_quote():
+    found = decided("Lindqvist resisted: “The council cannot suspend the rules on its own.”")
+    assert found.speaker == "Lindqvist" and "colon-before-quote" in found.rules
+    found = decided("From the report: “Four of the six pumps failed their last inspection.”")
+    assert (found.kind, found.speaker) == (AttributionKind.DOCUMENT, "the report")
+    found = decided("In an interview on Friday, Roe went further: “We will close the pier.”")
+    assert found.speaker == "Roe"
+
+
+def test_colon_after_a_long_clause_names_no_speaker():
+    text = "The mayor has adopted the view common among harbor towns: “small is beautiful.”"
+    found = attribute_sentence(text)
+    assert found is None or "colon-before-quote" not in found.rules

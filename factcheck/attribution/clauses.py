@@ -28,6 +28,7 @@ from .words import (
     has_verb_cue,
     head_noun,
     is_adverb,
+    name_length,
     word_norm,
 )
 
@@ -240,7 +241,20 @@ def slot_speaker(
             return None
         phrase = masked[closing[-1].end : cue.start()]
     tokens = phrase.strip(" ,;:").split()
-    if not tokens or tokens[0].lower() not in SLOT_OPENERS or len(tokens) > NP_MAX_WORDS:
+    if not tokens or len(tokens) > NP_MAX_WORDS:
+        return None
+    run = name_length(tokens)
+    if run >= 2 and run < len(tokens) and tokens[-run - 1][:1].islower():
+        # "“...,” said Clinton ally James Carville": a description, then a full name
+        found = Attribution(
+            AttributionKind.NAMED,
+            speaker=" ".join(tokens[-run:]),
+            role=" ".join(tokens[:-run]),
+            cue=cue.group(),
+            speech=speech_form(text, spans),
+        )
+        return ruled(found, "slot:described-name")
+    if tokens[0].lower() not in SLOT_OPENERS:
         return None
     norm = [word_norm(t) for t in tokens]
     head = head_noun(norm)

@@ -23,13 +23,16 @@ from .clauses import (
     phrase_before,
     skip_relative_clauses,
     slot_speaker,
+    subject_at,
 )
 from .phrases import describe, ruled
 from .quotes import AFTER_CLOSING_QUOTE, Span, mask_quotes, quote_grade, quote_spans, speech_form
 from .words import (
     BE,
     INVERTIBLE_CUES,
+    LEADING_CLAUSE,
     NOUN_LIKE_CUES,
+    OPENING_PREPOSITIONS,
     Cue,
     alternation,
     find_cues,
@@ -180,8 +183,50 @@ def _other_form(
     ]
 
 
+_COLON_QUOTE = re.compile(r":\s*[\u201c\"]")
+_CUT_BEFORE_COLON = re.compile(r".*(?:\s[-\u2013\u2014\u2015]\s|[.!?]\s|\))")
+# A clause before a colon this short is a subject and a verb or two ("Roe went even further");
+# longer ones describe something else ("Kaine has adopted the stance common among ...").
+_SHORT_CLAUSE = 6
+_FROM = re.compile(r"^(?:more\s+)?from\s+", re.IGNORECASE)
+
+
+def _short_clause_subject(region: str) -> Attribution | None:
+    """The subject of a short clause ("Kasich resisted", "In an interview, Roe went even
+    further"); None for a longer one, which describes something else."""
+    first = region.split()[0].lower()
+    if "," in region and (first in LEADING_CLAUSE or first in OPENING_PREPOSITIONS):
+        region = region[region.rindex(",") + 1 :]
+    if "," in region or len(region.split()) > _SHORT_CLAUSE:
+        return None
+    return subject_at(region)
+
+
+def colon_candidates(text: str, masked: str, spans: list[Span]) -> list[Candidate]:
+    """A quote introduced by a colon: the phrase before it when it names a source ("Pew
+    Research: “...”", "From the report: “...”"), else the subject of the clause before it
+    ("Kasich resisted: “...”"). Ranked below a verb that introduces the quote."""
+    for match in _COLON_QUOTE.finditer(masked):
+        if not any(span.start == match.end() - 1 for span in spans):
+            continue
+        region = masked[: match.start()]
+        cut = _CUT_BEFORE_COLON.match(region)
+        region = _FROM.sub("", region[cut.end() if cut else 0 :].strip())
+        if not region or find_cues(region):
+            continue  # a reporting verb before the colon is the verb finders' to read
+        found = describe(region)
+        if found is None:
+            found = _short_clause_subject(region)
+        if found is None:
+            continue
+        speech = speech_form(text, spans)
+        found = ruled(replace(found, cue=":", speech=speech), "colon-before-quote")
+        return [Candidate(found, match.start(), Rank.OTHER_FORM)]
+    return []
+
+
 # The cue finders, tried on every sentence that has no label; the best-ranked candidate wins.
-CUE_FINDERS = (verb_candidates, possessor_candidates, passive_candidates)
+CUE_FINDERS = (verb_candidates, possessor_candidates, passive_candidates, colon_candidates)
 
 
 @lru_cache(maxsize=4096)
