@@ -557,3 +557,32 @@ def test_colon_after_a_long_clause_names_no_speaker():
     text = "The mayor has adopted the view common among harbor towns: “small is beautiful.”"
     found = attribute_sentence(text)
     assert found is None or "colon-before-quote" not in found.rules
+
+
+def test_dateline_is_never_a_speaker():
+    found = decided("HARBORVILLE, Maine \u2014 Roe defended the budget, saying it was “enough.”")
+    assert found.speaker == "Roe"
+    found = decided("PORT ELLIS \u2013 The ministers agreed, saying the deal was “overdue.”")
+    assert found.speaker == "The ministers"
+
+
+def test_opening_time_phrase_and_subordinate_clause_are_not_the_subject():
+    found = decided("Hours later, Roe returned the favor, telling reporters, “We are friends.”")
+    assert found.speaker == "Roe"
+    found = decided(
+        "In June, after Okafor lost the vote, Lindqvist wrote to him, saying “we need you.”"
+    )
+    assert found.speaker == "Lindqvist"
+
+
+def test_time_phrase_after_a_name_is_not_part_of_it():
+    found = decided("Roe at the time said the pier was “beyond repair.”")
+    assert (found.speaker, found.rules[-1]) == ("Roe", "speaker-then-verb")
+    assert decided("Gov. Mara Lind on Thursday said the pier was “unsafe.”").speaker == "Mara Lind"
+
+
+def test_rule_quote_closed_back_gives_the_whole_quote_its_speaker():
+    passage = "“We planned for this.\nThat is why the pier closed,” Mara Lindqvist said.\n"
+    content = attributed(passage)
+    assert all(s.attribution.speaker == "Mara Lindqvist" for s in content)
+    assert "context:quote-closed-back" in content[0].attribution.rules

@@ -25,9 +25,11 @@ from .words import (
     TRAILING_ADVERBS,
     Cue,
     can_open_speaker,
+    function_words,
     has_verb_cue,
     head_noun,
     is_adverb,
+    is_capitalized,
     name_length,
     word_norm,
 )
@@ -87,7 +89,7 @@ def phrase_before(masked: str, end: int) -> str:
         tokens = tokens[relative[-1] + 1 :]  # "an explosion that Mayor Bill de Blasio described"
     while tokens and (tokens[-1].lower() in TRAILING_ADVERBS or is_adverb(tokens[-1])):
         tokens.pop()
-    tokens = trim_leading(tokens)
+    tokens = _without_time_adjunct(trim_leading(tokens))
     if (
         tokens
         and tokens[-1].lower() in {"is", "are", "was", "were"}
@@ -98,6 +100,20 @@ def phrase_before(masked: str, end: int) -> str:
     if tokens and tokens[-1].lower() in BE:
         return ""
     return " ".join(tokens)
+
+
+_TIME_OPENERS = function_words("time-opener")
+
+
+def _without_time_adjunct(tokens: list[str]) -> list[str]:
+    """A name without the time phrase after it ("Trump | at the time said", "Gov. Mike Pence
+    | on Thursday blamed"): the adjunct's words are lower case or calendar words."""
+    for index in range(1, len(tokens)):
+        if tokens[index].lower() in _TIME_OPENERS and is_capitalized(tokens[index - 1]):
+            tail = tokens[index + 1 :]
+            if tail and all(t[:1].islower() or word_norm(t) in DAYS for t in tail):
+                return tokens[:index]
+    return tokens
 
 
 def appositive_role(masked: str, start: int) -> str | None:
@@ -121,7 +137,7 @@ def name_before_role(masked: str, end: int) -> tuple[str, str] | None:
     the role being one or more appositives ("Scott Pruitt, the attorney general of Oklahoma,
     one of the states suing the EPA, said")."""
     region = masked[:end].rstrip().rstrip(",").rstrip()
-    region = region[max(region.rfind(c) for c in ';:\u201c\u201d"()') + 1 :]
+    region = region[max(region.rfind(c) for c in ';:\u201c\u201d"()\u2014\u2015') + 1 :]
     chunks = [chunk.strip() for chunk in region.split(",")]
     if len(chunks) < 2:
         return None
@@ -165,7 +181,7 @@ def clause_subject(masked: str) -> Attribution | None:
     """The subject of the sentence's main clause, for "X did Y, saying ..." forms: the words
     from the start (after an opening phrase set off by a comma) up to the first verb-like
     lower-case word."""
-    clause = masked
+    clause = DATELINE.sub("", masked)
     first = clause.split()[0].lower() if clause.split() else ""
     opener = first in LEADING_CLAUSE or first in OPENING_PREPOSITIONS or first.endswith("ing")
     if opener and "," in clause:
@@ -183,6 +199,11 @@ def clause_subject(masked: str) -> Attribution | None:
 
 
 OPENING_BREAK = re.compile(r",\s+|\s[\u2014\u2015]\s")
+# A dateline opening a news story ("CAMP FOSTER, Okinawa \u2014 ", "SINGAPORE \u2013 "): never
+# a speaker.
+DATELINE = re.compile(r"^[A-Z][A-Z.'\u2019 -]+,?(?:\s+[A-Z][\w.]*)*\s+[-\u2013\u2014\u2015]+\s+")
+# Conjunctions that open a subordinate clause: a subject after one is not the main clause's.
+SUBORDINATORS = function_words("subordinator")
 
 
 def subject_at(clause: str) -> Attribution | None:
@@ -206,7 +227,11 @@ def subject_at(clause: str) -> Attribution | None:
         tokens.append(bare)
         if token.endswith((",", ";", ":")):
             break
-    return describe(" ".join(tokens)) if tokens else None
+    if not tokens or tokens[0].lower() in SUBORDINATORS:
+        return None  # "after Clinton suffered a concussion, ...": not the main clause
+    if len(tokens) < len(words) and words[len(tokens)].endswith(","):
+        return None  # "Hours later, ...", "To wit, ...": an opening phrase, not a subject
+    return describe(" ".join(tokens))
 
 
 RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whose|whom)\b[^,;:]*,\s*$")

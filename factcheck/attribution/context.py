@@ -13,7 +13,15 @@ from ..model import UNATTRIBUTED, Attribution, AttributionKind, Sentence
 from ..text import lexicon
 from .cues import anonymity_reason, attribute_sentence
 from .phrases import describe, ruled
-from .quotes import CLOSE_QUOTES, QUOTE_CHARS, Span, is_speech_quote, quote_spans, speech_form
+from .quotes import (
+    CLOSE_QUOTES,
+    OPEN_QUOTES,
+    QUOTE_CHARS,
+    Span,
+    is_speech_quote,
+    quote_spans,
+    speech_form,
+)
 from .words import CONTINUATIONS, alternation, word_norm
 
 
@@ -235,6 +243,8 @@ def attribute(sentences: list[Sentence], text: str | None = None) -> None:
         if step.stated is not None:
             if step.stated.cue in DASHES:
                 byline_back(content, index, sentence.attribution, reading.stated_at)
+            elif spans and spans[0].start == 0 and sentence.text[:1] not in OPEN_QUOTES:
+                quote_closed_back(content, index, sentence.attribution, reading.stated_at)
             reading.stated_at.add(index)
         reading.previous = sentence
 
@@ -253,6 +263,30 @@ def byline_back(content: list[Sentence], index: int, byline: Attribution, stated
         return
     for sentence in content[first:index]:
         sentence.attribution = ruled(replace(byline, speech="direct"), "context:byline-back")
+
+
+def quote_closed_back(
+    content: list[Sentence], index: int, closing: Attribution, stated: set[int]
+) -> None:
+    """A sentence that closes a quote opened sentences earlier (in its paragraph, or across
+    line breaks inside the quote) and names
+    the speaker ("“I know. | I know. | That's why ...,” Henry said.") names the speaker of
+    the whole quote: the sentences since the opening mark are the speaker's too, whatever a
+    context pass had guessed for them."""
+    first = index
+    while (
+        first > 0
+        and content[first - 1].paragraph >= content[first].paragraph - 1
+        and first - 1 not in stated
+        and not any(mark in content[first - 1].text[1:] for mark in QUOTE_CHARS)
+    ):
+        first -= 1
+        if content[first].text[:1] in OPEN_QUOTES:
+            break
+    if first == index or content[first].text[:1] not in OPEN_QUOTES:
+        return
+    for sentence in content[first:index]:
+        sentence.attribution = ruled(replace(closing, speech="direct"), "context:quote-closed-back")
 
 
 def continues(text: str) -> bool:
