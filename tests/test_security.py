@@ -26,7 +26,9 @@ from markdown_it import MarkdownIt
 from rich.console import Console
 from test_formats import sarif_validator
 
+from factcheck import segment
 from factcheck.cache import ANALYSIS_VERSION, Cache, source_entry, source_key
+from factcheck.claims import _ignores, parse_draft
 from factcheck.cli import main
 from factcheck.codes import finding
 from factcheck.formats import CheckReport, github, html, junit, markdown, sarif, terminal
@@ -42,6 +44,8 @@ from factcheck.model import (
     Source,
     Verdict,
 )
+from factcheck.segment import mask_inline, text_blocks
+from factcheck.sources import parse_source
 
 # What no output may carry raw (newlines and tabs aside): C0/C1 controls, separators, bidi
 # controls, surrogates, noncharacters.
@@ -609,3 +613,69 @@ def test_action_fails_the_step_when_factcheck_cannot_run(tmp_path, code, sarif_s
         assert step.returncode == expected, (name, step.stdout, step.stderr)
         assert ("::error title=factcheck::" in step.stdout) == (code == 2)
     assert not (tmp_path / "pwned").exists()  # inputs are data, not shell code
+
+
+# --- Medium 8: linear-time text handling ------------------------------------------------
+
+LEAD = "The plan is sound, officials said.\n\n"
+LONG = 200_000  # the issue's size: each input took minutes before, 4x per doubling
+
+
+def test_inputs_that_were_quadratic_are_parsed_correctly():
+    source = parse_source(LEAD + " " * LONG + "\nOfficials said the plan is late.\n", "a.txt")
+    assert [s.text for s in source.sentences] == [
+        "The plan is sound, officials said.",
+        "Officials said the plan is late.",
+    ]
+    assert [c.text for c in parse_draft(LEAD + "[" * LONG + "\n", "d.md")] == [LEAD.strip()]
+    unterminated = parse_draft(LEAD + "<!-- factcheck: ignore" + " " * LONG + "\n", "d.md")
+    assert [c.text for c in unterminated] == [LEAD.strip()]
+    masked = mask_inline("[a](" * (LONG // 4) + "<!--" * (LONG // 4) + "<a" * (LONG // 2))
+    assert len(masked) == LONG * 3
+
+
+def old_text_blocks(text: str) -> list[tuple[str, int]]:
+    """The previous regular-expression version, as the reference for what blocks are."""
+    blank = re.search(r"\n[ \t]*\n", text)
+    pattern = r"(?:[^\n]*\S[^\n]*(?:\n|$))+" if blank else r"[^\n]*\S[^\n]*"
+    return [(m.group().rstrip("\n"), m.start()) for m in re.finditer(pattern, text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \t\n\r\x0cab.", max_size=60))
+def test_text_blocks_are_the_paragraphs_the_old_pattern_found(text):
+    assert [(b.text, b.start) for b in text_blocks(text)] == old_text_blocks(text)
+
+
+OLD_IGNORE = re.compile(r"<!--\s*factcheck:\s*ignore(?P<codes>[^>]*?)\s*-->")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["<!--", " ", "factcheck:", "ignore", " hedge-dropped", ",", "-->", ">", "\n", "x"]
+        ),
+        max_size=25,
+    ).map("".join)
+)
+def test_ignore_comments_are_read_as_before(text):
+    old = [
+        (m.end(), frozenset(c for c in re.split(r"[\s,]+", m.group("codes")) if c))
+        for m in OLD_IGNORE.finditer(text)
+    ]
+    assert _ignores(text) == old
+
+
+MARKUP = ["[", "]", "(", ")", "![", "<", ">", "<!--", "-->", "<a ", "`", "*", "_", "~~", " ", "w"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(MARKUP), max_size=60).map("".join), st.integers(1, 40))
+def test_masking_keeps_every_offset_in_any_markup(line, window):
+    """Masking only ever turns characters into spaces, also when a long line is masked a
+    window at a time (here with tiny windows), so every offset still points into the file."""
+    masked = "".join(segment._mask_window(piece) for piece in segment._windows(line, window))
+    assert len(masked) == len(line)
+    assert all(m == c or m == " " for m, c in zip(masked, line, strict=True))
+    assert len(mask_inline(line)) == len(line)
