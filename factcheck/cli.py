@@ -12,6 +12,7 @@ import time
 import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
@@ -339,15 +340,29 @@ def _read_claims(
     return sets, skipped
 
 
-def _finish(
-    report: CheckReport,
-    format_name: str,
-    output: str | None,
-    quiet: bool,
-    statistics: bool,
-    exit_zero: bool,
-) -> None:
+@dataclass(frozen=True)
+class RunOptions:
+    """The options `policy_options` adds to check and verify: what fails, what is shown."""
+
+    fail_on: str | None
+    select: tuple[str, ...]
+    ignore: tuple[str, ...]
+    exit_zero: bool
+    quiet: bool
+    statistics: bool
+
+    def settings(self, config_path: str | None) -> Settings:
+        """The configuration, with --select/--ignore applied."""
+        chosen = load_settings(config_path)
+        return chosen.with_selection(_codes(self.select), _codes(self.ignore))
+
+    def fail_on_for(self, settings: Settings) -> Severity:
+        return Severity(self.fail_on) if self.fail_on else settings.fail_on
+
+
+def _finish(report: CheckReport, format_name: str, output: str | None, options: RunOptions) -> None:
     """Write the report (or its statistics) and exit 1 when it fails, unless --exit-zero."""
+    quiet = options.quiet
     if report.skipped and not quiet:
         names = ", ".join(s.path for s in report.skipped)
         _note(
@@ -355,15 +370,11 @@ def _finish(
             f"skipped {len(report.skipped)} files that no [[drafts]] entry covers "
             f"and that name no sources: {names}",
         )
-    if statistics:
+    if options.statistics:
         _emit(render_statistics(report), output)
     else:
         _emit(FORMATS[format_name].check(report, _target(output, quiet)), output)
-    sys.exit(1 if report.failed and not exit_zero else 0)
-
-
-def _settings(config_path: str | None, select: tuple[str, ...], ignore: tuple[str, ...]):
-    return load_settings(config_path).with_selection(_codes(select), _codes(ignore))
+    sys.exit(1 if report.failed and not options.exit_zero else 0)
 
 
 @main.command()
@@ -390,24 +401,20 @@ def check(
     output,
     encoding,
     config_path,
-    fail_on,
-    select,
-    ignore,
-    exit_zero,
-    quiet,
-    statistics,
     cache_dir,
     no_cache,
     brute_force,
     allow_outside_root,
     stdin_filename,
+    **policy,
 ) -> None:
     """Check claim sets (.yaml) and drafts (Markdown or text; - for stdin).
 
     PATHS may be files, directories (their Markdown drafts, recursively) or globs. With no
     PATHS, checks the drafts named by the configuration's [[drafts]] tables. Files that no
     [[drafts]] entry covers and that name no sources are skipped."""
-    settings = _settings(config_path, select, ignore)
+    options = RunOptions(**policy)
+    settings = options.settings(config_path)
     typed = bool(paths)
     paths = paths or tuple(settings.draft_paths())
     if not paths:
@@ -436,17 +443,17 @@ def check(
             results += check_claims(
                 claim_set.claims, sources, advance, brute_force, for_file, index
             )
-    if not quiet:
+    if not options.quiet:
         loader.notes()
     report = CheckReport(
         results,
         list(loader.loaded.values()),
-        Severity(fail_on) if fail_on else settings.fail_on,
+        options.fail_on_for(settings),
         {claim_set.path: claim_set.text for claim_set in sets},
         str(repository_root()),
         skipped,
     )
-    _finish(report, format_name, output, quiet, statistics, exit_zero)
+    _finish(report, format_name, output, options)
 
 
 @main.command()
@@ -465,26 +472,23 @@ def verify(
     output,
     encoding,
     config_path,
-    fail_on,
-    select,
-    ignore,
-    exit_zero,
-    quiet,
-    statistics,
     allow_outside_root,
+    **policy,
 ) -> None:
     """Verify one CLAIM against the given sources (files, directories or globs)."""
     if not source_paths:
         raise FactcheckError("verify needs at least one --source")
-    settings = _settings(config_path, select, ignore)
+    options = RunOptions(**policy)
+    settings = options.settings(config_path)
     given = expand(source_paths, SOURCE_SUFFIXES)
     policy = _read_policy(settings, given, allow_outside_root, config_path)
     _guard_output(output, [*given, *([settings.path] if settings.path else [])])
     sources = load_sources(given, encoding, policy=policy)
     results = check_claims([single_claim(claim)], sources, settings=settings.for_file(None))
-    severity = Severity(fail_on) if fail_on else settings.fail_on
-    report = CheckReport(results, sources, severity, root=str(repository_root()))
-    _finish(report, format_name, output, quiet, statistics, exit_zero)
+    report = CheckReport(
+        results, sources, options.fail_on_for(settings), root=str(repository_root())
+    )
+    _finish(report, format_name, output, options)
 
 
 @main.command()

@@ -290,3 +290,16 @@ def test_every_format_follows_the_protocol(report):
         assert form.name == name and form.summary
         assert isinstance(form.check(report, PLAIN), str)
     assert set(SOURCE_FORMATS) == {"terminal", "json"}
+
+
+def test_terminal_wraps_only_on_a_terminal_and_keeps_the_indent():
+    from factcheck.formats import Target, terminal
+
+    report = CheckReport([aligned_result()])
+    narrow = terminal.render_check(report, Target(width=40)).splitlines()
+    body = [line for line in narrow[1:] if line.strip() and not line[0].isdigit()]
+    assert len(body) > 6 and all(line.startswith("  ") for line in body)
+    evidence = [line for line in narrow if "officials said" in line]
+    assert evidence and evidence[0].startswith("    ")  # a continuation keeps its 4 columns
+    plain = terminal.render_check(report, PLAIN).splitlines()
+    assert "    Japan will sell 10 interceptors to the United States, officials said." in plain

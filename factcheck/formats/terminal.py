@@ -10,6 +10,7 @@ import io
 from collections import Counter
 
 from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -112,7 +113,7 @@ def evidence_text(result: Result, evidence: Evidence) -> Text:
     return text
 
 
-def differences(result: Result) -> Text | None:
+def differences(result: Result, target: Target = PLAIN) -> RenderableType | None:
     """One line naming each difference in words, readable without colour:
     "twelve → 10 · nuclear (added)"."""
     spans = differing(result)
@@ -127,21 +128,30 @@ def differences(result: Result) -> Text | None:
             parts.append(f"{said} \u2192 {evidence[start:end]}")
         else:
             parts.append(f"{said} (added)")
-    return Text.assemble(("  differs ", "dim"), visible(" \u00b7 ".join(parts)))
+    return _indented(Text.assemble(("differs ", "dim"), visible(" \u00b7 ".join(parts))), 2, target)
 
 
-def _finding_line(result: Result, item: Finding, report: CheckReport) -> Text:
+def _indented(text: Text, by: int, target: Target) -> RenderableType:
+    """`text` indented by `by` columns, its wrapped lines too on a terminal; elsewhere
+    nothing wraps, so a plain prefix keeps every line whole."""
+    if target.width is None:
+        return Text(" " * by) + text
+    return Padding(text, (0, 0, 0, by), expand=False)
+
+
+def _finding_line(
+    result: Result, item: Finding, report: CheckReport, target: Target
+) -> RenderableType:
     level = report.level(result, item)
     name = "notice" if level is not item.severity else level.value
     expected = " (expected)" if level is not item.severity else ""
-    return Text.assemble(
-        ("  ", ""),
-        (f"{name} {item.code}{expected}: ", SEVERITY_STYLE[level]),
-        visible(item.message),
+    text = Text.assemble(
+        (f"{name} {item.code}{expected}: ", SEVERITY_STYLE[level]), visible(item.message)
     )
+    return _indented(text, 2, target)
 
 
-def render_result(result: Result, report: CheckReport) -> RenderableType:
+def render_result(result: Result, report: CheckReport, target: Target = PLAIN) -> RenderableType:
     claim = result.claim
     failing = report.failing(result)
     head = Text.assemble(
@@ -153,23 +163,22 @@ def render_result(result: Result, report: CheckReport) -> RenderableType:
     )
     if claim.expect is not None:
         head.append("  expected " + claim.expect.value, "green" if not failing else "bold red")
-    parts: list[RenderableType] = [head, Text("  ") + claim_text(result)]
-    parts += [_finding_line(result, item, report) for item in report.findings(result)]
+    parts: list[RenderableType] = [head, _indented(claim_text(result), 2, target)]
+    parts += [_finding_line(result, item, report, target) for item in report.findings(result)]
     if result.evidence:
         best = result.evidence[0]
         where = visible(f"{best.source}:{best.line}")
         parts.append(Text.assemble(("  evidence ", "dim"), (where, "cyan")))
-        parts.append(Text("    ") + evidence_text(result, best))
-        parts.append(
-            Text.assemble(
-                ("    \u2014 ", "dim"),
-                (
-                    describe_attribution(best.attribution),
-                    KIND_STYLE[best.attribution.kind] if best.attribution else "dim",
-                ),
-            )
+        parts.append(_indented(evidence_text(result, best), 4, target))
+        who = Text.assemble(
+            ("\u2014 ", "dim"),
+            (
+                describe_attribution(best.attribution),
+                KIND_STYLE[best.attribution.kind] if best.attribution else "dim",
+            ),
         )
-    line = differences(result)
+        parts.append(_indented(who, 4, target))
+    line = differences(result, target)
     if line is not None:
         parts.append(line)
     parts.append(Text(""))
@@ -212,7 +221,7 @@ def check_renderable(report: CheckReport, target: Target) -> RenderableType:
         if target.quiet and not report.failing(result):
             continue
         if report.findings(result) or report.failing(result):
-            parts.append(render_result(result, report))
+            parts.append(render_result(result, report, target))
         else:
             clean.append(clean_line(result))
     if clean:
