@@ -352,3 +352,26 @@ def test_concise_and_json_lines_formats():
     records = [json.loads(line) for line in stream]
     assert {r["type"] for r in records[:-1]} == {"result"} and records[-1]["type"] == "summary"
     assert records[-1]["claims"] == len(records) - 1
+
+
+def readme_examples() -> list[tuple[str, str]]:
+    """(command, the output the README shows for it) for every `$ factcheck ...` line in the
+    README's code blocks that is followed by output."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    examples = []
+    for block in re.findall(r"^```[^\n]*\n(.*?)^```", readme, flags=re.S | re.M):
+        for chunk in re.split(r"^(?=\$ factcheck )", block, flags=re.M):
+            if chunk.startswith("$ factcheck "):
+                command, _, shown = chunk.partition("\n")
+                if shown.strip():
+                    examples.append((command[2:], shown))
+    return examples
+
+
+@pytest.mark.parametrize("command, shown", readme_examples())
+def test_readme_examples_print_what_the_readme_shows(command, shown, monkeypatch):
+    import shlex
+
+    monkeypatch.chdir(ROOT)
+    result = run(*shlex.split(command)[1:])
+    assert result.stdout.rstrip() == shown.rstrip()
