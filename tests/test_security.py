@@ -31,7 +31,17 @@ from factcheck.cache import ANALYSIS_VERSION, Cache, source_entry, source_key
 from factcheck.claims import _ignores, parse_draft
 from factcheck.cli import main
 from factcheck.codes import finding
-from factcheck.formats import CheckReport, github, html, junit, markdown, sarif, terminal
+from factcheck.formats import (
+    CheckReport,
+    concise,
+    github,
+    html,
+    jsonl,
+    junit,
+    markdown,
+    sarif,
+    terminal,
+)
 from factcheck.formats import json as json_format
 from factcheck.model import (
     Attribution,
@@ -557,6 +567,10 @@ def test_every_format_of_any_claim_text_is_valid(text, path, identifier):
     report = hostile_report(text, path or "p", identifier or "i")
     for document in (json_format.render_check(report), json_format.render_sources(report.sources)):
         json.loads(document)
+    stream = jsonl.render_check(report).splitlines()
+    assert len(stream) == len(report.results) + 1 and all(json.loads(line) for line in stream)
+    lines = concise.render_check(report).splitlines()  # one line per finding, then the total
+    assert len(lines) == sum(len(report.findings(r)) for r in report.results) + 1
     sarif_document = json.loads(sarif.render_check(report))
     errors = list(sarif_validator().iter_errors(sarif_document))
     assert not errors, errors[0].message
@@ -679,3 +693,22 @@ def test_masking_keeps_every_offset_in_any_markup(line, window):
     assert len(masked) == len(line)
     assert all(m == c or m == " " for m, c in zip(masked, line, strict=True))
     assert len(mask_inline(line)) == len(line)
+
+
+def test_a_writer_killed_mid_build_leaves_nothing_after_the_next_run(repo, tmp_path):
+    cache_dir = tmp_path / "cache"
+    killed_mid_write = (
+        "import os, signal, sys\n"
+        "import factcheck.store as store\n"
+        "def die(*args, **kwargs):\n"
+        "    os.kill(os.getpid(), signal.SIGKILL)\n"
+        "store.save_postings = die\n"
+        "from factcheck.cli import main\n"
+        "main()\n"
+    )
+    command = ["index", "sources/plant.txt", "--cache-dir", str(cache_dir)]
+    died = subprocess.run([sys.executable, "-c", killed_mid_write, *command], cwd=repo)
+    assert died.returncode == -9
+    assert [p for p in cache_dir.rglob(".building*")]  # what a killed build leaves
+    assert run(*command).exit_code == 0
+    assert not [p for p in cache_dir.rglob(".*")]
