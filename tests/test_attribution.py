@@ -4,6 +4,7 @@ import pytest
 import yaml
 
 from factcheck.attribution import attribute, attribute_sentence, describe, known_names
+from factcheck.attribution.phrases import SPEAKER_RULES, decide
 from factcheck.model import AttributionKind
 from factcheck.sources import parse_source
 
@@ -586,3 +587,38 @@ def test_rule_quote_closed_back_gives_the_whole_quote_its_speaker():
     content = attributed(passage)
     assert all(s.attribution.speaker == "Mara Lindqvist" for s in content)
     assert "context:quote-closed-back" in content[0].attribution.rules
+
+
+# Every speaker-phrase rule decides a phrase written for it (refusing rules refuse it).
+PHRASE_PASSAGES = {
+    "headline-in-capitals": ("THE HARBOR WILL CLOSE", None),
+    "dash-inside": ("Roe \u2014 and Lind", None),
+    "one-or-another": ("another harbor pilot", "another harbor pilot"),
+    "not-a-noun-phrase": ("whether the pilots", None),
+    "role-without-name": ("president of the Harbor Pilots Guild", None),
+    "pronoun": ("she", "she"),
+    "surname-that-is-a-word": ("White", "White"),
+    "media-name": ("the Harbor Gazette newspaper", "the Harbor Gazette newspaper"),
+    "document-noun": ("a memo from the port office", "a memo from the port office"),
+    "poll-share": ("63 percent of pilots", "63 percent of pilots"),
+    "organization-run": ("the Association of Harbor Pilots", "the Association of Harbor Pilots"),
+    "two-names": ("Okafor and Lindqvist", "Okafor and Lindqvist"),
+    "calendar-word": ("Tuesday", None),
+    "capitals-after-no-title": ("many Harborville Pilots", None),
+    "role-then-name": ("Port Commissioner Mara Lindqvist", "Mara Lindqvist"),
+    "name-of-place": ("Priya Raman of the Harbor Research Group", "Priya Raman"),
+    "descriptor-then-name": ("psychologist Priya Raman", "Priya Raman"),
+    "article-adjective-name": ("a weary Lindqvist", "Lindqvist"),
+    "unnamed-noun": ("two harbor officials", "two harbor officials"),
+    "the-office": ("the mayor of Harborville", "the mayor of Harborville"),
+    "organization-noun": ("Harbor Pilots Union", "Harbor Pilots Union"),
+    "agent-noun": ("a retired fisherman", "a retired fisherman"),
+}
+
+
+@pytest.mark.parametrize("rule", [rule.name for rule in SPEAKER_RULES])
+def test_every_speaker_phrase_rule_decides_its_passage(rule):
+    phrase, speaker = PHRASE_PASSAGES[rule]
+    decided_by, found = decide(phrase)
+    assert decided_by is not None and decided_by.name == rule, (phrase, decided_by)
+    assert (found.speaker if found else None) == speaker

@@ -257,19 +257,25 @@ def read_phrase(phrase: str) -> Phrase | None:
 def describe(phrase: str) -> Attribution | None:
     """Classify a noun phrase naming a source by the first rule of `SPEAKER_RULES` that holds;
     None when it does not name one."""
+    return decide(phrase)[1]
+
+
+def decide(phrase: str) -> tuple[PhraseRule | None, Attribution | None]:
+    """The rule of `SPEAKER_RULES` that decides a phrase (None when none does) and the
+    attribution it gives (None when it refuses the phrase)."""
     read = read_phrase(phrase)
     if read is None:
-        return None
+        return None, None
     for rule in SPEAKER_RULES:
         verdict = rule.test(read)
         if not verdict:
             continue
         if rule.kind is None:
-            return None
+            return rule, None
         if not isinstance(verdict, Attribution):
             verdict = Attribution(rule.kind, speaker=read.text)
-        return replace(verdict, rules=(rule.name,))
-    return None
+        return rule, replace(verdict, rules=(rule.name,))
+    return None, None
 
 
 def untitled_lead(title: list[str]) -> str | None:
