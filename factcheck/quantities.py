@@ -11,6 +11,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from .lexicon import MONTHS, WEEKDAYS  # calendar order, shared with attribution
 from .text import fold_with_map, lexicon
 
 UNITS = {
@@ -81,21 +82,6 @@ VAGUE = {  # ranges for vague quantities, after common usage (dozens = two dozen
     "some": (1, math.inf),
     "a number": (2, math.inf),
 }
-MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MODIFIERS = {  # (low factor, high factor) applied to the value that follows
     "up to": (0, 1),
     "as many as": (0, 1),
