@@ -622,3 +622,21 @@ def test_every_speaker_phrase_rule_decides_its_passage(rule):
     decided_by, found = decide(phrase)
     assert decided_by is not None and decided_by.name == rule, (phrase, decided_by)
     assert (found.speaker if found else None) == speaker
+
+
+def test_surname_opening_with_a_particle():
+    found = decided("Asked about the storm, van Dijk said, “We were ready for it.”")
+    assert (found.kind, found.speaker) == (AttributionKind.NAMED, "van Dijk")
+
+
+def test_subject_relative_clause_is_cut_from_the_speaker():
+    found = decided(
+        "A port official who spoke anonymously to discuss the talks said, “Nothing is settled.”"
+    )
+    assert found.speaker == "A port official"
+
+
+def test_organization_noun_needs_the_body_as_its_head():
+    assert describe("her campaign") is not None
+    # an organisation word inside a clause is not an organisation speaking
+    assert describe("his campaign shelled out to broadcast a film") is None

@@ -87,6 +87,8 @@ def phrase_before(masked: str, end: int) -> str:
     ]
     if relative:
         tokens = tokens[relative[-1] + 1 :]  # "an explosion that Mayor Bill de Blasio described"
+    elif "who" in tokens[1:]:
+        tokens = tokens[: tokens.index("who", 1)]  # "an official | who spoke anonymously said"
     while tokens and (tokens[-1].lower() in TRAILING_ADVERBS or is_adverb(tokens[-1])):
         tokens.pop()
     tokens = _without_time_adjunct(trim_leading(tokens))

@@ -221,9 +221,16 @@ SPEAKER_RULES: tuple[PhraseRule, ...] = (
         lambda p: p.norm[0] == "the" and p.head in lexicon("titles"),
         AttributionKind.NAMED,
     ),
+    # "the Pentagon", "her campaign", "the Tax Foundation": the head noun is the body's
     PhraseRule(
         "organization-noun",
-        lambda p: (p.has_capital or p.norm[0] in OWNERS) and has_phrase(p.norm, "organizations"),
+        lambda p: (
+            (p.has_capital or p.norm[0] in OWNERS)
+            and has_phrase(p.norm, "organizations")
+            and (
+                p.head in lexicon("organizations") or is_capitalized(p.tokens[p.norm.index(p.head)])
+            )
+        ),
         AttributionKind.ORGANIZATION,
     ),
     # "a narrator in the Clinton ad", "the New York businessman": a described source

@@ -170,9 +170,10 @@ def name_length(tokens: list[str]) -> int:
     while length < len(tokens):
         token = tokens[-1 - length]
         particle = (
-            0 < length < len(tokens) - 1
+            length > 0
             and token in NAME_PARTICLES
-            and is_capitalized(tokens[-2 - length])
+            # inside a name ("Bill de Blasio"), or opening a surname ("de Blasio said")
+            and (length == len(tokens) - 1 or is_capitalized(tokens[-2 - length]))
         )
         if not particle and not (is_capitalized(token) and not in_titles(token)):
             break
