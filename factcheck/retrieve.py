@@ -44,7 +44,7 @@ EXHAUSTIVE_LIMIT = 2000  # below this many sentences, score them all: cheaper th
 BM25_K1 = 1.5  # Lucene's (and bm25s's) defaults for term-frequency saturation ...
 BM25_B = 0.75  # ... and length normalisation
 RECENT_WORDS = 256  # postings kept between a claim's weights and its search: a few claims' words
-INDEX_FORMAT = 2  # bump when the saved layout changes; 2: factcheck's own postings
+INDEX_FORMAT = 3  # bump when the saved layout changes; 3: vocabulary as sorted words
 
 
 @dataclass(frozen=True)
@@ -112,7 +112,7 @@ class Postings:
     shard's sentences holding it and `counts` how often; `lengths` are sentence lengths in
     content words; `offset` turns shard rows into index rows."""
 
-    vocabulary: dict[str, int]
+    vocabulary: dict[str, int] | SavedVocabulary
     indptr: np.ndarray
     rows: np.ndarray
     counts: np.ndarray
@@ -121,10 +121,13 @@ class Postings:
 
     def lookup(self, word: str) -> tuple[np.ndarray, np.ndarray] | None:
         word_id = self.vocabulary.get(word)
-        if type(word_id) is not int or not 0 <= word_id < len(self.indptr) - 1:
+        if word_id is None or not 0 <= word_id < len(self.indptr) - 1:
             return None  # absent (or a damaged saved vocabulary: never an index error)
         start, end = int(self.indptr[word_id]), int(self.indptr[word_id + 1])
-        return self.rows[start:end], self.counts[start:end]
+        rows = self.rows[start:end]
+        if len(rows) and not 0 <= int(rows.min()) <= int(rows.max()) < len(self.lengths):
+            return None  # damaged saved postings: checked per word, not by reading them all
+        return rows, self.counts[start:end]
 
 
 def build_postings(token_ids: list[list[int]], vocabulary: dict[str, int]) -> Postings:
@@ -439,32 +442,72 @@ POSTINGS_FILES = ("indptr", "rows", "counts", "lengths")
 
 
 def save_postings(postings: Postings, directory: Path) -> None:
+    """Postings as numpy arrays, the vocabulary as UTF-8 words in id order with their byte
+    offsets and the ids in the words' sorted order: looked up by binary search on the maps,
+    so opening an index reads no vocabulary (an archive's runs to millions of words)."""
     import numpy as np
 
     for name in POSTINGS_FILES:
         np.save(directory / f"{name}.npy", getattr(postings, name), allow_pickle=False)
-    (directory / "vocabulary.json").write_text(
-        json.dumps(postings.vocabulary, ensure_ascii=False), encoding="utf-8"
-    )
+    encoded = [word.encode("utf-8") for word in postings.vocabulary]  # dict order is id order
+    offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
+    np.cumsum([len(word) for word in encoded], out=offsets[1:])
+    order = np.array(sorted(range(len(encoded)), key=encoded.__getitem__), dtype=np.int64)
+    (directory / "words.bin").write_bytes(b"".join(encoded))
+    np.save(directory / "word_offsets.npy", offsets, allow_pickle=False)
+    np.save(directory / "word_order.npy", order, allow_pickle=False)
+
+
+class SavedVocabulary:
+    """A saved vocabulary: `get(word)` is the word's id, by binary search over the words in
+    sorted order (`save_postings`); damaged files give wrong ids or None, never an error."""
+
+    def __init__(self, words: bytes, offsets, order) -> None:
+        self._words, self._offsets, self._order = words, offsets, order
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    def _word(self, word_id: int) -> bytes:
+        return self._words[int(self._offsets[word_id]) : int(self._offsets[word_id + 1])]
+
+    def get(self, word: str) -> int | None:
+        wanted, low, high = word.encode("utf-8"), 0, len(self._order)
+        while low < high:
+            middle = (low + high) // 2
+            word_id = int(self._order[middle])
+            if not 0 <= word_id < len(self._offsets) - 1:
+                return None
+            found = self._word(word_id)
+            if found == wanted:
+                return word_id
+            if found < wanted:
+                low = middle + 1
+            else:
+                high = middle
+        return None
 
 
 def load_postings(directory: Path, offset: int = 0) -> Postings:
-    """Postings saved by `save_postings`, memory-mapped; ValueError if they do not fit
-    together."""
+    """Postings saved by `save_postings`, memory-mapped; ValueError if their shapes do not fit
+    together. Nothing is read whole: opening costs the same for any archive size."""
     import numpy as np
 
-    vocabulary = json.loads((directory / "vocabulary.json").read_text(encoding="utf-8"))
-    arrays = {  # plain views of the maps: slicing a np.memmap costs ~10x more per call
-        name: np.load(directory / f"{name}.npy", mmap_mode="r", allow_pickle=False).view(np.ndarray)
-        for name in POSTINGS_FILES
-    }
+    def mapped(name: str):  # plain views of the maps: slicing a np.memmap costs ~10x more
+        return np.load(directory / f"{name}.npy", mmap_mode="r", allow_pickle=False).view(
+            np.ndarray
+        )
+
+    arrays = {name: mapped(name) for name in POSTINGS_FILES}
+    offsets, order = mapped("word_offsets"), mapped("word_order")
     indptr = arrays["indptr"]
     if (
-        not isinstance(vocabulary, dict)
-        or len(indptr) != len(vocabulary) + 1
+        len(indptr) != len(order) + 1
+        or len(offsets) != len(order) + 1
         or int(indptr[-1]) != len(arrays["rows"])
         or len(arrays["rows"]) != len(arrays["counts"])
-        or (len(arrays["rows"]) and int(arrays["rows"].max()) >= len(arrays["lengths"]))
+        or arrays["rows"].dtype != np.int32
     ):
         raise ValueError("postings do not fit together")
+    vocabulary = SavedVocabulary((directory / "words.bin").read_bytes(), offsets, order)
     return Postings(vocabulary, offset=offset, **arrays)

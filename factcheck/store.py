@@ -45,7 +45,7 @@ from .model import Sentence
 from .retrieve import Index, Postings, build_postings, load_postings, save_postings, tokenize
 from .sources import parse_source
 
-STORE_FORMAT = "factcheck-store-1"
+STORE_FORMAT = "factcheck-store-2"  # 2: vocabulary as sorted words, not JSON
 # Bytes of source text per shard. 4 MiB is about 25k sentences of news text, ~12 s of
 # analysis on one core (bench/scale.py): 100k sentences already keep 2 cores busy, 1M makes
 # ~40 shards (cheap to open), and 100M ~4,000, enough for any cluster's workers.

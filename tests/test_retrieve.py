@@ -178,3 +178,14 @@ def test_shards_searched_together_equal_one_index(large):
         assert [(e.start, e.score) for e in split.search(claim)] == [
             (e.start, e.score) for e in whole.search(claim)
         ]
+
+
+def test_saved_vocabulary_finds_every_word_by_its_id(tmp_path):
+    from factcheck.retrieve import build_postings, load_postings, save_postings, tokenize
+
+    vocabulary = {}
+    texts = ["Zebra crossings near Ålesund", "apple orchards", "Tokyo zebra apple"]
+    save_postings(build_postings(tokenize(texts, vocabulary), vocabulary), tmp_path)
+    saved = load_postings(tmp_path).vocabulary
+    assert {word: saved.get(word) for word in vocabulary} == vocabulary
+    assert saved.get("orchard") is None and saved.get("zzz") is None
