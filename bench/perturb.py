@@ -3,25 +3,26 @@
     python bench/perturb.py                         # bundled article + 40 PolNeAR train articles
     python bench/perturb.py --articles 10 --show name --show-count 20
     python bench/perturb.py --json bench/out/perturb.json
-    python bench/perturb.py --threshold-sweep --articles 8
+    python bench/perturb.py --threshold-sweep --constants SUPPORT_THRESHOLD SAME_FACT
 
 True claims are content sentences of each article that read as plain statements (page
-furniture, questions, headlines without a full stop, quotes left open, very short and very
-long sentences are left out; a leading dateline such as "DALLAS (AP) --" is cut). Each true
-claim is checked as it stands (it should stay supported) and with one edit of each kind in
-`perturb_edits.GENERATORS` (each should not be supported). Every claim is checked against
-its whole article through the public API (`load_sources` on a temporary copy of the article,
-`check_claims`), so factcheck has to find the evidence as well as judge it.
+furniture, questions, headlines, fragments, quotes left open, very short and very long
+sentences, and sentences whose subject or speaker is a pronoun are left out; a leading
+dateline such as "DALLAS (AP) --" is cut). Each true claim is checked as it stands (it should
+stay supported) and with one edit of each kind in `perturb_edits.GENERATORS` (none should be
+supported). Every claim is checked against its whole article through the public API
+(`load_sources` on a temporary copy of the article, `check_claims`), so factcheck has to find
+the evidence as well as judge it.
 
 Articles are the bundled one (claims/us-japan-alliance.txt) and a seeded sample of
 ../shared/polnear-train, read at run time: that text carries no licence and is never copied
-into the project (nor into --json output beyond the claims themselves, which stay in bench/out,
-never committed).
+into the project (--json output holds the claims; it belongs in bench/out, never committed).
 
-`--threshold-sweep` reruns the same claims with each numeric constant of factcheck.verify,
-factcheck.retrieve and factcheck.checks.* moved over a range around its value, and prints
-the originals kept and the changed facts passed at each value: a plateau means the constant
-is not tuned to a knife edge.
+`--threshold-sweep` reruns the same claims, and the paraphrase set of bench/paraphrases.py,
+with each numeric constant of the core modules that can move a verdict (found by walking the
+package, so a renamed or moved constant is still found) set to values around its own, and
+prints what is kept and what passes at each value: a plateau means the constant is not tuned
+to a knife edge.
 """
 
 from __future__ import annotations
@@ -298,13 +299,14 @@ def show(records: list[Record], kind: str, count: int) -> None:
 # ---------------------------------------------------------------- constant sweep
 
 # Modules whose constants shape sources, not verdicts (sources are analysed once, before the
-# sweep, so moving their constants would change nothing), or that are no part of the core.
+# sweep, so moving their constants would change nothing), storage and reports.
 NOT_SWEPT = re.compile(
     r"^factcheck\.(?:cli|formats|cache|files|config|errors|sanitize|segment|sources|attribution"
-    r"|claims|model|codes)\b"
+    r"|claims|model|codes|store|report)\b"
 )
-# Constants that name formats, sizes of work or versions, not verdict rules.
-NOT_VERDICT_RULES = re.compile(r"(?:_FORMAT|_VERSION|_LIMIT|_CANDIDATES)$")
+# Constants that name formats, sizes of work, versions or the index (BM25 is not used below
+# EXHAUSTIVE_LIMIT sentences, far above one article), not verdict rules.
+NOT_VERDICT_RULES = re.compile(r"(?:_FORMAT|_VERSION|_LIMIT|_CANDIDATES|_BYTES)$|^BM25_|^RECENT_")
 # Constants the verdict work of issue 11 named; reported as missing when renamed or removed.
 EXPECTED = ("SUPPORT_THRESHOLD", "WORD_MATCH", "COVERAGE_WEIGHT", "NEGATION_REACH", "HEDGE_REACH")
 
@@ -358,11 +360,23 @@ def patched(name: str, original: float, value: float) -> Iterator[None]:
     ]
     for module in bound:
         setattr(module, name, value)
+    clear_caches()
     try:
         yield
     finally:
         for module in bound:
             setattr(module, name, original)
+        clear_caches()
+
+
+def clear_caches() -> None:
+    """Empty every functools cache in factcheck: a result cached under one value of a constant
+    (an analysed claim, say) would otherwise be served under the next."""
+    for module_name, module in list(sys.modules.items()):
+        if module_name.startswith("factcheck"):
+            for value in list(vars(module).values()):
+                if callable(getattr(value, "cache_clear", None)):
+                    value.cache_clear()
 
 
 def rates(prepared: list[Prepared], paraphrases_prepared) -> tuple[float, ...]:
@@ -417,16 +431,23 @@ def sweep(prepared: list[Prepared], only: list[str], paraphrases_prepared) -> No
                 f"within 1 point of the value in use: {min(near)} .. {max(near)}; "
                 f"best {best[1]:.3f} at {best[0]}"
             )
+        if len({balanced for _, balanced in rows}) == 1:
+            print(
+                "flat: no value moved any figure (unused on these claims, or not reached: "
+                "copied under another name or bound as a default argument at import)"
+            )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "--articles", type=int, help="PolNeAR articles to sample (40; 6 with --threshold-sweep)"
+        "--articles", type=int, help="PolNeAR articles to sample (40; 4 with --threshold-sweep)"
     )
     parser.add_argument("--seed", type=int, default=11, help="seed for the sample and the edits")
     parser.add_argument(
-        "--per-article", type=int, default=0, help="at most this many true claims per article"
+        "--per-article",
+        type=int,
+        help="at most this many true claims per article (all; 12 with --threshold-sweep)",
     )
     parser.add_argument("--corpus", default=str(POLNEAR), help="folder of PolNeAR .txt files")
     parser.add_argument("--no-bundled", action="store_true", help="leave out the bundled article")
@@ -447,7 +468,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     if args.articles is None:
-        args.articles = 6 if args.threshold_sweep else 40
+        args.articles = 4 if args.threshold_sweep else 40
+    if args.per_article is None:
+        args.per_article = 12 if args.threshold_sweep else 0
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="perturb-") as tmp:
         prepared, skipped = prepare(args, Path(tmp))
