@@ -594,6 +594,7 @@ PHRASE_PASSAGES = {
     "headline-in-capitals": ("THE HARBOR WILL CLOSE", None),
     "dash-inside": ("Roe \u2014 and Lind", None),
     "one-or-another": ("another harbor pilot", "another harbor pilot"),
+    "quantifier-alone": ("Several", "Several"),
     "not-a-noun-phrase": ("whether the pilots", None),
     "role-without-name": ("president of the Harbor Pilots Guild", None),
     "pronoun": ("she", "she"),
@@ -640,3 +641,16 @@ def test_organization_noun_needs_the_body_as_its_head():
     assert describe("her campaign") is not None
     # an organisation word inside a clause is not an organisation speaking
     assert describe("his campaign shelled out to broadcast a film") is None
+
+
+def test_opening_mark_typed_to_close_a_quote():
+    found = decided("\u201cThe pier is unsafe,\u201c said Mara Lindqvist, the harbor master.")
+    assert found.speaker == "Mara Lindqvist" and found.speech == "direct"
+
+
+def test_long_appositive_role_between_name_and_verb():
+    found = decided(
+        "Tomas Okafor, a Harborville fisherman who had served on the port board for a decade "
+        "before leaving last month over the dredging plan, said the pier was “unsafe.”"
+    )
+    assert found.speaker == "Tomas Okafor" and "name-comma-role-verb" in found.rules

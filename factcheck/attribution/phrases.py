@@ -23,6 +23,7 @@ from .words import (
     LEADING_CLAUSE,
     NAME_PARTICLES,
     OWNERS,
+    QUANTIFIERS,
     SENTENCE_ADVERB,
     alternation,
     can_open_speaker,
@@ -146,6 +147,12 @@ SPEAKER_RULES: tuple[PhraseRule, ...] = (
             and (len(p.whole) == 1 or word_norm(p.whole[0]) == "another")
             else None
         ),
+        AttributionKind.ANONYMOUS,
+    ),
+    # "Several said", "Many say": an unnamed group given by a quantifier alone
+    PhraseRule(
+        "quantifier-alone",
+        lambda p: len(p.whole) == 1 and word_norm(p.whole[0]) in QUANTIFIERS,
         AttributionKind.ANONYMOUS,
     ),
     PhraseRule("not-a-noun-phrase", _not_a_noun_phrase, None),

@@ -36,6 +36,8 @@ def quote_spans(text: str) -> list[Span]:
     opened: int | None = None
     for found in QUOTE_CHAR.finditer(text):
         index, char = found.start(), found.group()
+        if char == "\u201c" and opened is not None and text[index - 1] in ",.!?":
+            char = "\u201d"  # an opening mark typed to close a quote ("... here,\u201c said")
         if char == "\u201c" or (char == '"' and opened is None):
             if opened is None:
                 opened = index
