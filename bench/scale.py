@@ -50,6 +50,7 @@ import threading
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -141,6 +142,34 @@ def near_miss(sentence: str, names: list[str], vocabulary: list[str], rng: rando
     return sentence
 
 
+NUMBER_VALUES = {"ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20} | {
+    word: value for value, word in enumerate(NUMBER_WORDS[:8], start=2)
+}
+
+
+def fact_tokens(text: str) -> set[str]:
+    """Numbers (words as digits), and hyphenated words: what a contradicted claim changes."""
+    tokens = re.findall(r"[\w’'-]+", text.lower())
+    return {
+        str(NUMBER_VALUES.get(t, t))
+        for t in tokens
+        if any(c.isdigit() for c in t) or "-" in t or t in NUMBER_VALUES
+    }
+
+
+@cache
+def claimed_tokens() -> frozenset[str]:
+    bundled = yaml.safe_load(CLAIM_SET.read_text(encoding="utf-8"))
+    return frozenset(fact_tokens(" ".join(claim["text"] for claim in bundled["claims"])))
+
+
+def restates_a_claim(original: str, edited: str) -> bool:
+    """Whether an edit brought in a number or hyphenated word that a bundled claim uses and
+    the original sentence lacks ("10" -> "12" would write `patriot-twelve` itself): such a
+    near-miss would be a source for the claim, not a near-miss."""
+    return bool((fact_tokens(edited) - fact_tokens(original)) & claimed_tokens())
+
+
 def build_archive(size: int, directory: Path, seed: int = 1) -> dict:
     """Write the archive of about `size` content sentences into `directory`; return what is
     in it (files, counts, the article's path)."""
@@ -152,8 +181,12 @@ def build_archive(size: int, directory: Path, seed: int = 1) -> dict:
     names = sorted(set(re.findall(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)+\b", article_text)))
     vocabulary = [w for s in article for w in s.split() if w.isalpha() and len(w) > 3]
     near_count = max(len(article), size * NEAR_MISSES_PER_MILLION // 1_000_000)
-    near = [near_miss(rng.choice(article), names, vocabulary, rng) for _ in range(near_count)]
-    near = [s for s in near if s not in article]
+    near = []
+    while len(near) < near_count:
+        original = rng.choice(article)
+        edited = near_miss(original, names, vocabulary, rng)
+        if edited not in article and not restates_a_claim(original, edited):
+            near.append(edited)
 
     articles = polnear_articles()
     counts = [content_count(text, f"polnear-{i}") for i, text in enumerate(articles)]
