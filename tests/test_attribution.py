@@ -654,3 +654,15 @@ def test_long_appositive_role_between_name_and_verb():
         "before leaving last month over the dredging plan, said the pier was “unsafe.”"
     )
     assert found.speaker == "Tomas Okafor" and "name-comma-role-verb" in found.rules
+
+
+def test_quoted_question_after_a_quote_is_not_continued():
+    passage = (
+        "“We will rebuild the pier,” Mara Lindqvist said.\n\n"
+        "“By when?”\n\n"
+        "“By spring, if the money comes.”\n"
+    )
+    content = attributed(passage)
+    assert not content[1].attribution.is_attributed  # the other side of the exchange
+    passage = "“We will rebuild the pier,” Mara Lindqvist said.\n\n“The money is there.”\n"
+    assert attributed(passage)[1].attribution.speaker == "Mara Lindqvist"

@@ -162,6 +162,7 @@ def _quote_only_continues(reading: Reading, step: Step) -> Attribution | None:
         spans
         and spans[0].start == 0
         and is_speech_quote(text, spans)
+        and not _QUESTION.search(text)
         and previous is not None
         and (
             previous.attribution is not None
@@ -174,6 +175,11 @@ def _quote_only_continues(reading: Reading, step: Step) -> Attribution | None:
             "context:quote-only-continues",
         )
     return None
+
+
+# A quoted question on its own, after someone's quote, is most often the other side of an
+# exchange (an interviewer's, a heckler's), not the same speaker going on.
+_QUESTION = re.compile(r"\?[\u201d\"]?\s*$")
 
 
 def _connective_continues(reading: Reading, step: Step) -> Attribution | None:
