@@ -46,7 +46,7 @@ from .sources import parse_source
 from .text import LineIndex
 
 # Bump the suffix when analysis output changes; /4: entries became JSON instead of pickles.
-ANALYSIS_VERSION = f"{__version__}/6"
+ANALYSIS_VERSION = f"{__version__}/7"
 ENTRY_FORMAT = "factcheck-source-1"
 # An attribution is stored as the values of its fields, in the dataclass's order.
 ATTRIBUTION_FIELDS = tuple(f.name for f in fields(Attribution))

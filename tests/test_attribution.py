@@ -666,3 +666,11 @@ def test_quoted_question_after_a_quote_is_not_continued():
     assert not content[1].attribution.is_attributed  # the other side of the exchange
     passage = "“We will rebuild the pier,” Mara Lindqvist said.\n\n“The money is there.”\n"
     assert attributed(passage)[1].attribution.speaker == "Mara Lindqvist"
+
+
+def test_rule_pronoun_to_previous_subject():
+    content = attributed(
+        "Mara Lindqvist runs the port.\n\nShe said the pier would reopen in May.\n"
+    )
+    assert content[1].attribution.speaker == "Mara Lindqvist"
+    assert "context:pronoun-to-previous-subject" in content[1].attribution.rules

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from ..model import UNATTRIBUTED, Attribution, AttributionKind, Sentence
 from ..text import lexicon
+from .clauses import clause_subject
 from .cues import anonymity_reason, attribute_sentence
 from .phrases import describe, ruled
 from .quotes import (
@@ -19,6 +20,7 @@ from .quotes import (
     QUOTE_CHARS,
     Span,
     is_speech_quote,
+    mask_quotes,
     quote_spans,
     speech_form,
 )
@@ -134,6 +136,8 @@ def _stated(reading: Reading, step: Step) -> Attribution | None:
     if step.stated is None:
         return None
     stated = reading.context.resolve(step.stated)
+    if (stated.speaker or "").lower() in {"he", "she"}:
+        stated = _pronoun_to_previous_subject(reading, step, stated)
     if stated.kind is AttributionKind.ANONYMOUS and stated.anonymity_reason is None:
         stated = reason_from_next(stated, reading.content, step.index)
     previous = reading.previous
@@ -144,6 +148,23 @@ def _stated(reading: Reading, step: Step) -> Attribution | None:
     ):
         previous.attribution = ruled(replace(stated, speech="direct"), "context:clause-after-break")
     reading.context.speakers.append(stated)
+    return stated
+
+
+def _pronoun_to_previous_subject(reading: Reading, step: Step, stated: Attribution) -> Attribution:
+    """ "He said" that no earlier speaker resolves: the person the sentence before is about
+    (its subject, when that names someone: "Mara Lindqvist runs the port. She said ...")."""
+    for back in (1, 2):
+        if step.index < back:
+            break
+        earlier = reading.content[step.index - back]
+        if earlier.paragraph < step.sentence.paragraph - 1:
+            break
+        subject = clause_subject(mask_quotes(earlier.text, quote_spans(earlier.text)))
+        if subject is not None and subject.kind is AttributionKind.NAMED:
+            subject = reading.context.resolve(subject)
+            found = replace(stated, speaker=subject.speaker, role=subject.role, kind=subject.kind)
+            return ruled(found, "context:pronoun-to-previous-subject")
     return stated
 
 
