@@ -272,11 +272,12 @@ class _Sources:
     the store (`factcheck index` fills it; `check` adds what it had to analyse itself)."""
 
     def __init__(self, encoding: str, cache: Cache | None, policy: ReadPolicy) -> None:
-        from .store import Store  # here: `verify` never needs it (cold start)
+        from .store import Store, runner_for  # here: `verify` never needs it (cold start)
 
         self.encoding = encoding
         self.policy = policy
-        self.store = Store(cache, encoding, policy) if cache else None
+        # sources new to the store (or all, after an analysis upgrade) analysed on all cores
+        self.store = Store(cache, encoding, policy, runner_for()) if cache else None
         self.loaded: dict[str, Source] = {}
 
     def index(self, paths: list[str], brute_force: bool) -> tuple[list[Source], object]:
@@ -541,7 +542,7 @@ def index(paths, encoding, cache_dir, allow_outside_root, jobs, scheduler) -> No
 
     Only files whose size or modification time changed since the last run are analysed
     again, in parallel, into shards that `check` searches together."""
-    from .store import Store, run_here, run_in_processes, run_on_dask
+    from .store import Store, runner_for
 
     started = time.perf_counter()
     files = expand(paths, SOURCE_SUFFIXES)
@@ -549,12 +550,7 @@ def index(paths, encoding, cache_dir, allow_outside_root, jobs, scheduler) -> No
         refuse_claim_set(path)
     policy = _read_policy(load_settings(), files, allow_outside_root)
     cache = _open_cache(cache_dir, True, policy)
-    jobs = jobs or os.cpu_count() or 1
-    if scheduler:
-        runner = run_on_dask(scheduler)
-    else:
-        runner = run_here if jobs == 1 else run_in_processes(jobs)
-    store = Store(cache, encoding, policy, runner)
+    store = Store(cache, encoding, policy, runner_for(jobs, scheduler))
     found = store.update(files)
     for note in store.all_notes():
         _note("note", note)

@@ -234,6 +234,15 @@ def run_on_dask(address: str) -> Runner:
     return run
 
 
+def runner_for(jobs: int | None = None, scheduler: str | None = None) -> Runner:
+    """Where shards are built: on the Dask `scheduler`, else in `jobs` processes (all cores
+    by default; in this process when there is one, or one shard to build)."""
+    if scheduler:
+        return run_on_dask(scheduler)
+    jobs = jobs or os.cpu_count() or 1
+    return run_here if jobs == 1 else run_in_processes(jobs)
+
+
 # --- reading -----------------------------------------------------------------------------------
 
 
