@@ -6,7 +6,7 @@ Searched upward from the working directory: `factcheck.toml` (keys at the top le
 to the configuration file.
 
     fail-on = "warning"            # lowest severity that fails the run: info, warning, error
-    threshold = 0.62               # evidence score a claim needs to count as covered (0..1)
+    threshold = 0.75               # share of a claim's words its evidence must say (0..1)
 
     [severity]                     # per-code overrides: info, warning, error, or off
     hedge-dropped = "error"

@@ -162,7 +162,13 @@ class Code:
     severity: Severity
     verdict: Verdict | None  # the verdict its findings argue for, None for a warning
     summary: str  # one line, for `factcheck rule` and the README table
-    example: str = ""  # a claim and source that raise it, for the documentation
+    example: str = ""  # how it arises, for the documentation (from `case` when not given)
+    case: tuple[str, str] = ()  # (claim, source) that raise it: documented and tested
+
+    def __post_init__(self) -> None:
+        if self.case and not self.example:
+            claim, source = self.case
+            object.__setattr__(self, "example", f"claim: {claim}\nsource: {source}")
 
     def finding(self, message: str, detail: tuple[tuple[str, str], ...] = ()) -> Finding:
         return Finding(self.code, self.severity, message, self.verdict, detail)

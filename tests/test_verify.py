@@ -51,6 +51,14 @@ def test_severity_override_changes_severity_only():
     assert mismatch.severity is Severity.WARNING
 
 
+def test_an_unmet_expectation_is_its_own_finding():
+    item = claim("Japan has agreed to sell 12 Patriot interceptors.")
+    item.expect = Verdict.SUPPORTED
+    result = verify(item, evidence(SOURCE))
+    assert result.verdict is Verdict.CONTRADICTED
+    assert "expectation-mismatch" in [f.code for f in result.findings]
+
+
 def test_threshold_is_configurable():
     text = "Japan agreed to sell missiles."  # "missiles" for "interceptors": 3 of 4 words
     assert verify(claim(text), evidence(SOURCE)).verdict is Verdict.SUPPORTED

@@ -24,7 +24,10 @@ NO_EVIDENCE = Code(
     Severity.ERROR,
     Verdict.UNSUPPORTED,
     "No source sentence says what the claim says.",
-    "claim: China has threatened sanctions over the new command; no source mentions it",
+    case=(
+        "Peru has banned copper exports to Bolivia.",
+        "Chile's copper mines reopened after the strike.",
+    ),
 )
 CLAIM_ADDS = Code(
     "claim-adds",
@@ -32,7 +35,11 @@ CLAIM_ADDS = Code(
     Verdict.UNSUPPORTED,
     "The claim adds a fact (a name, number, date, place, quantifier or phrase) that the "
     "evidence does not give.",
-    "claim: ... for the first time; source: the same sentence without it",
+    case=(
+        "Chile's state copper mines reopened on Monday after a strike of three weeks for the "
+        "first time.",
+        "Chile's state copper mines reopened on Monday after a strike of three weeks.",
+    ),
 )
 CODES = (NO_EVIDENCE, CLAIM_ADDS)
 

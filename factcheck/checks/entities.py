@@ -16,7 +16,10 @@ ENTITY_MISMATCH = Code(
     Severity.ERROR,
     Verdict.CONTRADICTED,
     "A name, place or title differs from the source.",
-    "claim: stationed at Kadena Air Base; source: stationed at Yokota Air Base",
+    case=(
+        "The troops are stationed at Ramstein Air Base near Kaiserslautern.",
+        "The troops are stationed at Spangdahlem Air Base near Kaiserslautern.",
+    ),
 )
 CODES = (ENTITY_MISMATCH,)
 

@@ -11,7 +11,10 @@ HEDGE_DROPPED = Code(
     Severity.WARNING,
     None,
     "The source hedges (could, may, expected to); the claim states it as certain.",
-    "claim: projects will include missiles; source: projects could include missiles",
+    case=(
+        "The new port will include a naval dock.",
+        "The new port could include a naval dock.",
+    ),
 )
 CODES = (HEDGE_DROPPED,)
 

@@ -15,7 +15,10 @@ NUMBER_MISMATCH = Code(
     Severity.ERROR,
     Verdict.CONTRADICTED,
     "A number, quantity, rank, duration or date differs from the source.",
-    "claim: twelve Patriot interceptors; source: 10 Patriot interceptors",
+    case=(
+        "Chile will buy twelve Leopard tanks from Germany.",
+        "Chile will buy 10 Leopard tanks from Germany, officials said.",
+    ),
 )
 CODES = (NUMBER_MISMATCH,)
 

@@ -17,14 +17,20 @@ NEGATION_MISMATCH = Code(
     Severity.ERROR,
     Verdict.CONTRADICTED,
     "The claim negates what the source asserts, or the reverse.",
-    "claim: the announcement has already been made; source: has not yet been made",
+    case=(
+        "The ministry has approved the merger of the two banks.",
+        "The ministry has not approved the merger of the two banks.",
+    ),
 )
 ANTONYM_MISMATCH = Code(
     "antonym-mismatch",
     Severity.ERROR,
     Verdict.CONTRADICTED,
     "The claim uses the opposite word (allow/prohibit) of the source.",
-    "claim: guidelines allow the transfer; source: guidelines prohibit the transfer",
+    case=(
+        "The new rules allow the export of rice to neighbouring states.",
+        "The new rules prohibit the export of rice to neighbouring states.",
+    ),
 )
 CODES = (NEGATION_MISMATCH, ANTONYM_MISMATCH)
 

@@ -22,14 +22,20 @@ QUOTE_ALTERED = Code(
     Severity.ERROR,
     Verdict.MISQUOTED,
     "A direct quote differs from the words in the source.",
-    'claim: "We will never change our course"; source: "We will not change our course"',
+    case=(
+        'The mayor said, "We will never close the harbour."',
+        '"We will not close the harbour," the mayor said.',
+    ),
 )
 QUOTE_NOT_FOUND = Code(
     "quote-not-found",
     Severity.ERROR,
     Verdict.UNSUPPORTED,
     "A direct quote appears in no source, not even approximately.",
-    'claim: Kamikawa said "Japan will double its defense budget"; no source has the words',
+    case=(
+        'The mayor said, "The stadium will be demolished in spring."',
+        '"We will not close the harbour," the mayor said.',
+    ),
 )
 CODES = (QUOTE_ALTERED, QUOTE_NOT_FOUND)
 _ELLIPSIS = re.compile(r"\.\s*\.\s*\.|\u2026|\[\s*\.\.\.\s*\]")

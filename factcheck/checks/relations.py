@@ -14,7 +14,10 @@ RELATION_MISMATCH = Code(
     Verdict.CONTRADICTED,
     "A quantifier, comparative or relation word (only/both, more/less, to/from, before/after) "
     "differs from the source.",
-    "claim: will be given less authority; source: will be given greater authority",
+    case=(
+        "The governor will be given less authority over the police.",
+        "The governor will be given greater authority over the police.",
+    ),
 )
 CODES = (RELATION_MISMATCH,)
 

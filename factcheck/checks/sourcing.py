@@ -11,14 +11,20 @@ ATTRIBUTION_DROPPED = Code(
     Severity.WARNING,
     None,
     "The claim states as fact what the source attributes to an anonymous source or a media report.",
-    "claim: Japan will sell interceptors; source: ..., U.S. officials said",
+    case=(
+        "Peru will sell two frigates to Ecuador.",
+        "Peru will sell two frigates to Ecuador, two navy officials said.",
+    ),
 )
 ATTRIBUTION_DROPPED_NAMED = Code(
     "attribution-dropped-named",
     Severity.INFO,
     None,
     "The claim states as fact what the source attributes to a named source.",
-    "claim: the upgrade is historic; source: the upgrade is historic, Austin said",
+    case=(
+        "Peru will sell two frigates to Ecuador.",
+        "Peru will sell two frigates to Ecuador, Defense Minister Walter Astudillo said.",
+    ),
 )
 CODES = (ATTRIBUTION_DROPPED, ATTRIBUTION_DROPPED_NAMED)
 WARN_KINDS = {AttributionKind.ANONYMOUS, AttributionKind.MEDIA}

@@ -14,8 +14,10 @@ SPEAKER_MISMATCH = Code(
     Severity.ERROR,
     Verdict.MISATTRIBUTED,
     "The claim gives the words to a different source than the one who said them.",
-    'claim: Christopher Johnstone said "We will not change our course"; source: a senior '
-    "Japanese official said it",
+    case=(
+        'Governor Ana Ruiz said, "We will not close the harbour."',
+        '"We will not close the harbour," Mayor Luis Pardo said.',
+    ),
 )
 CODES = (SPEAKER_MISMATCH,)
 
