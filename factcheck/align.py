@@ -18,7 +18,8 @@ claim and this evidence, never on what else is in the corpus.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz.distance import Levenshtein
 
@@ -70,6 +71,8 @@ class Link:
         business when the evidence does not name it."""
         if self.unit.kind == "relation":
             return False
+        if self.unit.kind == "quantifier" and self.unit.group.startswith("~"):
+            return self.status is WordStatus.SUBSTITUTED  # "also" added is no fact
         return not (self.speaker and self.status is WordStatus.ADDED)
 
 
@@ -229,6 +232,55 @@ def _slot(index: int, anchors: list[tuple[int, int]], size: int) -> range:
     return range(low, high)
 
 
+def _swapped_roles(
+    links: list[Link],
+    anchors: list[tuple[int, int]],
+    claim: list[Unit],
+    theirs: list[Unit],
+    evidence_text: str,
+    claim_text: str,
+) -> list[Link]:
+    """Two names that trade places across the same anchor ("Griffith defeated Brooks" /
+    "Brooks defeated Griffith"): each stands where the evidence has the other, so each is
+    substituted by the other. A passive ("was defeated by Brooks") names its agent after
+    "by" and is the same relation, so a swap with "by" before either name is left alone."""
+    position = {id(u): j for j, u in enumerate(theirs)}
+    placed = [
+        (i, position[id(link.counterpart)], link)
+        for i, link in enumerate(links)
+        if link.status is WordStatus.MATCHED and link.counterpart is not None and not link.speaker
+    ]
+    names = [(i, j) for i, j, link in placed if link.unit.kind == "name"]
+    swapped: dict[int, int] = {}
+    for first, first_at in names:
+        for second, second_at in names:
+            if not (first < second and first_at > second_at):
+                continue
+            between = any(
+                first < i < second and second_at < j < first_at and link.unit.kind != "name"
+                for i, j, link in placed
+            )
+            passive = any(
+                _after_by(evidence_text, theirs[at]) for at in (first_at, second_at)
+            ) or any(_after_by(claim_text, links[i].unit) for i in (first, second))
+            if between and not passive:
+                swapped[first], swapped[second] = second_at, first_at
+    return [
+        replace(link, status=WordStatus.SUBSTITUTED, counterpart=theirs[swapped[i]])
+        if i in swapped
+        else link
+        for i, link in enumerate(links)
+    ]
+
+
+_AGENT = re.compile(r"\bby\s+(?:[A-Z][\w.'\u2019-]*\s+)*$")
+
+
+def _after_by(text: str, unit: Unit) -> bool:
+    """Whether the name at `unit` is a passive's agent ("by Morris Brooks")."""
+    return bool(_AGENT.search(text[max(0, unit.start - 80) : unit.start]))
+
+
 def _bounded(index: int, anchors: list[tuple[int, int]]) -> bool:
     """Whether claim unit `index` has an anchor on both sides: a plain word there rewords
     the evidence's words between them; beyond the first or last anchor, whatever the
@@ -247,6 +299,7 @@ def align(
     breaks: tuple[int, ...] = (),
     speaker: frozenset[int] = frozenset(),
     verbatim: frozenset[int] = frozenset(),
+    claim_text: str = "",
 ) -> Alignment:
     """Each claim unit against the evidence's units. `breaks` are the offsets where a new
     sentence of the evidence starts: a claim unit found only in the other sentence of a pair
@@ -299,7 +352,7 @@ def align(
             used.add(theirs.index(counterpart))  # one counterpart stands for one claim unit
         else:
             links.append(Link(unit, WordStatus.ADDED, None, names_source))
-    return Alignment(links)
+    return Alignment(_swapped_roles(links, anchors, claim, theirs, evidence.text, claim_text))
 
 
 def _moved_with_neighbour(
@@ -386,7 +439,7 @@ def align_claim(
     verbatim = frozenset(
         i for i, u in enumerate(units) if any(a <= u.start < b for a, b in verbatim_quotes)
     )
-    return align(list(units), evidence, breaks, claim.speaker_units, verbatim)
+    return align(list(units), evidence, breaks, claim.speaker_units, verbatim, claim.analysis.text)
 
 
 def sentence_breaks(evidence: Evidence) -> tuple[int, ...]:

@@ -79,7 +79,6 @@ VAGUE = {  # ranges for vague quantities, after common usage (dozens = two dozen
     "a couple": (2, 3),
     "many": (5, math.inf),
     "numerous": (5, math.inf),
-    "some": (1, math.inf),
     "a number": (2, math.inf),
 }
 MODIFIERS = {  # (low factor, high factor) applied to the value that follows
@@ -164,7 +163,12 @@ class Quantity:
         "up to 80" is not "up to 800", although both admit 50."""
         if self.modifier and self.modifier == other.modifier:
             return math.isclose(self.low, other.low) and math.isclose(self.high, other.high)
-        return self.overlaps(other)
+        if not self.overlaps(other):
+            return False
+        # "at least 15,000" and "at most 15,000" only touch: opposite bounds, not agreement
+        touching = min(self.high, other.high) == max(self.low, other.low)
+        ranges = self.low != self.high or other.low != other.high
+        return not (touching and ranges and self.modifier and other.modifier)
 
     def measures_same(self, other: Quantity) -> bool:
         return self.kind == other.kind and self.unit == other.unit
