@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 
 from rapidfuzz.distance import Levenshtein
 
-from .analysis import AnalysedClaim, Analysis, Unit
+from .analysis import AnalysedClaim, Analysis, Unit, are_opposites
 from .model import AlignedSpan, Evidence, WordStatus
 
 # Two plain words one edit apart are one word spelt two ways (finalized / finalised, defense /
@@ -63,6 +63,15 @@ class Link:
     status: WordStatus
     counterpart: Unit | None = None
     speaker: bool = False  # the unit names the claim's source ("Kamikawa said")
+    opposite: bool = False  # substituted by its opposite ("closed" / "opened")
+
+    @property
+    def differs_in_fact(self) -> bool:
+        """A fact stated differently: a name, number, title, quantifier or relation word
+        substituted, or a word put for its opposite."""
+        return self.status is WordStatus.SUBSTITUTED and (
+            self.unit.carries_fact or self.opposite or self.unit.kind == "relation"
+        )
 
     @property
     def counted(self) -> bool:
@@ -98,9 +107,7 @@ class Alignment:
         differently: evidence that matches everything else is about the same fact, and a
         contradiction needs exactly that."""
         counted = self.counted
-        differing = sum(
-            link.status is WordStatus.SUBSTITUTED and link.unit.carries_fact for link in counted
-        )
+        differing = sum(link.differs_in_fact for link in counted)
         compared = len(counted) - differing
         if compared <= 0:
             return 0.0
@@ -337,7 +344,7 @@ def align(
         reach = LOCAL_REORDER if unit.carries_fact else 0
         around = range(max(0, positions.start - reach), min(len(theirs), positions.stop + reach))
         slot = [theirs[j] for j in around if j not in used]
-        if not unit.carries_fact and not _bounded(index, anchors):
+        if unit.kind == "word" and not _bounded(index, anchors):
             slot = []  # past the claim's last anchor, plain words have no slot to reword
         counterpart = next((t for t in slot if comparable(unit, t) and not matches(unit, t)), None)
         nearby = any(
@@ -348,7 +355,10 @@ def align(
         if found and (counterpart is None or not unit.carries_fact or nearby):
             links.append(Link(unit, WordStatus.MATCHED, theirs[found[0]], names_source))
         elif counterpart is not None:
-            links.append(Link(unit, WordStatus.SUBSTITUTED, counterpart, names_source))
+            opposite = unit.kind == "word" and are_opposites(unit.norm, counterpart.norm)
+            links.append(
+                Link(unit, WordStatus.SUBSTITUTED, counterpart, names_source, opposite=opposite)
+            )
             used.add(theirs.index(counterpart))  # one counterpart stands for one claim unit
         else:
             links.append(Link(unit, WordStatus.ADDED, None, names_source))

@@ -168,6 +168,40 @@ def _optional_lines(name: str) -> tuple[str, ...]:
         return ()
 
 
+# Prefixes that negate the word they attach to (un-likely, in-complete, dis-agree, non-
+# binding), from English morphology; the bare word must be 4 letters or more so that
+# "inform" is not read as "not form".
+NEGATING_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
+
+
+def opposites(form: str) -> set[str]:
+    """Dictionary forms opposite to `form`: WordNet's antonyms and the negating prefixes."""
+    opposites = set(_antonyms().get(form, ()))
+    for prefix in NEGATING_PREFIXES:
+        if form.startswith(prefix) and len(form) - len(prefix) >= 4:
+            opposites.add(form[len(prefix) :])
+        if len(form) >= 4:
+            opposites.add(prefix + form)
+    return opposites
+
+
+@cache
+def _antonyms() -> dict[str, frozenset[str]]:
+    """WordNet's antonyms (lexicon/antonyms_wordnet.txt), both ways."""
+    table: dict[str, set[str]] = {}
+    for line in lexicon_lines("antonyms_wordnet"):
+        left, right = (side.strip() for side in line.split("="))
+        table.setdefault(left, set()).add(right)
+        table.setdefault(right, set()).add(left)
+    return {word: frozenset(others) for word, others in table.items()}
+
+
+def are_opposites(mine: str, theirs: str) -> bool:
+    """Whether two words are opposites by any of their dictionary forms (closed / opened)."""
+    theirs_forms = set(base_forms(theirs))
+    return any(opposites(form) & theirs_forms for form in base_forms(mine))
+
+
 # --- units ------------------------------------------------------------------------------------
 
 
@@ -249,12 +283,22 @@ def word_keys(norm: str) -> frozenset[str]:
     return frozenset(keys)
 
 
+# Words that end no synonym phrase in running text: after a verb they usually open a
+# prepositional phrase ("closed in 2010", "moved to Iowa"), unlike particles ("set up").
+PREPOSITIONS = frozenset(
+    "in into to toward towards for against from with within inside outside before after "
+    "behind ahead at by of on".split()
+)
+
+
 def _phrase_keys(pieces: list[tuple[str, int, int]], index: int) -> tuple[int, frozenset[str]]:
     """(width, synsets) of a two- or three-word synonym phrase ("set up", "work out") at
     `index`, its first word in any inflection; (0, empty) when there is none."""
     for width in (3, 2):
         if index + width > len(pieces):
             continue
+        if pieces[index + width - 1][0] in PREPOSITIONS:
+            continue  # "closed in 2010" is no "close in"; particles ("set up") stay
         rest = " ".join(p[0] for p in pieces[index + 1 : index + width])
         for form in base_forms(pieces[index][0]):
             groups = _synonyms().get(f"{form} {rest}")

@@ -73,9 +73,9 @@ def synonyms(root: Path) -> str:
 
 
 def antonyms(root: Path) -> str:
-    """WordNet's direct antonyms ("!" pointers between words) of adjectives, verbs and
-    adverbs, as `word = word` lines, for words in their `SENSES` most frequent senses."""
-    common = {pos: senses(root / f"index.{pos}") for pos in ("adj", "verb", "adv")}
+    """WordNet's direct antonyms ("!" pointers between words) of adjectives, verbs, adverbs
+    and nouns, as `word = word` lines, for words in their `SENSES` most frequent senses."""
+    common = {pos: senses(root / f"index.{pos}") for pos in ("adj", "verb", "adv", "noun")}
     pairs = set()
     for pos in common:
         offsets = {}
@@ -100,7 +100,7 @@ def antonyms(root: Path) -> str:
                 pairs.add(tuple(sorted((source.replace("_", " "), other.replace("_", " ")))))
     header = (
         "# Antonyms from WordNet 3.0: `word = word`, WordNet's direct antonyms of adjectives,\n"
-        "# verbs and adverbs, taken only where the first word's sense is among its "
+        "# verbs, adverbs and nouns, taken only where the first word's sense is among its "
         f"{SENSES} most\n# frequent; written by tools/build_wordnet_lexicons.py.\n"
     )
     return header + LICENSE + "\n".join(f"{a} = {b}" for a, b in sorted(pairs)) + "\n"

@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from ..align import Case
-from ..analysis import Analysis, analyse_text, base_forms
+from ..analysis import Analysis, analyse_text, base_forms, opposites
 from ..model import Code, Severity, Verdict
 from ..text import lexicon_lines, normalize
 
@@ -91,27 +91,11 @@ def antonym_conflicts(claim: str, source: str) -> list[tuple[str, str]]:
         if said & set(stated_forms):
             continue  # the source has the claim's own word
         for form in said:
-            opposite = next((o for o in _opposites(form) if o in stated_forms), None)
+            opposite = next((o for o in opposites(form) if o in stated_forms), None)
             if opposite is not None:
                 conflicts.append((unit.norm, stated_forms[opposite]))
                 break
     return conflicts
-
-
-# Prefixes that negate the word they attach to (un-likely, in-complete, dis-agree, non-
-# binding), from English morphology; the bare word must be 4 letters or more so that
-# "inform" is not read as "not form".
-NEGATING_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
-
-
-def _opposites(form: str) -> set[str]:
-    opposites = set(_antonyms().get(form, ()))
-    for prefix in NEGATING_PREFIXES:
-        if form.startswith(prefix) and len(form) - len(prefix) >= 4:
-            opposites.add(form[len(prefix) :])
-        if len(form) >= 4:
-            opposites.add(prefix + form)
-    return opposites
 
 
 def _forms_of(analysis: Analysis) -> dict[str, str]:
@@ -122,17 +106,6 @@ def _forms_of(analysis: Analysis) -> dict[str, str]:
             for form in base_forms(unit.norm):
                 forms.setdefault(form, unit.norm)
     return forms
-
-
-@lru_cache(maxsize=1)
-def _antonyms() -> dict[str, frozenset[str]]:
-    """WordNet's antonyms (lexicon/antonyms_wordnet.txt), both ways."""
-    table: dict[str, set[str]] = {}
-    for line in lexicon_lines("antonyms_wordnet"):
-        left, right = (side.strip() for side in line.split("="))
-        table.setdefault(left, set()).add(right)
-        table.setdefault(right, set()).add(left)
-    return {word: frozenset(others) for word, others in table.items()}
 
 
 def check(case: Case):
