@@ -168,7 +168,8 @@ class Code:
     def __post_init__(self) -> None:
         if self.case and not self.example:
             claim, source = self.case
-            object.__setattr__(self, "example", f"claim: {claim}\nsource: {source}")
+            example = f"the claim \u201c{claim}\u201d against the source \u201c{source}\u201d"
+            object.__setattr__(self, "example", example)
 
     def finding(self, message: str, detail: tuple[tuple[str, str], ...] = ()) -> Finding:
         return Finding(self.code, self.severity, message, self.verdict, detail)
