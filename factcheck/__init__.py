@@ -26,7 +26,7 @@ from .files import UNCONFINED, ReadPolicy, read_text
 from .model import Claim, Finding, Result, Source, Verdict
 from .retrieve import Index
 from .text import find_quotes
-from .verify import SUPPORT_THRESHOLD, verify
+from .verify import verify
 
 __all__ = [
     "__version__",
@@ -77,7 +77,7 @@ def check_claims(
     """A `Result` per claim against the given sources (or a prebuilt `index` of them), in
     claim order."""
     settings = settings or Settings()
-    threshold = SUPPORT_THRESHOLD if settings.threshold is None else settings.threshold
+    threshold = settings.threshold  # None: the verdict stage's own default
     if not sources and index is None:
         raise FactcheckError(
             "no sources given: name them in the claim set, the draft's front "

@@ -71,7 +71,7 @@ class PerFile:
 @dataclass(frozen=True)
 class Settings:
     fail_on: Severity = Severity.ERROR
-    threshold: float | None = None  # None: the built-in `verify.SUPPORT_THRESHOLD`
+    threshold: float | None = None  # None: the built-in `align.BEARS_ON_CLAIM`
     severity: dict[str, Severity | None] = field(default_factory=dict)  # None: switched off
     drafts: tuple[DraftSources, ...] = ()
     path: str | None = None  # the file these settings came from

@@ -16,14 +16,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .align import BEARS_ON_CLAIM, Case, align_claim, sentence_breaks
+from .align import Case, align_claim, sentence_breaks
 from .analysis import analyse_claim, analyse_text
 from .checks import CHECKS
 from .checks.quotes import is_verbatim
 from .model import Claim, Code, Evidence, Finding, Result, Severity, Verdict
 
-# Kept for callers that pass a threshold: the share of the claim the evidence must say.
-SUPPORT_THRESHOLD = BEARS_ON_CLAIM
 # A misquote is the most specific diagnosis, then who said it, then what was said, then
 # whether anything says it at all.
 PRECEDENCE = (Verdict.MISQUOTED, Verdict.MISATTRIBUTED, Verdict.CONTRADICTED, Verdict.UNSUPPORTED)
@@ -72,8 +70,7 @@ def build_case(claim: Claim, evidence: list[Evidence], threshold: float | None =
         held = tuple((q.start, q.end) for q in quotes if is_verbatim(q.text, candidate.text))
         alignment = align_claim(analysed, analysis, sentence_breaks(candidate), held)
         case = Case(analysed, [candidate], analysis, alignment, bool(held))
-        if threshold is not None:
-            case.threshold = threshold
+        case.threshold = threshold
         single = len(candidate.sentences) == 1
         key = (case.quote_located, case.bears_on_claim, alignment.bearing, single, -rank)
         ranked.append((key, case))
