@@ -68,7 +68,7 @@ def added_phrases(links: list[Link], differing_facts_count: bool) -> list[list[L
                 continue
             run.append(link)
             continue
-        if len(run) >= ADDED_RUN or any(r.unit.carries_fact for r in run):
+        if run and (len(run) >= ADDED_RUN or any(r.unit.carries_fact for r in run)):
             phrases.append(run)
         run = []
     return phrases
