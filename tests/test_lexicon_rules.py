@@ -55,6 +55,24 @@ OPPOSITE_WORDS = [
         "The plan is in line with the regional housing strategy.",
     ),
     (
+        "The new ramp makes access harder for wheelchair users.",
+        "The new ramp makes access easier for wheelchair users.",
+    ),
+    (
+        "The board vetoed the library budget for next year.",
+        "The board approved the library budget for next year.",
+    ),
+    # these also negate (negative_verbs.txt); the antonym line is what names the opposite
+    (
+        "The pilot scheme worked in the valley towns.",
+        "The pilot scheme failed in the valley towns.",
+    ),
+    ("The union declined the pay offer on Monday.", "The union accepted the pay offer on Monday."),
+    (
+        "The clinic denied the report about staffing cuts.",
+        "The clinic confirmed the report about staffing cuts.",
+    ),
+    (
         "Rescuers were unable to reach the village by road.",
         "Rescuers were able to reach the village by road.",
     ),
@@ -74,6 +92,14 @@ OTHER_QUANTIFIER = [
         "The depot will store both diesel and electric buses.",
     ),
     ("Most residents backed the park plan.", "Few residents backed the park plan."),
+    (
+        "All members of the choir voted for the director.",
+        "Some members of the choir voted for the director.",
+    ),
+    (
+        "Some members of the choir voted for the director.",
+        "All members of the choir voted for the director.",
+    ),
     ("The earlier ferry leaves from Pier 4.", "The later ferry leaves from Pier 4."),
     (
         "The orchard produced more apples this autumn.",
@@ -114,6 +140,22 @@ NEGATING_VERB = [
         "The landlord declined to renew the bakery's lease.",
     ),
     ("The committee stopped funding the night buses.", "The committee funded the night buses."),
+    ("The union refused to sign the pay deal.", "The union signed the pay deal."),
+    (
+        "The ferry failed to reach the island on Tuesday.",
+        "The ferry reached the island on Tuesday.",
+    ),
+    ("The council avoided raising parking charges.", "The council raised parking charges."),
+    ("The mill halted production of wool blankets.", "The mill began production of wool blankets."),
+    ("The club abandoned plans for a new stadium.", "The club announced plans for a new stadium."),
+    ("The plant ceased making glass bottles.", "The plant kept making glass bottles."),
+    ("The coach quit training the junior squad.", "The coach kept training the junior squad."),
+    # also antonyms (antonyms.txt); the negative verb is what reads them as a negation
+    (
+        "The panel rejected the bid for the canal site.",
+        "The panel accepted the bid for the canal site.",
+    ),
+    ("The driver denied speeding on the bypass.", "The driver admitted speeding on the bypass."),
 ]
 
 
