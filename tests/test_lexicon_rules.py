@@ -93,6 +93,14 @@ OTHER_QUANTIFIER = [
     ),
     ("Most residents backed the park plan.", "Few residents backed the park plan."),
     (
+        "The night bus always stops at the hospital.",
+        "The night bus rarely stops at the hospital.",
+    ),
+    (
+        "The night bus rarely stops at the hospital.",
+        "The night bus always stops at the hospital.",
+    ),
+    (
         "All members of the choir voted for the director.",
         "Some members of the choir voted for the director.",
     ),
