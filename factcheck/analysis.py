@@ -196,9 +196,27 @@ def _antonyms() -> dict[str, frozenset[str]]:
     return {word: frozenset(others) for word, others in table.items()}
 
 
+@cache
+def _hand_opposites() -> dict[str, frozenset[str]]:
+    """The one-word forms of lexicon/antonyms.txt, each to the forms of the other side."""
+    table: dict[str, set[str]] = {}
+    for line in lexicon_lines("antonyms"):
+        left, right = (
+            {normalize(w) for w in side.split("|") if " " not in w.strip()}
+            for side in line.split("=")
+        )
+        for mine, theirs in ((left, right), (right, left)):
+            for word in mine:
+                table.setdefault(word, set()).update(theirs)
+    return {word: frozenset(others) for word, others in table.items()}
+
+
 def are_opposites(mine: str, theirs: str) -> bool:
-    """Whether two words are opposites by any of their dictionary forms (closed / opened)."""
-    theirs_forms = set(base_forms(theirs))
+    """Whether two words are opposites by any of their dictionary forms (closed / opened,
+    vetoed / approved): WordNet's antonyms, negating prefixes, lexicon/antonyms.txt."""
+    theirs_forms = set(base_forms(theirs)) | {theirs}
+    if _hand_opposites().get(mine, frozenset()) & theirs_forms:
+        return True
     return any(opposites(form) & theirs_forms for form in base_forms(mine))
 
 

@@ -62,3 +62,20 @@ def test_pair_evidence_is_checked_sentence_by_sentence():
         ),
     )
     assert [f.code for f in found] == ["antonym-mismatch"]
+
+
+def test_short_claim_with_an_opposite_is_contradicted():
+    # four words, one of them the opposite: the rest of the claim still pins the fact
+    found = check(
+        claim("The board vetoed the library budget."),
+        evidence("The board approved the library budget."),
+    )
+    assert [f.code for f in found] == ["antonym-mismatch"]
+
+
+def test_negative_verb_against_the_plain_fact_is_a_negation_mismatch():
+    found = check(
+        claim("The owners neglected to repair the roof."),
+        evidence("The owners repaired the roof."),
+    )
+    assert [f.code for f in found] == ["negation-mismatch"]

@@ -56,11 +56,7 @@ def added_phrases(links: list[Link], differing_facts_count: bool) -> list[list[L
             and link.counted
             and (
                 link.status is WordStatus.ADDED
-                or (
-                    differing_facts_count
-                    and link.status is WordStatus.SUBSTITUTED
-                    and link.unit.carries_fact
-                )
+                or (differing_facts_count and link.differs_in_fact)
                 or (link.status is WordStatus.SUBSTITUTED and link.unit.kind == "act")
             )
         ):
@@ -68,7 +64,7 @@ def added_phrases(links: list[Link], differing_facts_count: bool) -> list[list[L
                 continue
             run.append(link)
             continue
-        if run and (len(run) >= ADDED_RUN or any(r.unit.carries_fact for r in run)):
+        if run and (len(run) >= ADDED_RUN or any(r.unit.carries_fact or r.opposite for r in run)):
             phrases.append(run)
         run = []
     return phrases

@@ -109,7 +109,7 @@ def _forms_of(analysis: Analysis) -> dict[str, str]:
 
 
 def check(case: Case):
-    if not case.about_same_fact or not case.evidence:
+    if not case.bears_on_claim or not case.evidence:
         return []
     findings = []
     claim = case.claim.analysis
