@@ -442,6 +442,18 @@ class Case:
     def where(self) -> str:
         return f"{self.evidence[0].source}:{self.evidence[0].line}" if self.evidence else ""
 
+    def substitutions(self, kinds: tuple[str, ...]) -> list[str]:
+        """Messages for the claim units of `kinds` the evidence states differently: what the
+        claim says, what the source says, and where."""
+        text, evidence = self.claim.claim.text, self.best.text if self.best else ""
+        return [
+            f"claim says \u201c{text[link.unit.start : link.unit.end]}\u201d, source says "
+            f"\u201c{evidence[link.counterpart.start : link.counterpart.end]}\u201d "
+            f"({self.where})"
+            for link in self.alignment.with_status(WordStatus.SUBSTITUTED)
+            if link.unit.kind in kinds and link.counterpart is not None
+        ]
+
 
 def align_claim(
     claim: AnalysedClaim,

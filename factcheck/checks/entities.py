@@ -9,7 +9,7 @@ the same thing (`analysis.py`)."""
 from __future__ import annotations
 
 from ..align import Case
-from ..model import Code, Severity, Verdict, WordStatus
+from ..model import Code, Severity, Verdict
 
 ENTITY_MISMATCH = Code(
     "entity-mismatch",
@@ -27,13 +27,4 @@ CODES = (ENTITY_MISMATCH,)
 def check(case: Case):
     if not case.about_same_fact or case.best is None:
         return []
-    text, evidence = case.claim.claim.text, case.best.text
-    return [
-        ENTITY_MISMATCH.finding(
-            f"claim says \u201c{text[link.unit.start : link.unit.end]}\u201d, source says "
-            f"\u201c{evidence[link.counterpart.start : link.counterpart.end]}\u201d "
-            f"({case.where})"
-        )
-        for link in case.alignment.with_status(WordStatus.SUBSTITUTED)
-        if link.unit.kind in ("name", "title") and link.counterpart is not None
-    ]
+    return [ENTITY_MISMATCH.finding(message) for message in case.substitutions(("name", "title"))]

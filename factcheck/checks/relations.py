@@ -6,7 +6,7 @@ stands where the source has another ("only U.S. forces" / "both Japanese and U.S
 from __future__ import annotations
 
 from ..align import Case
-from ..model import Code, Severity, Verdict, WordStatus
+from ..model import Code, Severity, Verdict
 
 RELATION_MISMATCH = Code(
     "relation-mismatch",
@@ -25,13 +25,7 @@ CODES = (RELATION_MISMATCH,)
 def check(case: Case):
     if not case.about_same_fact or case.best is None:
         return []
-    text, evidence = case.claim.claim.text, case.best.text
     return [
-        RELATION_MISMATCH.finding(
-            f"claim says \u201c{text[link.unit.start : link.unit.end]}\u201d, source says "
-            f"\u201c{evidence[link.counterpart.start : link.counterpart.end]}\u201d "
-            f"({case.where})"
-        )
-        for link in case.alignment.with_status(WordStatus.SUBSTITUTED)
-        if link.unit.kind in ("quantifier", "relation") and link.counterpart is not None
+        RELATION_MISMATCH.finding(message)
+        for message in case.substitutions(("quantifier", "relation"))
     ]
