@@ -188,13 +188,13 @@ def _is_country(unit: Unit) -> bool:
     return any(key.startswith("country:") for key in unit.keys)
 
 
-def _anchors(mine: list[Unit], theirs: list[Unit]) -> list[tuple[int, int]]:
-    """The most matches in the same order in both texts, as (claim, evidence) index pairs;
-    among those, the one spread over least of the evidence (each evidence unit skipped
-    inside the alignment costs `GAP`, far less than a match): a claim restates one clause,
-    not words gathered across a sentence. A dynamic programme over both sequences."""
-    rows, cols = len(mine), len(theirs)
-    hit = [[matches(mine[i], theirs[j]) for j in range(cols)] for i in range(rows)]
+def _anchors(hit: list[list[bool]], cols: int) -> list[tuple[int, int]]:
+    """The most matches in the same order in both texts, as (claim, evidence) index pairs,
+    from `hit` (whether claim unit i matches evidence unit j); among those, the one spread
+    over least of the evidence (each evidence unit skipped inside the alignment costs `GAP`,
+    far less than a match): a claim restates one clause, not words gathered across a
+    sentence. A dynamic programme over both sequences."""
+    rows = len(hit)
     # open[i][j]: best score for mine[i:], theirs[j:] once the alignment has started
     # (skipping an evidence unit costs GAP); start[i][j]: before it starts (skips are free)
     open_ = [[0.0] * (cols + 1) for _ in range(rows + 1)]
@@ -317,15 +317,17 @@ def align(
     speaker check; and those inside a quote the evidence holds word for word (`verbatim`,
     already proven by the quote check)."""
     theirs = list(evidence.units)
+    hit = [[matches(unit, other) for other in theirs] for unit in claim]  # once per pair
     ordered = [i for i in range(len(claim)) if i not in speaker and i not in verbatim]
-    anchors = [(ordered[i], j) for i, j in _anchors([claim[i] for i in ordered], theirs)]
+    anchors = [(ordered[i], j) for i, j in _anchors([hit[i] for i in ordered], len(theirs))]
     anchored = dict(anchors)
     used = set(anchored.values())
     links = []
     for index, unit in enumerate(claim):
         names_source = index in speaker
         if index in speaker or index in verbatim:
-            found = next((t for t in theirs if matches(unit, t)), None)
+            at = next((j for j, matched in enumerate(hit[index]) if matched), None)
+            found = theirs[at] if at is not None else None
             status = WordStatus.MATCHED if found or index in verbatim else WordStatus.ADDED
             links.append(Link(unit, status, found, names_source))
             continue
@@ -337,19 +339,20 @@ def align(
         found = [
             j
             for j, t in enumerate(theirs)
-            if matches(unit, t) and (not breaks or _sentence_of(t, breaks) in here)
+            if hit[index][j] and (not breaks or _sentence_of(t, breaks) in here)
         ]
         # a fact's counterpart may stand just across an anchor ("will only command" /
         # "will command both"): look LOCAL_REORDER units beyond the slot for one
         reach = LOCAL_REORDER if unit.carries_fact else 0
         around = range(max(0, positions.start - reach), min(len(theirs), positions.stop + reach))
-        slot = [theirs[j] for j in around if j not in used]
+        slot = [j for j in around if j not in used]
         if unit.kind == "word" and not _bounded(index, anchors):
             slot = []  # past the claim's last anchor, plain words have no slot to reword
-        counterpart = next((t for t in slot if comparable(unit, t) and not matches(unit, t)), None)
+        at = next((j for j in slot if comparable(unit, theirs[j]) and not hit[index][j]), None)
+        counterpart = theirs[at] if at is not None else None
         nearby = any(
             positions.start - LOCAL_REORDER <= j < positions.stop + LOCAL_REORDER
-            or _moved_with_neighbour(claim, theirs, index, j, anchored)
+            or _moved_with_neighbour(hit, index, j, anchored)
             for j in found
         )
         if found and (counterpart is None or not unit.carries_fact or nearby):
@@ -359,14 +362,14 @@ def align(
             links.append(
                 Link(unit, WordStatus.SUBSTITUTED, counterpart, names_source, opposite=opposite)
             )
-            used.add(theirs.index(counterpart))  # one counterpart stands for one claim unit
+            used.add(at)  # one counterpart stands for one claim unit
         else:
             links.append(Link(unit, WordStatus.ADDED, None, names_source))
     return Alignment(_swapped_roles(links, anchors, claim, theirs, evidence.text, claim_text))
 
 
 def _moved_with_neighbour(
-    claim: list[Unit], theirs: list[Unit], index: int, position: int, anchored: dict[int, int]
+    hit: list[list[bool]], index: int, position: int, anchored: dict[int, int]
 ) -> bool:
     """Whether the claim unit at `index`, found at `position`, moved there with a neighbour:
     the next or previous claim unit, itself outside the anchors, stands right beside it in
@@ -374,8 +377,8 @@ def _moved_with_neighbour(
     President Felipe Calderon"). A phrase moved whole is word order, not a new relation."""
     for step in (-1, 1):
         other, beside = index + step, position + step
-        inside = 0 <= other < len(claim) and other not in anchored and 0 <= beside < len(theirs)
-        if inside and matches(claim[other], theirs[beside]):
+        inside = 0 <= other < len(hit) and other not in anchored and 0 <= beside < len(hit[other])
+        if inside and hit[other][beside]:
             return True
     return False
 
