@@ -130,6 +130,17 @@ class Postings:
         return rows, self.counts[start:end]
 
 
+def _best(
+    windows: list[tuple[list[int], float, float]],
+) -> tuple[list[int], float, float] | None:
+    """The highest-scoring window, the earlier one on a tie."""
+    best = None
+    for window in windows:
+        if best is None or window[2] > best[2]:
+            best = window
+    return best
+
+
 def build_postings(token_ids: list[list[int]], vocabulary: dict[str, int]) -> Postings:
     """Inverted lists from each sentence's word ids (vectorised: this runs on shards of
     hundreds of thousands of sentences)."""
@@ -354,14 +365,15 @@ class Index:
         evidence = [self._evidence([i], s, claim_words) for s, i in scored]
         pairs = []
         for single_score, i in scored[:3]:
-            pair = self._best_pair(i, query)
-            if pair is not None and pair[1] >= single_score + PAIR_GAIN:
-                evidence.append(self._evidence(pair[0], pair[1], claim_words))
+            windows = self._pairs(i, query)
+            ranked = _best([w for w in windows if w[1] >= PAIR_COVERAGE])
+            if ranked is not None and ranked[2] >= single_score + PAIR_GAIN:
+                evidence.append(self._evidence(ranked[0], ranked[2], claim_words))
                 continue
             single_coverage = coverage(query, self._feature(i)[1])
-            pair = self._best_pair(i, query, min_coverage=single_coverage + 1e-9)
-            if pair is not None:
-                pairs.append(self._evidence(pair[0], pair[1], claim_words))
+            offered = _best([w for w in windows if w[1] > single_coverage])
+            if offered is not None:
+                pairs.append(self._evidence(offered[0], offered[2], claim_words))
         evidence.sort(key=lambda e: e.score, reverse=True)
         # Pairs that do not outscore their sentence are still offered, after the `k` best:
         # the verdict stage aligns each candidate with the claim and may need the sentence
@@ -386,22 +398,20 @@ class Index:
         )
         return match[2] if match else None
 
-    def _best_pair(
-        self, row: int, query: Query, min_coverage: float = PAIR_COVERAGE
-    ) -> tuple[list[int], float] | None:
+    def _pairs(self, row: int, query: Query) -> list[tuple[list[int], float, float]]:
+        """(rows, coverage, score) of the two windows of two sentences of one source that
+        hold `row`, each computed once (a search both ranks and offers them)."""
         first_row, count = self.rows.source_span(row)
-        best = None
+        windows = []
         for first in (row - 1, row):
             if first < first_row or first + 1 >= first_row + count:
                 continue
             (norm_a, vocab_a), (norm_b, vocab_b) = self._feature(first), self._feature(first + 1)
             covered = coverage(query, vocab_a | vocab_b)
-            if covered < min_coverage:
-                continue
-            pair_score = blend(query, norm_a + " " + norm_b, covered)
-            if best is None or pair_score > best[1]:
-                best = ([first, first + 1], pair_score)
-        return best
+            windows.append(
+                ([first, first + 1], covered, blend(query, norm_a + " " + norm_b, covered))
+            )
+        return windows
 
     def _evidence(self, rows: list[int], evidence_score: float, claim_words: list[str]):
         sentences = self.rows.sentences(rows)
