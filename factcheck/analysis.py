@@ -99,7 +99,7 @@ def _irregular() -> dict[str, str]:
         forms = [normalize(f) for f in line.split()]
         for form in forms:
             table.setdefault(form, forms[0])
-    for line in _optional_lines("inflections"):
+    for line in lexicon_lines("inflections"):
         form, base = line.split()
         table.setdefault(form, base)
     return table
@@ -139,14 +139,14 @@ def _names() -> dict[tuple[str, ...], tuple[str, str]]:
         if tokens and len(tokens) <= MAX_PHRASE_WORDS:
             table.setdefault(tokens, (key, "acronym" if acronym else "name"))
 
-    for line in _optional_lines("countries"):
+    for line in lexicon_lines("countries"):
         fields = [f.strip() for f in line.split("|")]
         key = "country:" + normalize(fields[0])
         for field in fields:
             for form in field.split(";"):
                 if form.strip():
                     add(form.strip(), key)
-    for line in _optional_lines("acronyms"):
+    for line in lexicon_lines("acronyms"):
         acronym, _, expansions = line.partition("|")
         key = "acronym:" + normalize(acronym)
         for form in [acronym, *expansions.split(";")]:
@@ -159,13 +159,6 @@ def _names() -> dict[tuple[str, ...], tuple[str, str]]:
             existing = table.get(tuple(w.norm for w in words(name)))
             add(name, existing[0] if existing else key)
     return table
-
-
-def _optional_lines(name: str) -> tuple[str, ...]:
-    try:
-        return lexicon_lines(name)
-    except FileNotFoundError:
-        return ()
 
 
 # Prefixes that negate the word they attach to (un-likely, in-complete, dis-agree, non-
@@ -268,7 +261,7 @@ def base_forms(norm: str) -> list[str]:
 def _synonyms() -> dict[str, frozenset[str]]:
     """Each word or phrase of lexicon/synonyms.txt to the synsets it belongs to."""
     table: dict[str, set[str]] = {}
-    for number, line in enumerate(_optional_lines("synonyms")):
+    for number, line in enumerate(lexicon_lines("synonyms")):
         for form in line.split("|"):
             table.setdefault(form.strip(), set()).add(f"syn:{number}")
     return {form: frozenset(groups) for form, groups in table.items()}
@@ -279,7 +272,7 @@ def _derivations() -> dict[str, frozenset[str]]:
     """Each word of lexicon/derivations.txt to its links, one key per linked pair: "entry"
     matches "enter", "presidential" matches "president", without chaining further."""
     table: dict[str, set[str]] = {}
-    for number, line in enumerate(_optional_lines("derivations")):
+    for number, line in enumerate(lexicon_lines("derivations")):
         for word in line.split():
             table.setdefault(word, set()).add(f"der:{number}")
     return {word: frozenset(links) for word, links in table.items()}
