@@ -30,8 +30,7 @@ difference is printed. In this process: recall@1 and recall@5 of the gold senten
 first five sentences returned, a two-sentence evidence counting as two) and per-claim search
 latency of factcheck's index, and the same for peers on the same sentences and claims:
 rapidfuzz `token_set_ratio` over every sentence, bm25s top-5 and tantivy top-5. Cold start
-of `factcheck verify` on the bundled article is timed too (repeated runs, and the largest
-imports from `python -X importtime`).
+of `factcheck verify` is bench/coldstart.py's.
 """
 
 from __future__ import annotations
@@ -67,18 +66,6 @@ NEAR_MISSES_PER_MILLION = 2000  # edited article sentences per 1M (45 article se
 ESTIMATE_WORKERS = (2, 16, 64, 256)  # cluster sizes for the 100M-sentence estimate
 RECALL_DEPTH = 5  # sentences counted for recall@5
 PEER_BUDGET_S = 60.0  # seconds of rapidfuzz-over-everything per size; a sample of claims past it
-WATCHED_IMPORTS = (
-    "factcheck.cli",
-    "numpy",
-    "bm25s",
-    "markdown_it",
-    "yaml",
-    "rich",
-    "click",
-    "rapidfuzz",
-    "sentencex",
-)  # the heavy ones the issue names, and the rest
-COLD_START_RUNS = 10  # runs of `factcheck verify` for the cold-start median
 
 
 @dataclass(frozen=True)
@@ -464,39 +451,6 @@ def peer_tantivy(sentences, cases, directory: Path) -> dict:
     return {"build_s": build, "found": found, **latency_summary(latencies)}
 
 
-# --- cold start -----------------------------------------------------------------------------
-
-
-def cold_start() -> dict:
-    command = [
-        *FACTCHECK,
-        "verify",
-        "Japan agreed to sell 10 Patriot interceptors.",
-        "--source",
-        str(ARTICLE),
-        "--format",
-        "json",
-    ]
-    walls = []
-    for _ in range(COLD_START_RUNS):
-        started = time.perf_counter()
-        subprocess.run(command, capture_output=True, check=False)
-        walls.append(time.perf_counter() - started)
-    trace = subprocess.run(
-        [sys.executable, "-X", "importtime", "-c", "import factcheck.cli"],
-        capture_output=True,
-        text=True,
-        check=False,
-    ).stderr
-    imports = {}
-    for line in trace.splitlines():
-        parts = line.split("|")
-        name = parts[-1].strip()
-        if len(parts) == 3 and parts[1].strip().isdigit() and name in WATCHED_IMPORTS:
-            imports[name] = int(parts[1]) / 1000  # cumulative, where it is first imported
-    return {"median_s": statistics.median(walls), "min_s": min(walls), "imports_ms": imports}
-
-
 # --- one size --------------------------------------------------------------------------------
 
 
@@ -649,13 +603,6 @@ def main() -> int:
         f"load average {os.getloadavg()[0]:.1f} at start"
     )
     print(f"machine: {machine}; {datetime.now(UTC):%Y-%m-%d %H:%M} UTC")
-    cold = cold_start()
-    print(
-        f"\ncold start, `factcheck verify` on the bundled article: median "
-        f"{cold['median_s']:.3f} s, best {cold['min_s']:.3f} s ({COLD_START_RUNS} runs); "
-        "`import factcheck.cli` (ms, cumulative): "
-        + ", ".join(f"{name} {ms:.0f}" for name, ms in cold["imports_ms"].items())
-    )
     alone = subprocess.run(
         [*FACTCHECK, "check", str(CLAIM_SET), "--format", "json", "--no-cache"],
         capture_output=True,
@@ -671,9 +618,7 @@ def main() -> int:
         sys.stdout.flush()
     out_dir = ROOT / "bench" / "out"
     out_dir.mkdir(exist_ok=True)
-    (out_dir / "scale.json").write_text(
-        json.dumps({"machine": machine, "cold_start": cold, "rows": rows}, indent=2)
-    )
+    (out_dir / "scale.json").write_text(json.dumps({"machine": machine, "rows": rows}, indent=2))
     return 0
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..codes import CODES
 from ..report import CheckReport
 from ..sanitize import visible
-from .base import PLAIN, Format, Target
+from .base import PLAIN, Target
 
 
 def _flat(text: str) -> str:
@@ -40,11 +40,6 @@ def render_check(report: CheckReport, target: Target = PLAIN) -> str:
             f"{len(lines)} findings on {len(report.results)} claims, {failing} failing the run"
         )
     return "".join(line + "\n" for line in lines)
-
-
-FORMAT = Format(
-    "concise", "one line per finding: path:line:col: level code [verdict]", render_check
-)
 
 
 def render_statistics(report: CheckReport) -> str:

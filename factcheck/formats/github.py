@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..model import Severity
 from ..report import CheckReport
 from ..sanitize import visible
-from .base import PLAIN, Format, Target
+from .base import PLAIN, Target
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -49,6 +49,3 @@ def render_check(report: CheckReport, target: Target = PLAIN) -> str:
     summary = ", ".join(f"{n} {verdict}" for verdict, n in counts.items() if n)
     lines.append(f"factcheck: {len(report.results)} claims: {summary}")
     return "\n".join(lines) + "\n"
-
-
-FORMAT = Format("github", "GitHub Actions annotations on the draft's lines", render_check)

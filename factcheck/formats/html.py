@@ -24,7 +24,7 @@ from ..report import CheckReport
 from ..sanitize import visible
 from ..segment import front_matter_span, mask_inline
 from ..version import __version__
-from .base import PLAIN, Format, Target
+from .base import PLAIN, Target
 from .terminal import describe_attribution, differing
 
 COLORS = {
@@ -507,6 +507,3 @@ the chips filter. factcheck {_text(__version__)}</p>
 </aside></main>
 <script>{SCRIPT}</script></body></html>
 """
-
-
-FORMAT = Format("html", "a self-contained page for editors", render_check)

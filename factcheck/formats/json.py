@@ -11,7 +11,7 @@ from ..model import AlignedSpan, Attribution, Evidence, Result, Sentence, Source
 from ..report import CheckReport
 from ..sanitize import json_text
 from ..version import __version__
-from .base import PLAIN, Format, Target
+from .base import PLAIN, Target
 
 JSON_VERSION = "1.1"
 TOOL = {"name": "factcheck", "version": __version__}
@@ -147,8 +147,3 @@ def render_sources(sources: list[Source], target: Target = PLAIN) -> str:
         ],
     }
     return json_text(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"
-
-
-FORMAT = Format(
-    "json", "the versioned JSON contract (check, verify, sources)", render_check, render_sources
-)

@@ -10,7 +10,7 @@ import json
 
 from ..report import CheckReport
 from ..sanitize import json_text
-from .base import PLAIN, Format, Target
+from .base import PLAIN, Target
 from .json import JSON_VERSION, result_dict, summary_dict
 
 
@@ -23,6 +23,3 @@ def render_check(report: CheckReport, target: Target = PLAIN) -> str:
     lines = [_line("result", result_dict(r, report)) for r in report.results]
     lines.append(_line("summary", summary_dict(report)))
     return "\n".join(lines) + "\n"
-
-
-FORMAT = Format("jsonl", "JSON Lines: one result a line, then a summary line", render_check)

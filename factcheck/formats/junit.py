@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 from ..report import CheckReport
 from ..sanitize import visible
-from .base import PLAIN, Format, Target
+from .base import PLAIN, Target
 
 
 def render_check(report: CheckReport, target: Target = PLAIN) -> str:
@@ -50,6 +50,3 @@ def render_check(report: CheckReport, target: Target = PLAIN) -> str:
             ET.SubElement(case, "system-out").text = details
     ET.indent(suites)
     return ET.tostring(suites, encoding="unicode", xml_declaration=True) + "\n"
-
-
-FORMAT = Format("junit", "JUnit XML: one test case per claim", render_check)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..model import Evidence, Result, Severity
 from ..report import CheckReport
 from ..sanitize import markdown_code, markdown_text
-from .base import PLAIN, Format, Target
+from .base import PLAIN, Target
 from .terminal import describe_attribution, differing
 
 BADGE = {
@@ -128,6 +128,3 @@ def render_check(report: CheckReport, target: Target = PLAIN) -> str:
             "-o factcheck.html` (or the SARIF upload's code-scanning alerts).",
         ]
     return "\n".join(lines) + "\n"
-
-
-FORMAT = Format("markdown", "a pull-request comment (GitHub-flavoured Markdown)", render_check)

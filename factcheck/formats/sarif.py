@@ -17,7 +17,7 @@ from ..model import Severity
 from ..report import CheckReport
 from ..sanitize import json_text, uri_reference, visible
 from ..version import __version__
-from .base import PLAIN, Format, Target
+from .base import PLAIN, Target
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -127,6 +127,3 @@ def _base_ids(report: CheckReport) -> dict:
 
 def render_check(report: CheckReport, target: Target = PLAIN) -> str:
     return json_text(json.dumps(sarif_dict(report), indent=2, ensure_ascii=False)) + "\n"
-
-
-FORMAT = Format("sarif", "SARIF 2.1.0 for code scanning", render_check)

@@ -28,7 +28,7 @@ from ..model import (
 )
 from ..report import CheckReport
 from ..sanitize import visible, visible_offsets
-from .base import PLAIN, Format, Target
+from .base import PLAIN, Target
 
 SOURCES_WIDTH = 120  # tables need a width even in a pipe; 120 fits a sentence column
 WORD_STYLE = {WordStatus.SUBSTITUTED: "bold yellow reverse", WordStatus.ADDED: "bold red underline"}
@@ -292,8 +292,3 @@ def speaker_table(source: Source) -> Table:
     share = f"{anonymous}/{attributed} attributed sentences rest on anonymous sources"
     table.caption = share + (f" ({anonymous / attributed:.0%})" if attributed else "")
     return table
-
-
-FORMAT = Format(
-    "terminal", "the full report for a person at a terminal", render_check, render_sources
-)

@@ -1,0 +1,65 @@
+"""What starting factcheck imports: heavy libraries only where a run uses them.
+
+A pre-commit hook pays every import on every run (bench/coldstart.py times it); these tests
+hold the import structure that keeps that cost down, not a time.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLE = ROOT / "claims" / "us-japan-alliance.txt"
+# Imported only by the commands or formats that use them: rich and markdown_it by the
+# terminal, markdown and HTML formats (and markdown_it by Markdown sources), numpy and the
+# store by `index` and `check` against an index, yaml by claim sets, dask by --scheduler.
+ON_DEMAND = ("rich", "markdown_it", "numpy", "yaml", "factcheck.store", "dask")
+
+
+def modules_after(code: str) -> set[str]:
+    """The modules a fresh interpreter holds after running `code`."""
+    probe = f"{code}\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))"
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    return set(json.loads(done.stdout.splitlines()[-1]))
+
+
+def cli_run(*args: str) -> str:
+    """Python code that runs the command line with `args` in-process and carries on."""
+    return (
+        "import contextlib, io\n"
+        "from factcheck.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):\n"
+        f"    main({list(args)!r})"
+    )
+
+
+def test_importing_the_command_line_imports_no_heavy_library():
+    loaded = modules_after("import factcheck.cli")
+    assert not loaded & set(ON_DEMAND)
+    assert not any(
+        name.startswith("factcheck.formats.")
+        for name in loaded
+        - {
+            "factcheck.formats.base",
+            "factcheck.formats.concise",  # --statistics, a few lines with no dependency
+        }
+    )
+
+
+def test_verify_in_json_imports_only_the_json_format():
+    loaded = modules_after(
+        cli_run("verify", "Japan sells interceptors.", "-s", str(ARTICLE), "--format", "json")
+    )
+    assert "factcheck.formats.json" in loaded
+    assert not loaded & {*ON_DEMAND, "factcheck.formats.terminal", "factcheck.formats.html"}
+
+
+def test_the_terminal_format_brings_rich_when_it_renders():
+    loaded = modules_after(cli_run("verify", "Japan sells interceptors.", "-s", str(ARTICLE)))
+    assert {"factcheck.formats.terminal", "rich"} <= loaded
+    assert "factcheck.formats.html" not in loaded
