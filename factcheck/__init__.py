@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from .cache import Cache, analyse
-from .claims import UNKNOWN_IGNORE_CODE, is_claim_set, load_claims, single_claim
+from .claims import UNKNOWN_IGNORE_CODE, UNUSED_IGNORE, is_claim_set, load_claims, single_claim
 from .codes import CODES
 from .config import Settings
 from .errors import FactcheckError
@@ -88,12 +88,47 @@ def check_claims(
     for claim in claims:
         quotes = tuple(q.text for q in find_quotes(claim.text))
         evidence = index.search(claim.text, quotes=quotes)
-        result = verify(claim, evidence, threshold, settings.severity)
-        result.findings += _unknown_ignores(claim, settings)
+        # The ignore comment is applied here rather than in `verify`, so that what it
+        # switched off is known and a comment that switched off nothing can be flagged.
+        result = verify(
+            replace(claim, ignored_codes=frozenset()), evidence, threshold, settings.severity
+        )
+        result.claim = claim
+        result.findings = _apply_ignores(claim, result.findings, settings)
         results.append(result)
         if progress:
             progress(1)
     return results
+
+
+def _apply_ignores(claim: Claim, raised: list[Finding], settings: Settings) -> list[Finding]:
+    """The findings an ignore comment leaves standing, plus a finding for each code it names
+    that is no code (`unknown-ignore-code`) or that switched nothing off here
+    (`unused-ignore`), as ruff's RUF100 does for noqa. Those two can be ignored like any code.
+    A code switched off for this file by the configuration or the command line is not
+    flagged: the comment may still serve a run configured otherwise."""
+    raised = raised + _unknown_ignores(claim, settings)
+    used = {item.code for item in raised}
+    unused = sorted(
+        code
+        for code in claim.ignored_codes & CODES.keys()
+        if code not in used
+        and code != UNUSED_IGNORE.code
+        and settings.severity.get(code, CODES[code].severity) is not None
+    )
+    level = settings.severity.get(UNUSED_IGNORE.code, UNUSED_IGNORE.severity)
+    if level is not None:
+        raised += [
+            replace(
+                UNUSED_IGNORE.finding(
+                    f"the ignore comment switches off {code!r}, which raises nothing on this "
+                    "sentence; remove it, or it will hide the next such finding here"
+                ),
+                severity=level,
+            )
+            for code in unused
+        ]
+    return [item for item in raised if item.code not in claim.ignored_codes]
 
 
 def _unknown_ignores(claim: Claim, settings: Settings) -> list[Finding]:

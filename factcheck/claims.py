@@ -41,7 +41,17 @@ UNKNOWN_IGNORE_CODE = Code(
     "(as ruff's RUF100 flags an unused noqa).",
     "<!-- factcheck: ignore hedge-droped --> before a sentence: 'hedge-droped' is no code.",
 )
-CODES = (UNKNOWN_IGNORE_CODE,)
+UNUSED_IGNORE = Code(
+    "unused-ignore",
+    Severity.WARNING,
+    None,
+    "An ignore comment switches off a code that raises nothing on its sentence, so it only "
+    "hides whatever that code would find there after the next edit (as ruff's RUF100 flags "
+    "an unused noqa).",
+    "<!-- factcheck: ignore hedge-dropped --> before a sentence the sources support as "
+    "written: there is no hedge-dropped finding for it to switch off.",
+)
+CODES = (UNKNOWN_IGNORE_CODE, UNUSED_IGNORE)
 
 
 @dataclass

@@ -32,6 +32,7 @@ from .codes import CODES
 from .config import Settings, known_code, load_settings
 from .files import ReadPolicy, decode, find_roots, inside, read_text, write_atomic
 from .formats import FORMATS, SOURCE_FORMATS, Target
+from .formats.base import counted
 from .formats.concise import render_statistics
 from .inputs import DRAFT_SUFFIXES, SOURCE_SUFFIXES, expand, relative_to_cwd, repository_root
 from .model import Result, Severity, Source
@@ -75,16 +76,12 @@ def _guard_output(output: str | None, inputs: list[str]) -> None:
 
 
 def _read_policy(
-    settings: Settings, named: list[str], allow_outside_root: bool, config_path: str | None = None
+    settings: Settings, allow_outside_root: bool, config_path: str | None = None
 ) -> ReadPolicy:
     """Reads confined to the git checkout (and a --config file's directory; see files.py),
-    the paths typed on the command line read where they are."""
+    paths typed on the command line included: `factcheck check /etc/passwd` is refused."""
     roots = find_roots(settings.path, config_path is not None, Path.cwd())
-    return ReadPolicy(
-        None if allow_outside_root else roots,
-        settings.max_file_bytes,
-        frozenset(os.path.abspath(p) for p in named if p != "-"),
-    )
+    return ReadPolicy(None if allow_outside_root else roots, settings.max_file_bytes)
 
 
 def _open_cache(directory: str | None, write: bool, policy: ReadPolicy) -> Cache:
@@ -368,7 +365,7 @@ def _finish(report: CheckReport, format_name: str, output: str | None, options: 
         names = ", ".join(s.path for s in report.skipped)
         _note(
             "info",
-            f"skipped {len(report.skipped)} files that no [[drafts]] entry covers "
+            f"skipped {counted(len(report.skipped), 'file')} that no [[drafts]] entry covers "
             f"and that name no sources: {names}",
         )
     if options.statistics:
@@ -416,14 +413,12 @@ def check(
     [[drafts]] entry covers and that name no sources are skipped."""
     options = RunOptions(**policy)
     settings = options.settings(config_path)
-    typed = bool(paths)
     paths = paths or tuple(settings.draft_paths())
     if not paths:
         raise FactcheckError("nothing to check: give drafts or claim sets, or configure [[drafts]]")
     files = expand(paths, DRAFT_SUFFIXES, settings.is_excluded)
     given = expand(source_paths, SOURCE_SUFFIXES)
-    named = [*(files if typed else []), *given]  # typed on the command line: read where they are
-    policy = _read_policy(settings, named, allow_outside_root, config_path)
+    policy = _read_policy(settings, allow_outside_root, config_path)
     _guard_output(output, [*files, *given, *([settings.path] if settings.path else [])])
     sets, skipped = _read_claims(files, encoding, settings, given, stdin_filename or STDIN, policy)
     wanted = {
@@ -482,7 +477,7 @@ def verify(
     options = RunOptions(**policy)
     settings = options.settings(config_path)
     given = expand(source_paths, SOURCE_SUFFIXES)
-    policy = _read_policy(settings, given, allow_outside_root, config_path)
+    policy = _read_policy(settings, allow_outside_root, config_path)
     _guard_output(output, [*given, *([settings.path] if settings.path else [])])
     sources = load_sources(given, encoding, policy=policy)
     results = check_claims([single_claim(claim)], sources, settings=settings.for_file(None))
@@ -510,7 +505,7 @@ def sources(paths, format_name, output, encoding, allow_outside_root) -> None:
     said it."""
     files = expand(paths, SOURCE_SUFFIXES)
     _guard_output(output, files)
-    policy = _read_policy(load_settings(), files, allow_outside_root)
+    policy = _read_policy(load_settings(), allow_outside_root)
     loaded = load_sources(files, encoding, policy=policy)
     render = FORMATS[format_name].sources
     assert render is not None  # SOURCE_FORMATS holds only formats that render sources
@@ -548,7 +543,7 @@ def index(paths, encoding, cache_dir, allow_outside_root, jobs, scheduler) -> No
     files = expand(paths, SOURCE_SUFFIXES)
     for path in files:
         refuse_claim_set(path)
-    policy = _read_policy(load_settings(), files, allow_outside_root)
+    policy = _read_policy(load_settings(), allow_outside_root)
     cache = _open_cache(cache_dir, True, policy)
     store = Store(cache, encoding, policy, runner_for(jobs, scheduler))
     found = store.update(files)

@@ -185,9 +185,9 @@ def find_config(start: Path) -> tuple[Path, dict] | None:
 
 def _read_toml(path: Path, explicit: bool = False) -> dict:
     """A TOML file's table. A configuration found by the search must really lie in its
-    directory (not be a symlink to elsewhere); one named with --config is read where it is."""
-    named = frozenset({os.path.abspath(path)}) if explicit else frozenset()
-    policy = ReadPolicy(roots=(Path(os.path.abspath(path)).parent,), named=named)
+    directory (not be a symlink to elsewhere); one named with --config is the invoker's
+    choice and is read where it is (a regular file all the same)."""
+    policy = ReadPolicy(roots=None if explicit else (Path(os.path.abspath(path)).parent,))
     text = decode(read_bytes(path, policy), str(path))
     try:
         return tomllib.loads(text)

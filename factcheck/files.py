@@ -3,8 +3,10 @@
 factcheck runs on pull requests, where the drafts, their front matter, the claim sets, the
 configuration and the sources may all be written by a stranger. So every read goes through
 `read_bytes`, which refuses, with a one-line `FactcheckError` naming the path:
-- a path whose real location (symlinks resolved) is outside the read root, unless the
-  invoker named that very path on the command line and no symlink leads there;
+- a path whose real location (symlinks resolved) is outside the read roots, even one typed
+  on the command line (`factcheck check /etc/passwd`): a workflow's `docs/*.md` or a
+  pre-commit file list is the pull request's choice as much as the invoker's; only
+  `--allow-outside-root` lifts this;
 - anything inside a `.git` directory (actions/checkout keeps its token in `.git/config`);
 - anything that is not a regular file, checked with `fstat` on the opened descriptor, so a
   FIFO cannot block the run and `/dev/zero` cannot fill memory;
@@ -37,12 +39,10 @@ class ReadPolicy:
     """Where factcheck may read and how much.
 
     `roots` None reads anywhere (the Python API's default; the CLI always sets roots unless
-    given --allow-outside-root). `named` holds the absolute paths the invoker typed: those
-    are read where they are, provided no symlink leads elsewhere."""
+    given --allow-outside-root)."""
 
     roots: tuple[Path, ...] | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
-    named: frozenset[str] = frozenset()
 
 
 UNCONFINED = ReadPolicy()
@@ -81,7 +81,7 @@ def confine(path: str | os.PathLike[str], policy: ReadPolicy = UNCONFINED) -> st
     if policy.roots is None:
         return real
     roots = [os.path.realpath(root) for root in policy.roots]
-    if any(inside(real, root) for root in roots) or (absolute in policy.named and absolute == real):
+    if any(inside(real, root) for root in roots):
         return real
     raise FactcheckError(
         f"{name}: refusing to read outside {' and '.join(shown(r) for r in roots)} (reads "

@@ -9,6 +9,10 @@ from factcheck import Cache, load_sources
 from factcheck.cli import main
 from factcheck.retrieve import Index
 
+# The files these tests build lie in a temporary directory, outside the checkout that reads
+# are confined to when they are typed on the command line.
+TMP = ["--allow-outside-root"]
+
 
 @pytest.fixture
 def source(tmp_path):
@@ -74,9 +78,9 @@ def test_interrupted_index_build_leaves_no_usable_index(tmp_path, source, monkey
 def test_index_command_then_check_reuses_the_cache(tmp_path, source):
     runner = CliRunner()
     cache_dir = tmp_path / "cache"
-    first = runner.invoke(main, ["index", str(source), "--cache-dir", str(cache_dir)])
+    first = runner.invoke(main, ["index", str(source), "--cache-dir", str(cache_dir), *TMP])
     assert first.exit_code == 0 and "(0 unchanged, 1 analysed)" in first.stdout
-    second = runner.invoke(main, ["index", str(source), "--cache-dir", str(cache_dir)])
+    second = runner.invoke(main, ["index", str(source), "--cache-dir", str(cache_dir), *TMP])
     assert "(1 unchanged, 0 analysed)" in second.stdout
     result = runner.invoke(
         main,
@@ -87,6 +91,7 @@ def test_index_command_then_check_reuses_the_cache(tmp_path, source):
             str(source),
             "--format",
             "json",
+            *TMP,
         ],
     )
     assert json.loads(result.stdout)["results"][0]["verdict"] == "supported"
@@ -100,7 +105,9 @@ def test_index_command_then_check_reuses_the_cache(tmp_path, source):
 def test_unwritable_cache_is_a_clear_error(tmp_path, source):
     blocker = tmp_path / "file"
     blocker.write_text("not a directory", encoding="utf-8")
-    result = CliRunner().invoke(main, ["index", str(source), "--cache-dir", str(blocker / "cache")])
+    result = CliRunner().invoke(
+        main, ["index", str(source), "--cache-dir", str(blocker / "cache"), *TMP]
+    )
     assert result.exit_code == 2
     assert "cannot write the cache" in result.stderr and "Traceback" not in result.output
 

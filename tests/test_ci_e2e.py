@@ -397,7 +397,7 @@ def test_pre_commit_hook_checks_staged_drafts_and_skips_other_markdown(newsroom,
     readme_only = try_repo()
     assert readme_only.returncode == 0, readme_only.stdout
     assert "factcheck....Passed" in re.sub(r"\.{4,}", "....", readme_only.stdout)
-    assert "skipped 1 files" in readme_only.stdout and "README.md" in readme_only.stdout
+    assert "skipped 1 file " in readme_only.stdout and "README.md" in readme_only.stdout
 
     draft = repo / "docs" / "2024" / "alliance.md"
     draft.write_text(
@@ -409,5 +409,5 @@ def test_pre_commit_hook_checks_staged_drafts_and_skips_other_markdown(newsroom,
     both = try_repo()
     assert both.returncode == 1, both.stdout
     assert f"docs/2024/alliance.md:{KADENA_LINE + 1}:1: error entity-mismatch" in both.stdout
-    assert "skipped 1 files" in both.stdout  # the README, said once
+    assert "skipped 1 file " in both.stdout  # the README, said once
     assert "error: " not in both.stdout.replace("error entity-mismatch", "")

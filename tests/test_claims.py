@@ -113,3 +113,86 @@ def test_unknown_code_in_an_ignore_comment_is_flagged(article):
     flagged = [f for f in result.findings if f.code == "unknown-ignore-code"]
     assert len(flagged) == 1 and "did you mean 'hedge-dropped'" in flagged[0].message
     assert flagged[0].verdict is None  # policy only: it never changes the verdict
+
+
+HARBOUR = (
+    "The city council approved the harbour plan on Tuesday.\n\n"
+    "The plan could add 400 jobs by 2027, according to the mayor's office.\n"
+)
+
+
+@pytest.fixture
+def harbour(tmp_path):
+    from factcheck import load_sources
+
+    (tmp_path / "harbour.txt").write_text(HARBOUR, encoding="utf-8")
+    return load_sources([str(tmp_path / "harbour.txt")])
+
+
+def _checked(text, sources, settings=None):
+    from factcheck import check_claims
+
+    [result] = check_claims(parse_draft(text, "d.md"), sources, settings=settings)
+    return result
+
+
+def test_an_ignore_comment_that_switches_off_nothing_is_flagged(harbour):
+    text = (
+        "<!-- factcheck: ignore hedge-dropped -->\n"
+        "The city council approved the harbour plan on Tuesday.\n"
+    )
+    result = _checked(text, harbour)
+    assert result.verdict is Verdict.SUPPORTED
+    [flagged] = result.findings
+    assert flagged.code == "unused-ignore" and "'hedge-dropped'" in flagged.message
+    assert flagged.verdict is None  # policy only: it never changes the verdict
+
+
+def test_an_ignore_comment_that_switches_off_a_finding_is_not_flagged(harbour):
+    text = "The plan will add 400 jobs by 2027, according to the mayor's office.\n"
+    assert [f.code for f in _checked(text, harbour).findings] == ["hedge-dropped"]
+    ignored = _checked("<!-- factcheck: ignore hedge-dropped -->\n" + text, harbour)
+    assert ignored.findings == []
+
+
+def test_only_the_unused_codes_of_a_comment_are_flagged(harbour):
+    text = (
+        "<!-- factcheck: ignore hedge-dropped number-mismatch -->\n"
+        "The plan will add 400 jobs by 2027, according to the mayor's office.\n"
+    )
+    [flagged] = _checked(text, harbour).findings
+    assert flagged.code == "unused-ignore" and "'number-mismatch'" in flagged.message
+
+
+def test_a_code_switched_off_by_the_configuration_is_not_an_unused_ignore(harbour):
+    from factcheck.config import Settings
+
+    text = (
+        "<!-- factcheck: ignore hedge-dropped -->\n"
+        "The city council approved the harbour plan on Tuesday.\n"
+    )
+    off = Settings(severity={"hedge-dropped": None})
+    assert _checked(text, harbour, off).findings == []
+
+
+def test_unused_ignore_is_itself_a_code_to_ignore_or_switch_off(harbour):
+    from factcheck.config import Settings
+    from factcheck.model import Severity
+
+    sentence = "The city council approved the harbour plan on Tuesday.\n"
+    both = "<!-- factcheck: ignore hedge-dropped unused-ignore -->\n" + sentence
+    assert _checked(both, harbour).findings == []
+    single = "<!-- factcheck: ignore hedge-dropped -->\n" + sentence
+    assert _checked(single, harbour, Settings(severity={"unused-ignore": None})).findings == []
+    [raised] = _checked(
+        single, harbour, Settings(severity={"unused-ignore": Severity.ERROR})
+    ).findings
+    assert raised.severity is Severity.ERROR
+
+
+def test_an_unknown_code_is_not_also_an_unused_one(harbour):
+    text = (
+        "<!-- factcheck: ignore hedge-droped -->\n"
+        "The city council approved the harbour plan on Tuesday.\n"
+    )
+    assert [f.code for f in _checked(text, harbour).findings] == ["unknown-ignore-code"]

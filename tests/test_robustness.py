@@ -35,7 +35,11 @@ def assert_input_error(result, *fragments):
 
 
 @pytest.fixture
-def files(tmp_path):
+def files(tmp_path, monkeypatch):
+    """Bad inputs in a directory that is also where the user stands (outside any checkout,
+    the working directory is the read root; see files.py)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "article.txt").write_bytes(ARTICLE.read_bytes())
     (tmp_path / "empty.txt").write_text("close\n\nSkip to main content\n", encoding="utf-8")
     (tmp_path / "blank.txt").write_text("", encoding="utf-8")
     (tmp_path / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
@@ -77,7 +81,7 @@ def test_invalid_utf8_and_the_encoding_option(files):
 
 
 def test_unknown_encoding(files):
-    assert_input_error(run("sources", ARTICLE, "--encoding", "klingon"), "klingon")
+    assert_input_error(run("sources", files / "article.txt", "--encoding", "klingon"), "klingon")
 
 
 def test_malformed_yaml_names_the_line(files):
@@ -101,7 +105,8 @@ def test_unknown_format():
 
 
 def test_draft_with_no_prose(files):
-    assert_input_error(run("check", files / "noprose.md", "-s", ARTICLE), "noprose.md", "no prose")
+    result = run("check", files / "noprose.md", "-s", files / "article.txt")
+    assert_input_error(result, "noprose.md", "no prose")
 
 
 def test_stdin_binary_is_refused():
@@ -110,7 +115,8 @@ def test_stdin_binary_is_refused():
     )
 
 
-def test_check_never_writes_to_its_inputs(tmp_path):
+def test_check_never_writes_to_its_inputs(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
     source = tmp_path / "source.txt"
     source.write_bytes(ARTICLE.read_bytes())
     draft = tmp_path / "draft.md"

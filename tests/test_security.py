@@ -163,12 +163,27 @@ def test_git_directory_is_refused_even_when_named(repo):
     assert_refused(run("sources", ".git/config"), "inside a .git directory")
 
 
-def test_paths_typed_on_the_command_line_are_read_where_they_are(repo):
-    """The invoker's own choice, without a symlink: read, confined or not."""
-    outside = repo.parent / "outside" / "plant.txt"
-    outside.write_text(SOURCE, encoding="utf-8")
-    result = run("verify", CONTRADICTED, "-s", outside, "--format", "json")
-    assert result.exit_code == 1 and '"contradicted"' in result.stdout
+@pytest.mark.parametrize("command", ["check", "verify", "sources", "index"])
+def test_paths_typed_on_the_command_line_outside_the_checkout_are_refused(repo, command):
+    """A workflow's file list or a pre-commit hook's is the pull request's choice as much as
+    the invoker's, so a typed path gets no exception: refused, not skipped as a non-draft
+    (exit 0 would look like a clean run), and readable with --allow-outside-root."""
+    outside = repo.parent / "outside" / "secret.txt"
+    arguments = {
+        "check": ["check", outside],
+        "verify": ["verify", CONTRADICTED, "-s", outside],
+        "sources": ["sources", outside],
+        "index": ["index", outside, "--cache-dir", repo.parent / "cache"],
+    }[command]
+    assert_refused(run(*arguments), "secret.txt", "refusing to read outside")
+    allowed = run(*arguments, "--allow-outside-root")
+    assert allowed.exit_code in (0, 1), allowed.output
+
+
+def test_check_of_etc_passwd_is_refused_not_skipped(repo):
+    result = run("check", "/etc/passwd")
+    assert_refused(result, "/etc/passwd", "--allow-outside-root")
+    assert "skipped" not in result.output
 
 
 def test_allow_outside_root_reads_anywhere(repo):

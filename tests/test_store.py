@@ -59,7 +59,9 @@ def checked(claim_set, *options):
 
 
 def index(paths, cache_dir, *options):
-    result = CliRunner().invoke(main, ["index", *paths, "--cache-dir", str(cache_dir), *options])
+    result = CliRunner().invoke(
+        main, ["index", *paths, "--cache-dir", str(cache_dir), "--allow-outside-root", *options]
+    )
     assert result.exit_code == 0, result.output
     return result.stdout
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..codes import CODES
 from ..report import CheckReport
 from ..sanitize import visible
-from .base import PLAIN, Target
+from .base import PLAIN, Target, counted
 
 
 def _flat(text: str) -> str:
@@ -37,7 +37,8 @@ def render_check(report: CheckReport, target: Target = PLAIN) -> str:
     if not target.quiet:
         failing = sum(report.failing(r) for r in report.results)
         lines.append(
-            f"{len(lines)} findings on {len(report.results)} claims, {failing} failing the run"
+            f"{counted(len(lines), 'finding')} on {counted(len(report.results), 'claim')}, "
+            f"{failing} failing the run"
         )
     return "".join(line + "\n" for line in lines)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..model import Severity
 from ..report import CheckReport
 from ..sanitize import visible
-from .base import PLAIN, Target
+from .base import PLAIN, Target, counted
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -47,5 +47,7 @@ def render_check(report: CheckReport, target: Target = PLAIN) -> str:
             )
     counts = report.counts()
     summary = ", ".join(f"{n} {verdict}" for verdict, n in counts.items() if n)
-    lines.append(f"factcheck: {len(report.results)} claims: {summary}")
+    lines.append(
+        f"factcheck: {counted(len(report.results), 'claim')}{': ' if summary else ''}{summary}"
+    )
     return "\n".join(lines) + "\n"

@@ -28,7 +28,7 @@ from ..model import (
 )
 from ..report import CheckReport
 from ..sanitize import visible, visible_offsets
-from .base import PLAIN, Target
+from .base import PLAIN, Target, counted
 
 SOURCES_WIDTH = 120  # tables need a width even in a pipe; 120 fits a sentence column
 WORD_STYLE = {WordStatus.SUBSTITUTED: "bold yellow reverse", WordStatus.ADDED: "bold red underline"}
@@ -199,8 +199,8 @@ def clean_line(result: Result) -> Text:
 def summary_line(report: CheckReport) -> Text:
     """The totals on one line, each verdict in its colour: "7 claims: 3 supported, ..."."""
     total = len(report.results)
-    line = Text(f"{total} claim{'' if total == 1 else 's'}: ", style="bold")
     shown = [(v, n) for v, n in report.counts().items() if n]
+    line = Text(counted(total, "claim") + (": " if shown else ""), style="bold")
     for i, (verdict, count) in enumerate(shown):
         line.append(f"{count} {verdict}", style=VERDICT_STYLE[Verdict(verdict)].split(" on ")[-1])
         line.append(", " if i < len(shown) - 1 else "")
