@@ -551,8 +551,9 @@ def index(paths, encoding, cache_dir, allow_outside_root, jobs, scheduler) -> No
         _note("note", note)
     sentences = sum(source.count for _, source in found.values())
     click.echo(
-        f"indexed {len(found)} sources ({store.unchanged} unchanged, {store.analysed} "
-        f"analysed), {sentences:,} sentences, {len(store.summaries)} new shards, in "
+        f"indexed {counted(len(found), 'source')} ({store.unchanged} unchanged, "
+        f"{store.analysed} analysed), {counted(sentences, 'sentence')}, "
+        f"{counted(len(store.summaries), 'new shard')}, in "
         f"{time.perf_counter() - started:.1f} s; cache: {visible(str(cache.directory))}"
     )
 

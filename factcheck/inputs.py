@@ -27,12 +27,14 @@ def is_glob(path: str) -> bool:
 
 
 def relative_to_cwd(path: str | os.PathLike[str]) -> str:
-    """`path` relative to the working directory when it lies under it (what the user typed
-    or would type), else as it is."""
+    """`path` relative to the working directory (what the user typed or would type) when it
+    lies under it or anywhere in the same repository (`../sources/a.txt` from `docs/`), so
+    no report or message shows a runner's absolute checkout path; else as it is."""
     absolute = os.path.abspath(path)
     here = os.getcwd()
-    if os.path.commonpath([absolute, here]) == here:
-        return os.path.relpath(absolute, here)
+    for base in (here, str(repository_root())):
+        if os.path.commonpath([absolute, base]) == base:
+            return os.path.relpath(absolute, here)
     return str(path)
 
 

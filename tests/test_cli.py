@@ -247,6 +247,16 @@ def test_run_from_a_subdirectory_shows_paths_from_there_and_annotates_from_the_r
     assert "file=2024/bad.md," in run("check", "2024/bad.md", "--format", "github").stdout
 
 
+def test_sources_the_configuration_names_are_never_shown_as_absolute_paths(newsroom, monkeypatch):
+    """From docs/, the configured source lies outside the working directory but inside the
+    checkout: messages say ../sources/..., never the runner's /home/runner/work/... path."""
+    monkeypatch.chdir(newsroom / "docs")
+    result = run("check", "2024/bad.md", "--format", "json")
+    [source] = {e["source"] for r in json.loads(result.stdout)["results"] for e in r["evidence"]}
+    assert source == "../sources/alliance.txt"
+    assert str(newsroom) not in run("check", "2024/bad.md", "--format", "github").stdout
+
+
 def test_glob_matching_nothing_is_an_error(newsroom):
     result = run("check", "drafts/*.md")
     assert result.exit_code == 2 and "drafts/*.md: no file matches" in result.stderr
@@ -256,7 +266,7 @@ def test_sources_and_index_take_directories(newsroom, tmp_path_factory):
     listed = run("sources", "sources/", "--format", "json")
     assert [s["path"] for s in json.loads(listed.stdout)["sources"]] == ["sources/alliance.txt"]
     indexed = run("index", "sources", "--cache-dir", tmp_path_factory.mktemp("cache"))
-    assert indexed.exit_code == 0 and indexed.stdout.startswith("indexed 1 sources")
+    assert indexed.exit_code == 0 and indexed.stdout.startswith("indexed 1 source (")
 
 
 def test_exit_zero_quiet_and_statistics(newsroom):
@@ -375,3 +385,8 @@ def test_readme_examples_print_what_the_readme_shows(command, shown, monkeypatch
     monkeypatch.chdir(ROOT)
     result = run(*shlex.split(command)[1:])
     assert result.stdout.rstrip() == shown.rstrip()
+
+
+def test_the_readme_has_examples_with_output():
+    """The parser above finds the examples (else the test above would check nothing)."""
+    assert len(readme_examples()) >= 5

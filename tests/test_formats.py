@@ -107,7 +107,7 @@ def test_markdown_summary_escapes_table_cells():
 
     result = Result(claim, Verdict.UNSUPPORTED, 0.1, [], [finding("no-evidence", "none")])
     text = markdown.render_check(CheckReport([result]))
-    assert "**1 claims checked, 1 failing.**" in text
+    assert "**1 claim checked, 1 failing.**" in text
     assert "A \\| pipe and \\<b\\>tag\\</b\\>" in text
     assert "`d.md:2`" in text
 

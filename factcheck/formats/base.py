@@ -29,7 +29,7 @@ PLAIN = Target()
 
 def counted(number: int, noun: str) -> str:
     """ "1 claim", "2 claims", "0 claims": a count as a person writes it."""
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from ..report import CheckReport
 from ..sanitize import visible
 from ..segment import front_matter_span, mask_inline
 from ..version import __version__
-from .base import PLAIN, Target
+from .base import PLAIN, Target, counted
 from .terminal import describe_attribution, differing
 
 COLORS = {
@@ -495,7 +495,7 @@ def render_check(report: CheckReport, target: Target = PLAIN) -> str:
 <meta http-equiv="Content-Security-Policy" content="{CSP}">
 <title>factcheck report</title><style>{STYLE}</style></head>
 <body><header><h1 class="title">factcheck report</h1>
-<p id="summary">{len(report.results)} claims checked, <strong>{failing} failing</strong>,
+<p id="summary">{counted(len(report.results), "claim")} checked, <strong>{failing} failing</strong>,
 {len(listed)} with findings. <kbd>j</kbd>/<kbd>k</kbd> next and previous finding;
 the chips filter. factcheck {_text(__version__)}</p>
 <div class="chips">{_chips(report)}</div></header>

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..model import Evidence, Result, Severity
 from ..report import CheckReport
 from ..sanitize import markdown_code, markdown_text
-from .base import PLAIN, Target
+from .base import PLAIN, Target, counted
 from .terminal import describe_attribution, differing
 
 BADGE = {
@@ -96,7 +96,7 @@ def render_check(report: CheckReport, target: Target = PLAIN) -> str:
     lines = [
         "## factcheck",
         "",
-        f"**{len(report.results)} claims checked, {len(failing)} failing.**",
+        f"**{counted(len(report.results), 'claim')} checked, {len(failing)} failing.**",
         "",
         "| verdict | claims |",
         "|---|---|",
@@ -123,7 +123,7 @@ def render_check(report: CheckReport, target: Target = PLAIN) -> str:
     if left_out:
         lines += [
             "",
-            f"**{left_out} more claims not shown**: a comment holds at most "
+            f"**{counted(left_out, 'more claim')} not shown**: a comment holds at most "
             f"{COMMENT_LIMIT:,} characters. The full report: `factcheck check --format html "
             "-o factcheck.html` (or the SARIF upload's code-scanning alerts).",
         ]
