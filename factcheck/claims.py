@@ -54,6 +54,11 @@ UNUSED_IGNORE = Code(
 CODES = (UNKNOWN_IGNORE_CODE, UNUSED_IGNORE)
 
 
+class NoProse(FactcheckError):
+    """A draft with no sentence to check (a stub, an index of links): an error for the API,
+    a file the command line skips, as it skips Markdown that is no draft."""
+
+
 @dataclass
 class ClaimSet:
     path: str
@@ -269,7 +274,7 @@ def parse_draft(text: str, path: str, markdown: bool = True) -> list[Claim]:
                 claim.ignored_codes = claim.ignored_codes | codes
             claims.append(claim)
     if not claims:
-        raise FactcheckError(f"{shown(path)}: draft has no prose to check")
+        raise NoProse(f"{shown(path)}: draft has no prose to check")
     return [  # ignored: not a claim at all
         claim
         for claim in claims

@@ -21,6 +21,7 @@ from . import FactcheckError, check_claims, load_sources, refuse_claim_set
 from .cache import Cache, default_directory
 from .claims import (
     ClaimSet,
+    NoProse,
     draft_set,
     front_matter_sources,
     is_claim_set,
@@ -43,6 +44,7 @@ from .version import __version__
 
 PROGRESS_MIN_CLAIMS = 20  # fewer claims finish before a bar is worth drawing
 STDIN = "<stdin>"
+NOT_A_DRAFT = "not covered by any [[drafts]] entry and naming no sources"
 
 
 def _fail(message: str) -> None:
@@ -312,30 +314,46 @@ def _read_claims(
 ) -> tuple[list[ClaimSet], list[Skipped]]:
     """The claim sets to check, and the Markdown files left alone: a file that no
     [[drafts]] entry covers and that names no sources is not a draft (a README beside the
-    drafts, staged in the same commit), so it is skipped, not refused."""
+    drafts, staged in the same commit), and a draft with no prose (a stub, an index of
+    links) has nothing to check, so both are skipped, not refused."""
     sets, skipped = [], []
     for path in paths:
-        if path == "-":
-            raw = sys.stdin.buffer.read(policy.max_bytes + 1)
-            if len(raw) > policy.max_bytes:
-                raise FactcheckError(f"{STDIN}: larger than the {policy.max_bytes:,}-byte limit")
-            text = decode(raw, stdin_name, encoding)
-            parse = parse_claim_set if is_claim_set(stdin_name) else draft_set
-            claim_set = parse(text, stdin_name)
-        elif is_claim_set(path) or given_sources or settings.sources_for(path):
-            claim_set = load_claims(path, encoding, policy)
-        else:
-            text = read_text(path, encoding, policy)
-            if not front_matter_sources(text, path):
-                skipped.append(
-                    Skipped(path, "no [[drafts]] entry covers it and it names no sources")
-                )
-                continue
-            claim_set = draft_set(text, path)
+        try:
+            claim_set = _read_one(path, encoding, settings, given_sources, stdin_name, policy)
+        except NoProse:
+            skipped.append(Skipped(path, "with no prose to check"))
+            continue
+        if claim_set is None:
+            skipped.append(Skipped(path, NOT_A_DRAFT))
+            continue
         if not (claim_set.sources or given_sources or settings.sources_for(claim_set.path)):
             raise _no_sources(shown(claim_set.path))
         sets.append(claim_set)
     return sets, skipped
+
+
+def _read_one(
+    path: str,
+    encoding: str,
+    settings: Settings,
+    given_sources: list[str],
+    stdin_name: str,
+    policy: ReadPolicy,
+) -> ClaimSet | None:
+    """The claims of one path (`-`: standard input), or None for Markdown that is no draft."""
+    if path == "-":
+        raw = sys.stdin.buffer.read(policy.max_bytes + 1)
+        if len(raw) > policy.max_bytes:
+            raise FactcheckError(f"{STDIN}: larger than the {policy.max_bytes:,}-byte limit")
+        text = decode(raw, stdin_name, encoding)
+        parse = parse_claim_set if is_claim_set(stdin_name) else draft_set
+        return parse(text, stdin_name)
+    if is_claim_set(path) or given_sources or settings.sources_for(path):
+        return load_claims(path, encoding, policy)
+    text = read_text(path, encoding, policy)
+    if not front_matter_sources(text, path):
+        return None
+    return draft_set(text, path)
 
 
 @dataclass(frozen=True)
@@ -361,13 +379,9 @@ class RunOptions:
 def _finish(report: CheckReport, format_name: str, output: str | None, options: RunOptions) -> None:
     """Write the report (or its statistics) and exit 1 when it fails, unless --exit-zero."""
     quiet = options.quiet
-    if report.skipped and not quiet:
-        names = ", ".join(s.path for s in report.skipped)
-        _note(
-            "info",
-            f"skipped {counted(len(report.skipped), 'file')} that no [[drafts]] entry covers "
-            f"and that name no sources: {names}",
-        )
+    for reason in dict.fromkeys(s.reason for s in report.skipped if not quiet):
+        names = [s.path for s in report.skipped if s.reason == reason]
+        _note("info", f"skipped {counted(len(names), 'file')} {reason}: {', '.join(names)}")
     if options.statistics:
         _emit(render_statistics(report), output)
     else:
@@ -410,7 +424,8 @@ def check(
 
     PATHS may be files, directories (their Markdown drafts, recursively) or globs. With no
     PATHS, checks the drafts named by the configuration's [[drafts]] tables. Files that no
-    [[drafts]] entry covers and that name no sources are skipped."""
+    [[drafts]] entry covers and that name no sources, and drafts with no prose, are
+    skipped."""
     options = RunOptions(**policy)
     settings = options.settings(config_path)
     paths = paths or tuple(settings.draft_paths())

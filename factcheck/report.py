@@ -32,7 +32,8 @@ SHORT_WORD = 2  # words this short ("of", "to") name nothing; they never make tw
 
 @dataclass(frozen=True)
 class Skipped:
-    """A file the run did not check, and why (said once, at info level)."""
+    """A file the run did not check, and why, as a clause after "skipped 2 files" (said
+    once per reason, at info level)."""
 
     path: str
     reason: str

@@ -104,9 +104,14 @@ def test_unknown_format():
     assert_input_error(run("sources", ARTICLE, "--format", "xml"), "--format", "xml")
 
 
-def test_draft_with_no_prose(files):
-    result = run("check", files / "noprose.md", "-s", files / "article.txt")
-    assert_input_error(result, "noprose.md", "no prose")
+def test_draft_with_no_prose_is_skipped_not_refused(files):
+    """A stub or an index of links staged with real drafts must not block the hook."""
+    (files / "draft.md").write_text("Officials in Malmö said the café was closed.\n")
+    result = run("check", files / "noprose.md", files / "draft.md", "-s", files / "article.txt")
+    assert result.exit_code in (0, 1), result.output
+    assert result.stderr.count("\n") == 1
+    assert "info: skipped 1 file with no prose to check" in result.stderr
+    assert "noprose.md" in result.stderr and "draft.md:1:1" in result.stdout
 
 
 def test_stdin_binary_is_refused():
