@@ -303,3 +303,14 @@ def test_terminal_wraps_only_on_a_terminal_and_keeps_the_indent():
     assert evidence and evidence[0].startswith("    ")  # a continuation keeps its 4 columns
     plain = terminal.render_check(report, PLAIN).splitlines()
     assert "    Japan will sell 10 interceptors to the United States, officials said." in plain
+
+
+def test_markdown_draws_a_quote_diff_struck_through():
+    from factcheck.codes import finding
+
+    claim = Claim(id="c1", text='She said "we will never go."', path="d.md", line=2, column=1)
+    diff = (("=", "we"), ("=", "will"), ("-", "not"), ("+", "never"), ("=", "go"))
+    message = "quote differs from s.txt:4: we will [-not-] {+never+} go"
+    result = Result(claim, Verdict.MISQUOTED, 1.0, [], [finding("quote-altered", message, diff)])
+    text = markdown.render_check(CheckReport([result]))
+    assert "`quote-altered` quote differs from s.txt:4: we will ~~not~~ **never** go |" in text

@@ -542,7 +542,12 @@ def hostile_report(text: str, path: str, identifier: str) -> CheckReport:
     sentence = Sentence(text or "x", 0, len(text or "x"), 1)
     sentence.attribution = Attribution(AttributionKind.NAMED, speaker=text or "x", role=text)
     evidence = Evidence(path, [sentence], 0.5, [(0, min(3, len(sentence.text)))])
-    findings = [finding("no-evidence", f"claim says {text!s}"), finding("hedge-dropped", text)]
+    diff = (("=", "we"), ("-", text or "x"), ("+", f"{text}!"))  # a quote diff: drawn struck
+    findings = [
+        finding("no-evidence", f"claim says {text!s}"),
+        finding("hedge-dropped", text),
+        finding("quote-altered", f"quote differs: we [-{text or 'x'}-] {{+{text}!+}}", diff),
+    ]
     claim = Claim(identifier, text, path, 1, 1)
     results = [Result(claim, verdict, 0.5, [evidence], findings) for verdict in list(Verdict)[:2]]
     return CheckReport(results, [Source(path, text, [sentence])], Severity.INFO, {path: text})
@@ -597,7 +602,7 @@ def test_every_format_of_any_claim_text_is_valid(text, path, identifier):
     assert all(len(re.findall(r"(?<!\\)\|", row)) in (3, 6) for row in rows)
     assert not any(re.search(r"@[\w-]", text) for text in prose(comment))
     annotations = github.render_check(report).splitlines()
-    assert len(annotations) == 2 * 2 + 1
+    assert len(annotations) == 2 * 3 + 1
     assert all(
         line.startswith(("::error ", "::warning ", "::notice ")) for line in annotations[:-1]
     )

@@ -7,7 +7,7 @@ line says how many were left out and where the full report is.
 
 from __future__ import annotations
 
-from ..model import Evidence, Result, Severity
+from ..model import Evidence, Finding, Result, Severity
 from ..report import CheckReport
 from ..sanitize import markdown_code, markdown_text
 from .base import PLAIN, Target, counted
@@ -71,13 +71,31 @@ def _evidence_cell(result: Result, evidence: Evidence) -> str:
     return f"{shown}<br>— {who} ({markdown_code(f'{evidence.source}:{evidence.line}')})"
 
 
+WDIFF = {"=": "{}", "-": "[-{}-]", "+": "{{+{}+}}"}  # how a quote check writes its diff
+STRUCK = {"=": "{}", "-": "~~{}~~", "+": "**{}**"}  # how a comment shows it
+
+
+def _finding_cell(item: Finding) -> str:
+    """The finding's code and message; a quote diff drawn as GitHub draws one, the source's
+    words struck through and the claim's in bold, in place of its `[-not-] {+never+}` text
+    (added after the message if the message does not carry it)."""
+    message = _cell(item.message)
+    if not item.detail:
+        return f"`{item.code}` {message}"
+    plain = _cell(" ".join(WDIFF[op].format(word) for op, word in item.detail))
+    drawn = " ".join(STRUCK[op].format(_cell(word)) for op, word in item.detail)
+    if plain in message:
+        return f"`{item.code}` {message.replace(plain, drawn)}"
+    return f"`{item.code}` {message}<br>{drawn}"
+
+
 def _row(result: Result, report: CheckReport, failing: bool) -> str:
     claim = result.claim
     where = markdown_code(f"{claim.path}:{claim.line}" if claim.path else claim.id)
     shown = [
         f for f in report.findings(result) if failing or report.level(result, f) is Severity.WARNING
     ]
-    finding = "<br>".join(f"`{f.code}` {_cell(f.message)}" for f in shown) or "—"
+    finding = "<br>".join(_finding_cell(f) for f in shown) or "—"
     evidence = _evidence_cell(result, result.evidence[0]) if result.evidence else "—"
     return (
         f"| {where} | {BADGE[result.verdict.value]} {result.verdict.value} | "
