@@ -593,6 +593,9 @@ def test_rule_quote_closed_back_gives_the_whole_quote_its_speaker():
 PHRASE_PASSAGES = {
     "headline-in-capitals": ("THE HARBOR WILL CLOSE", None),
     "dash-inside": ("Roe \u2014 and Lind", None),
+    "clause-inside": ("the pilot held a meeting and", None),
+    "state-name": ("New Hampshire", None),
+    "country-or-capital": ("Berlin", "Berlin"),
     "one-or-another": ("another harbor pilot", "another harbor pilot"),
     "quantifier-alone": ("Several", "Several"),
     "not-a-noun-phrase": ("whether the pilots", None),
@@ -604,6 +607,7 @@ PHRASE_PASSAGES = {
     "poll-share": ("63 percent of pilots", "63 percent of pilots"),
     "organization-run": ("the Association of Harbor Pilots", "the Association of Harbor Pilots"),
     "two-names": ("Okafor and Lindqvist", "Okafor and Lindqvist"),
+    "word-not-a-name": ("Here", None),
     "calendar-word": ("Tuesday", None),
     "capitals-after-no-title": ("many Harborville Pilots", None),
     "role-then-name": ("Port Commissioner Mara Lindqvist", "Mara Lindqvist"),
@@ -674,3 +678,161 @@ def test_rule_pronoun_to_previous_subject():
     )
     assert content[1].attribution.speaker == "Mara Lindqvist"
     assert "context:pronoun-to-previous-subject" in content[1].attribution.rules
+
+
+def test_rule_reporting_clause_after_quote_split_by_the_splitter():
+    content = attributed("“Who will pay for the pier?” Mara Lindqvist asked the harbor board.\n")
+    assert [s.attribution.speaker for s in content] == ["Mara Lindqvist", "Mara Lindqvist"]
+    assert "context:reporting-clause-after-quote" in content[0].attribution.rules
+    content = attributed("“Not again!” Tomas Okafor shouted as the crane tipped.\n")
+    assert content[0].attribution.speaker == "Tomas Okafor"
+
+
+def test_reporting_clause_with_a_clause_of_its_own_reports_something_new():
+    content = attributed("“Who will pay for the new pier?” Mara Lindqvist said she would ask.\n")
+    assert not content[0].attribution.is_attributed
+    content = attributed("“Who will pay?” Mara Lindqvist said that the board must decide.\n")
+    assert not content[0].attribution.is_attributed
+
+
+def test_rule_colon_introduces_quote():
+    content = attributed("Mara Lindqvist continued:\n\n“The pier will close for a year.”\n")
+    assert content[1].attribution.speaker == "Mara Lindqvist"
+    assert "context:colon-introduces-quote" in content[1].attribution.rules
+    content = attributed(
+        "After the storm, the Harbor Pilots Union released the following statement:\n\n"
+        "“We thank every crew that stayed ashore.”\n"
+    )
+    assert content[1].attribution.speaker == "the Harbor Pilots Union"
+
+
+def test_colon_without_a_speaker_introduces_nobody():
+    content = attributed("The mood on the pier was grim:\n\n“We lost everything.”\n")
+    assert not content[1].attribution.is_attributed
+
+
+def test_name_before_a_long_place_of_origin():
+    found = decided("“It is safe,” said Priya Raman of the University of Maine School of Law.")
+    assert (found.speaker, found.rules[0]) == ("Priya Raman", "name-of-place")
+    found = decided("“The pier is safe,” said Tomas Okafor of the Maine delegation.")
+    assert found.speaker == "Tomas Okafor"
+    # a title's own "of" keeps the name after it
+    assert describe("Secretary of State Mara Lindqvist").speaker == "Mara Lindqvist"
+
+
+def test_adjective_before_a_title_is_not_a_participle_clause():
+    found = describe("Harbor ranking Democrat Mara Lindqvist")
+    assert (found.speaker, found.role) == ("Mara Lindqvist", "Harbor ranking Democrat")
+
+
+def test_emphatic_and_contrast_words_between_speaker_and_cue():
+    assert decided("Okafor however said the pier was “beyond repair.”").speaker == "Okafor"
+    assert decided("Okafor himself said the pier was “beyond repair.”").speaker == "Okafor"
+    found = decided("Supporters of the new pier, however, say it would be “a lifeline.”")
+    assert found.speaker == "Supporters of the new pier"
+
+
+def test_comma_after_a_blanked_party_label_does_not_end_the_subject():
+    found = decided("Sen. Mara Lind (D-Me.), said the pier was “beyond repair.”")
+    assert (found.speaker, found.role) == ("Mara Lind", "Sen.")
+
+
+def test_poll_respondents_as_speakers():
+    found = decided("Those surveyed said the pier was “beyond repair.”")
+    assert (found.kind, found.speaker) == (AttributionKind.ANONYMOUS, "Those surveyed")
+    found = decided("About four in 10 said they were “angry” about the pier.")
+    assert (found.speaker, found.rules[0]) == ("About four in 10", "poll-share")
+
+
+def test_quote_closed_inside_brackets():
+    found = decided("(“I do not want a fight,” said one harbor pilot.)")
+    assert (found.kind, found.speaker) == (AttributionKind.ANONYMOUS, "one harbor pilot")
+
+
+def test_bare_adjective_before_a_surname_in_the_speaker_slot():
+    found = decided("“We did not discuss that,” weary Okafor said.")
+    assert (found.speaker, found.role, found.rules) == ("Okafor", None, ("slot:described-name",))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mara Lindqvist is telling supporters that the pier will be “ready by June.”",
+        "Roe thanked the council for “doing the right thing at last.”",
+        "Roe is praising the mayor as “a woman who never quit.”",
+        "Roe heralded the deal as a “breakthrough.”",
+    ],
+)
+def test_progressive_and_stance_verbs_before_a_quote(sentence):
+    assert decided(sentence).kind is AttributionKind.NAMED
+
+
+def test_a_state_in_an_opening_phrase_is_not_the_subject():
+    found = decided(
+        "Speaking at a pier in Portland, Maine, Okafor went after the board, calling it “a "
+        "club of landlords.”"
+    )
+    assert found.speaker == "Okafor"
+
+
+def test_a_country_or_capital_speaks_for_its_government():
+    found = decided("Oslo said the new quota was “a step backwards.”")
+    assert (found.kind, found.speaker) == (AttributionKind.ORGANIZATION, "Oslo")
+    found = decided("“We will not sign,” Norway said.")
+    assert found.kind is AttributionKind.ORGANIZATION
+
+
+def test_a_phrase_running_into_a_clause_is_no_speaker():
+    assert describe("the harbor master told reporters at the pier when") is None
+    assert describe("the new pilot will say") is None
+    # a name read backwards past a clause is still the subject
+    assert describe("the vote is close because Port Commissioner Mara Lindqvist").speaker == (
+        "Mara Lindqvist"
+    )
+
+
+def test_a_capitalised_function_word_is_not_a_name():
+    assert describe("What") is None and describe("Adding") is None
+    assert describe("White").speaker == "White"  # a surname that is a word stays a name
+
+
+def test_rule_past_verb_beside_quote():
+    found = decided("“I would say this,” Okafor answered.")
+    assert (found.speaker, found.rules[-1]) == ("Okafor", "past-verb-beside-quote")
+    found = decided("“This is fantastic!” beamed Tomas Okafor of Bangor, who had come early.")
+    assert found.speaker == "Tomas Okafor"
+    # a past-tense verb with an object is another clause, not a reporting verb
+    assert attribute_sentence("“Indeed,” the pier needed repairs.") is None
+
+
+def test_straight_mark_closing_a_quote_opened_sentences_before():
+    passage = (
+        "“Most boats come from out of state.\n"
+        'And the state with the most of them is Maine," Lindqvist said during a panel.\n'
+    )
+    content = attributed(passage)
+    assert [s.attribution.speaker for s in content] == ["Lindqvist", "Lindqvist"]
+
+
+def test_rule_reporting_clause_after_quote_with_a_verb_the_lexicon_lacks():
+    content = attributed("“Is the pier negotiable?” Okafor pressed.\n")
+    assert [s.attribution.speaker for s in content] == ["Okafor", "Okafor"]
+    assert "context:reporting-clause-after-quote" in content[0].attribution.rules
+
+
+def test_owned_noun_cue_is_a_noun():
+    found = decided("Mara Lindqvist told reporters that Okafor's comments “show bias.”")
+    assert found.speaker == "Mara Lindqvist"
+
+
+def test_subject_of_the_second_joined_clause():
+    found = decided("At one point, a pilot asked for a photo and Lindqvist said, “Only one.”")
+    assert found.speaker == "Lindqvist"
+
+
+def test_function_word_opening_a_sentence_is_not_part_of_a_name():
+    found = decided(
+        "While Lindqvist has studied the plan, the harbor officials who met her say it is “a trap.”"
+    )
+    assert found.speaker == "the harbor officials"
+    assert describe("Not everyone") is None

@@ -24,6 +24,7 @@ from .words import (
     SPEECH_CUES,
     TRAILING_ADVERBS,
     Cue,
+    alternation,
     can_open_speaker,
     function_words,
     has_verb_cue,
@@ -59,6 +60,10 @@ def phrase_after(masked: str, start: int) -> tuple[str, int]:
         if token[0] in '(\u201c"' or not bare:
             break
         end = start + match.end()
+        if token[-1] in ')\u201d"' and token.rstrip(')\u201d"')[-1:] in ",;:.":
+            # "(“...,” said one pilot.)": the sentence closes inside a bracket or quote
+            end -= len(token) - len(token.rstrip(')\u201d"'))
+            token = token.rstrip(')\u201d"')
         if token[-1] in ",;:" or (token.endswith(".") and not ABBREVIATION.match(token)):
             taken.append(token.rstrip(",;:."))
             end -= 1
@@ -69,7 +74,7 @@ def phrase_after(masked: str, start: int) -> tuple[str, int]:
 
 def phrase_before(masked: str, end: int) -> str:
     """The noun phrase ending at `end` ("..., U.S. officials said"), back to a boundary."""
-    region = masked[:end].rstrip()
+    region = _ASIDE_BEFORE_CUE.sub("", masked[:end].rstrip())
     boundary = max(region.rfind(c) for c in ',;:\u2015\u2014\u2013()\u201c\u201d"')
     if " -- " in region:
         boundary = max(boundary, region.rindex(" -- ") + 3)
@@ -91,7 +96,7 @@ def phrase_before(masked: str, end: int) -> str:
         tokens = tokens[: tokens.index("who", 1)]  # "an official | who spoke anonymously said"
     while tokens and (tokens[-1].lower() in TRAILING_ADVERBS or is_adverb(tokens[-1])):
         tokens.pop()
-    tokens = _without_time_adjunct(trim_leading(tokens))
+    tokens = _after_coordinated_clause(_without_time_adjunct(trim_leading(tokens)))
     if (
         tokens
         and tokens[-1].lower() in {"is", "are", "was", "were"}
@@ -104,7 +109,32 @@ def phrase_before(masked: str, end: int) -> str:
     return " ".join(tokens)
 
 
+# A sentence adverb set off by commas between the subject and its cue ("Supporters of the
+# plan, however, say"), or a comma typed after a name whose party label was blanked
+# ("Sen. Mara Lind (D-Me.), said"): neither ends the subject.
+_ASIDE_BEFORE_CUE = re.compile(
+    r"(?:\s*,\s*(?:" + alternation(function_words("sentence-adverb")) + r")\s*,|(?<=\w)\s+,)$",
+    re.IGNORECASE,
+)
 _TIME_OPENERS = function_words("time-opener")
+
+
+def _after_coordinated_clause(tokens: list[str]) -> list[str]:
+    """The subject of the second of two joined clauses ("a woman asked for a photo and |
+    Roe said"): after the last "and"/"but" that a verb precedes and a capital follows."""
+    for index in range(len(tokens) - 2, 0, -1):
+        if tokens[index] in {"and", "but"} and tokens[index + 1][:1].isupper():
+            if any(_verb_like(t) for t in tokens[1:index]):
+                return tokens[index + 1 :]
+            break
+    return tokens
+
+
+def _verb_like(token: str) -> bool:
+    """A lower-case past-tense word, reporting cue or finite verb ("asked", "has")."""
+    return token[:1].islower() and (
+        token.endswith("ed") or token in SPEECH_CUES or token.lower() in BE
+    )
 
 
 def _without_time_adjunct(tokens: list[str]) -> list[str]:
@@ -172,8 +202,8 @@ def name_before_role(masked: str, end: int) -> tuple[str, str] | None:
 def head_follows(words: list[str], index: int) -> bool:
     """Whether a lower-case word at `index` is an adjective before a source noun within two
     words ("several environmental | groups")."""
-    if words[index].endswith("ed"):
-        return False  # a verb: "Cruz exhorted | Republicans"
+    if words[index].endswith("ed") or words[index].lower() in BE:
+        return False  # a verb: "Cruz exhorted | Republicans", "Roe is | telling supporters"
     for word in words[index + 1 : index + 3]:
         norm = word_norm(word.rstrip(",;:"))
         if word[:1].islower() and (
@@ -277,12 +307,20 @@ def slot_speaker(
     if not tokens or len(tokens) > NP_MAX_WORDS:
         return None
     run = name_length(tokens)
-    if run >= 2 and run < len(tokens) and tokens[-run - 1][:1].islower():
-        # "“...,” said Clinton ally James Carville": a description, then a full name
+    described_surname = (
+        run == 1
+        and len(tokens) <= 3
+        and all(t[:1].islower() and t.replace("-", "").isalpha() for t in tokens[:-1])
+        and tokens[0].lower() not in SLOT_OPENERS
+    )
+    if (run >= 2 or described_surname) and run < len(tokens) and tokens[-run - 1][:1].islower():
+        # a description, then a name: a full name ("“...,” said Clinton ally James
+        # Carville", the description its role) or a surname after bare adjectives ("“...,”
+        # weary Okafor said", no role)
         found = Attribution(
             AttributionKind.NAMED,
             speaker=" ".join(tokens[-run:]),
-            role=" ".join(tokens[:-run]),
+            role=None if described_surname else " ".join(tokens[:-run]),
             cue=cue.group(),
             speech=speech_form(text, spans),
         )

@@ -24,7 +24,7 @@ from .quotes import (
     quote_spans,
     speech_form,
 )
-from .words import CONTINUATIONS, alternation, word_norm
+from .words import CONTINUATIONS, alternation, function_words, word_norm
 
 
 @dataclass
@@ -147,6 +147,10 @@ def _stated(reading: Reading, step: Step) -> Attribution | None:
         and (previous.attribution is UNATTRIBUTED and quote_spans(previous.text))
     ):
         previous.attribution = ruled(replace(stated, speech="direct"), "context:clause-after-break")
+    elif _reporting_clause_after_quote(reading, step):
+        previous.attribution = ruled(
+            replace(stated, speech="direct"), "context:reporting-clause-after-quote"
+        )
     reading.context.speakers.append(stated)
     return stated
 
@@ -166,6 +170,109 @@ def _pronoun_to_previous_subject(reading: Reading, step: Step, stated: Attributi
             found = replace(stated, speaker=subject.speaker, role=subject.role, kind=subject.kind)
             return ruled(found, "context:pronoun-to-previous-subject")
     return stated
+
+
+# What may follow the cue of a reporting clause split from its quote ("Roe asked | reporters
+# during a briefing"): a clause of its own opens with "that", a subject pronoun or a name and
+# a verb ("Roe said | he would ...") and reports something new.
+_NEW_CLAUSE = function_words("new-clause")
+
+
+def _reporting_clause_after_quote(reading: Reading, step: Step) -> bool:
+    """ "“Who pays for it?” | Roe asked reporters." The sentence splitter cuts after a quote
+    ending in "?" or "!"; the next sentence, a speaker and a cue with no clause of its own,
+    is the quote's reporting clause, whatever a context pass guessed for the quote."""
+    return _follows_asking_quote(reading, step) and _only_reporting(step.sentence.text, step.stated)
+
+
+def _follows_asking_quote(reading: Reading, step: Step) -> bool:
+    """Whether the sentence has no quote and follows, in its paragraph, a sentence that is a
+    quote ending in "?" or "!" and states no source of its own."""
+    previous = reading.previous
+    if previous is None or step.spans or step.index - 1 in reading.stated_at:
+        return False
+    if previous.paragraph != step.sentence.paragraph or not _QUOTE_ENDS_ASKING.search(
+        previous.text
+    ):
+        return False
+    spans = quote_spans(previous.text)
+    return bool(spans) and spans[0].start == 0
+
+
+# "Roe pressed.", "The harbor master repeated softly.": a speaker and a past-tense verb alone.
+_SPEAKER_AND_VERB = re.compile(
+    r"^(?P<phrase>[^,;:]{1,60}?)\s+(?P<verb>[a-z]{3,}ed)(?:\s+[a-z]+ly)?\.?$"
+)
+
+
+def _verb_alone_after_quote(reading: Reading, step: Step) -> Attribution | None:
+    """ "“Is that negotiable?” | Roe pressed." A sentence that is only a speaker and a verb
+    the cue lexicon lacks, after a quote ending in "?" or "!", is that quote's reporting
+    clause: both sentences are the speaker's."""
+    if step.stated is not None or not _follows_asking_quote(reading, step):
+        return None
+    match = _SPEAKER_AND_VERB.match(step.sentence.text.strip())
+    speaker = describe(match.group("phrase")) if match else None
+    if speaker is None or speaker.kind is AttributionKind.DOCUMENT:
+        return None
+    speaker = reading.context.resolve(replace(speaker, cue=match.group("verb"), speech="direct"))
+    found = ruled(speaker, "context:reporting-clause-after-quote")
+    reading.previous.attribution = found
+    return found
+
+
+_QUOTE_ENDS_ASKING = re.compile(r"[?!]\s*[\u201d\"]\s*$")
+
+
+def _only_reporting(text: str, stated: Attribution) -> bool:
+    """Whether a sentence is a speaker, its cue and adjuncts only ("Roe asked reporters
+    during a briefing", "Roe said as she left"), with the speaker first."""
+    if not stated.cue or "speaker-then-verb" not in stated.rules:
+        return False
+    at = re.search(r"\b" + re.escape(stated.cue) + r"\b", text)
+    if at is None:
+        return False
+    rest = text[at.end() :].strip(" .").split()
+    if not rest:
+        return True
+    first = rest[0].lower().strip(",")
+    if first in _NEW_CLAUSE or first in lexicon("pronouns"):
+        return False
+    return not (len(rest) > 1 and rest[1].lower() in BE_WORDS and rest[0][:1].isupper())
+
+
+BE_WORDS = function_words("be")
+
+
+def _colon_introduces_quote(reading: Reading, step: Step) -> Attribution | None:
+    """ "Roe continued:" or "The council released the following statement:", then a
+    paragraph that opens with a quotation: the sentence ending in a colon names its speaker."""
+    previous = reading.previous
+    if (
+        previous is None
+        or not step.spans
+        or step.spans[0].start != 0
+        or previous.paragraph < step.sentence.paragraph - 1
+        or not previous.text.rstrip().endswith(":")
+    ):
+        return None
+    introducing = previous.attribution
+    if introducing is None or not introducing.is_attributed:
+        introducing = _statement_subject(previous.text)
+    if introducing is None or (introducing.speaker or "").lower() in lexicon("pronouns"):
+        return None  # "It would be hard to overstate ...:" names nobody
+    found = replace(introducing, speech=speech_form(step.sentence.text, step.spans))
+    return ruled(found, "context:colon-introduces-quote")
+
+
+def _statement_subject(text: str) -> Attribution | None:
+    """The subject of a sentence that announces a statement ("Roe issued the following
+    statement:"): a speech noun in the clause, its subject the speaker."""
+    words = {word_norm(w) for w in re.findall(r"[\w'\u2019]+", text)}
+    if not words & lexicon("speech_nouns"):
+        return None
+    subject = clause_subject(mask_quotes(text, quote_spans(text)))
+    return None if subject is None or subject.kind is AttributionKind.DOCUMENT else subject
 
 
 def _open_quote_continues(reading: Reading, step: Step) -> Attribution | None:
@@ -240,6 +347,8 @@ def _lowercase_fragment(reading: Reading, step: Step) -> Attribution | None:
 # The context passes, in order: the first that gives an attribution decides a sentence.
 CONTEXT_PASSES = (
     _stated,
+    _verb_alone_after_quote,
+    _colon_introduces_quote,
     _open_quote_continues,
     _quote_only_continues,
     _connective_continues,

@@ -22,17 +22,23 @@ from .words import (
     DETERMINERS,
     LEADING_CLAUSE,
     NAME_PARTICLES,
+    NOT_NAMES,
+    NOUN_LIKE_CUES,
     OWNERS,
     QUANTIFIERS,
     SENTENCE_ADVERB,
+    SPEECH_CUES,
+    STATES,
     alternation,
     can_open_speaker,
+    government_seats,
     has_phrase,
     head_noun,
     in_titles,
     is_capitalized,
     is_title_word,
     participle_cut,
+    place_key,
     split_name,
     word_norm,
 )
@@ -138,6 +144,17 @@ SPEAKER_RULES: tuple[PhraseRule, ...] = (
     PhraseRule(
         "dash-inside", lambda p: any(t in {"\u2014", "\u2015", "--"} for t in p.whole), None
     ),
+    # "the actor held a fake audition and", "the tycoon told Reuters in an interview when": a
+    # clause with its own verb, read past the subject's end
+    PhraseRule("clause-inside", lambda p: clause_inside(p.whole), None),
+    # "Speaking in Salem, New Hampshire, ...", "Concord, N.H.": a US state is no speaker
+    PhraseRule("state-name", lambda p: place_key(p.norm) in STATES, None),
+    # "Berlin said", "Japan said", "the United States said": the government of the country
+    PhraseRule(
+        "country-or-capital",
+        lambda p: place_key(p.norm) in government_seats(),
+        AttributionKind.ORGANIZATION,
+    ),
     # "one said", "said another", "another commenter": a new unnamed speaker
     PhraseRule(
         "one-or-another",
@@ -195,7 +212,7 @@ SPEAKER_RULES: tuple[PhraseRule, ...] = (
         ),
         AttributionKind.DOCUMENT,
     ),
-    # "63 percent (of voters)", "Forty-one percent of respondents"
+    # "63 percent (of voters)", "Forty-one percent of respondents", "four in 10 (voters)"
     PhraseRule("poll-share", lambda p: bool(SHARE.match(p.text)), AttributionKind.ANONYMOUS),
     PhraseRule(
         "organization-run",
@@ -203,6 +220,16 @@ SPEAKER_RULES: tuple[PhraseRule, ...] = (
         AttributionKind.ORGANIZATION,
     ),
     PhraseRule("two-names", lambda p: two_names(p.tokens), AttributionKind.NAMED),
+    # "Here", "What", "Adding": a capitalised function word or cue, not a name
+    PhraseRule(
+        "word-not-a-name",
+        lambda p: (
+            len(p.tokens) == 1
+            and p.head not in lexicon("title_surnames")
+            and (p.head in NOT_NAMES or p.head in SPEECH_CUES)
+        ),
+        None,
+    ),
     # "said Tuesday"
     PhraseRule(
         "calendar-word",
@@ -249,6 +276,29 @@ SPEAKER_RULES: tuple[PhraseRule, ...] = (
         AttributionKind.ANONYMOUS,
     ),
 )
+
+
+# Words that only a clause holds: a finite verb of being or having, or a conjunction left
+# at the end of a phrase cut short ("the actor held an audition and").
+CLAUSE_WORDS = frozenset("is are was were will would has have had did does".split())
+CLAUSE_ENDS = frozenset({"and", "or", "but", "when", "while", "if", "because"})
+
+
+def clause_inside(words: list[str]) -> bool:
+    """Whether a phrase runs on into a clause: a conjunction at its end, or a lower-case
+    reporting verb or finite verb after its first word with no capitalised word after it
+    (a name after one is the subject a phrase read backwards ends with: "move is notable
+    because House Speaker Paul Ryan")."""
+    if len(words) < 2:
+        return False
+    if words[-1].lower() in CLAUSE_ENDS:
+        return True
+    verbs = [
+        index
+        for index, w in enumerate(words[1:], start=1)
+        if w[:1].islower() and (w in CLAUSE_WORDS or (w in SPEECH_CUES and w not in NOUN_LIKE_CUES))
+    ]
+    return bool(verbs) and not any(w[:1].isupper() for w in words[verbs[-1] + 1 :])
 
 
 def read_phrase(phrase: str) -> Phrase | None:
@@ -325,7 +375,8 @@ def two_names(tokens: list[str]) -> Attribution | None:
 
 SHARE = re.compile(
     r"^(?:(?:" + alternation(APPROXIMATORS) + r")\s+)?"
-    r"(?:\d+(?:\.\d+)?\s*|[a-z]+(?:-[a-z]+)?\s+)(?:percent|per cent|%)(?:\s+of\s+\S.*)?$",
+    r"(?:(?:\d+(?:\.\d+)?\s*|[a-z]+(?:-[a-z]+)?\s+)(?:percent|per cent|%)"
+    r"|(?:\d+|[a-z]+)\s+(?:in|out of)\s+(?:\d+|[a-z]+))(?:\s+of\s+\S.*)?$",
     re.IGNORECASE,
 )
 

@@ -38,6 +38,8 @@ def quote_spans(text: str) -> list[Span]:
         index, char = found.start(), found.group()
         if char == "\u201c" and opened is not None and text[index - 1] in ",.!?":
             char = "\u201d"  # an opening mark typed to close a quote ("... here,\u201c said")
+        if char == '"' and opened is None and _CLOSES_EARLIER_QUOTE.match(text, index - 1):
+            char = "\u201d"  # "... from Vermont," Roe said: a quote opened sentences before
         if char == "\u201c" or (char == '"' and opened is None):
             if opened is None:
                 opened = index
@@ -50,6 +52,11 @@ def quote_spans(text: str) -> list[Span]:
     if opened is not None:
         spans.append(Span(opened, len(text)))
     return spans
+
+
+# A straight mark after a quote's closing punctuation and before a space ("... Vermont,"
+# Roe said), with no mark open: it closes a quote that began in an earlier sentence.
+_CLOSES_EARLIER_QUOTE = re.compile(r'[,.!?]"(?:\s|$)')
 
 
 PARTY_LABEL = re.compile(r"\s\((?:[DRI]|[DRI]-[A-Za-z. ]{2,15}|[A-Z][a-z]+\.?)\)")

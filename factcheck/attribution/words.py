@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lexicon import having
-from ..text import lexicon, normalize
+from ..text import lexicon, lexicon_lines, normalize
 
 
 def alternation(words: frozenset[str]) -> str:
@@ -62,6 +62,9 @@ SENTENCE_ADVERB = re.compile(
 )
 
 
+# Function words, and the few other words marked not-a-name, are never part of a name.
+STOPWORDS = lexicon("stopwords")
+NOT_NAMES = STOPWORDS | function_words("not-a-name")
 CAPITALIZED = re.compile(r"^(?:[A-Z][\w'\u2019.\-]*|(?:[A-Z]\.)+[A-Z]?\.?)$")
 
 
@@ -145,7 +148,10 @@ def word_norm(token: str) -> str:
 
 
 def is_capitalized(token: str) -> bool:
-    return bool(CAPITALIZED.match(token)) and token.lower() not in DETERMINERS
+    """A capitalised word that may be part of a name: not a determiner or a function word
+    capitalised at a sentence's start ("While Roe ...", "Not everyone ...")."""
+    lower = token.lower()
+    return bool(CAPITALIZED.match(token)) and lower not in DETERMINERS and lower not in NOT_NAMES
 
 
 def in_titles(token: str) -> bool:
@@ -193,6 +199,9 @@ def name_length(tokens: list[str]) -> int:
 def split_name(tokens: list[str]) -> tuple[list[str], list[str]]:
     """(title tokens, name tokens): the name is the trailing run of capitalised words that
     are not title words ("Defense Minister | Minoru Kihara")."""
+    placed = _name_before_place(tokens)
+    if placed is not None:
+        return placed
     index = len(tokens) - name_length(tokens)
     title, name = tokens[:index], tokens[index:]
     if (
@@ -218,6 +227,21 @@ def split_name(tokens: list[str]) -> tuple[list[str], list[str]]:
     if linked and len(name) >= 3:
         title, name = title + name[:-2], name[-2:]
     return title, name
+
+
+def _name_before_place(tokens: list[str]) -> tuple[list[str], list[str]] | None:
+    """ "Priya Raman of the University of Maine School of Law": a full name, then where the
+    person is from however long (title, name); None when no name of two words or more stands
+    before the first "of"/"from" (a title's "of": "Secretary of State John Kerry")."""
+    for index, token in enumerate(tokens):
+        if token in {"of", "from"}:
+            run = name_length(tokens[:index])
+            if run >= 2 and index + 1 < len(tokens) and tokens[index + 1][:1].isupper():
+                return tokens[: index - run] + tokens[index:], tokens[index - run : index]
+            if run >= 2 and tokens[index + 1 : index + 2] == ["the"]:
+                return tokens[: index - run] + tokens[index:], tokens[index - run : index]
+            return None
+    return None
 
 
 def can_open_speaker(word: str) -> bool:
@@ -263,6 +287,8 @@ def is_participle(norm: list[str], index: int) -> bool:
         and len(word) > 5
         and norm[index - 1] not in DETERMINERS
         and word not in lexicon("documents")
+        # "ranking Democrat", "visiting professor": an adjective before a title, not a clause
+        and not (index + 1 < len(norm) and is_title_word(norm[index + 1]))
     )
 
 
@@ -273,3 +299,23 @@ def is_adverb(token: str) -> bool:
 
 def has_verb_cue(text: str) -> bool:
     return any(m.group().lower() not in NOUN_LIKE_CUES for m in find_cues(text))
+
+
+@lru_cache(maxsize=1)
+def government_seats() -> frozenset[str]:
+    """Countries' names and capitals (`lexicon/countries.txt`: name, other names, capitals),
+    normalised: as a speaker each stands for its government ("Berlin said", "Japan said")."""
+    seats = set()
+    for line in lexicon_lines("countries"):
+        fields = [field.strip() for field in line.split("|")]
+        for field in (fields[0], fields[1], fields[3]):
+            seats.update(normalize(form) for form in field.split(";") if form.strip())
+    return frozenset(seats)
+
+
+STATES = having("places", "state")
+
+
+def place_key(norm: list[str]) -> str:
+    """A phrase's words as a place would be looked up: without a leading "the"."""
+    return " ".join(norm[1:] if norm[:1] == ["the"] else norm)
