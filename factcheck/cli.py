@@ -436,9 +436,11 @@ def check(
     policy = _read_policy(settings, allow_outside_root, config_path)
     _guard_output(output, [*files, *given, *([settings.path] if settings.path else [])])
     sets, skipped = _read_claims(files, encoding, settings, given, stdin_filename or STDIN, policy)
+    root = str(repository_root())
     wanted = {
         claim_set.path: [
-            relative_to_cwd(p) for p in [*claim_set.sources, *settings.sources_for(claim_set.path)]
+            relative_to_cwd(p, root)
+            for p in [*claim_set.sources, *settings.sources_for(claim_set.path)]
         ]
         + given
         for claim_set in sets

@@ -26,13 +26,15 @@ def is_glob(path: str) -> bool:
     return bool(GLOB_CHARS & set(path))
 
 
-def relative_to_cwd(path: str | os.PathLike[str]) -> str:
+def relative_to_cwd(path: str | os.PathLike[str], root: str | None = None) -> str:
     """`path` relative to the working directory (what the user typed or would type) when it
     lies under it or anywhere in the same repository (`../sources/a.txt` from `docs/`), so
-    no report or message shows a runner's absolute checkout path; else as it is."""
+    no report or message shows a runner's absolute checkout path; else as it is. `root`:
+    the repository root when the caller has found it once for many paths (a claim set that
+    lists an archive's 3,000 files: 0.3 s of walking up the tree again for each)."""
     absolute = os.path.abspath(path)
     here = os.getcwd()
-    for base in (here, str(repository_root())):
+    for base in (here, root or str(repository_root())):
         if os.path.commonpath([absolute, base]) == base:
             return os.path.relpath(absolute, here)
     return str(path)
@@ -56,6 +58,7 @@ def expand(
     `excluded` says yes to are left out. A glob that matches nothing, or a directory with no such
     file, is an error: a typo should not pass as a clean run."""
     found: list[str] = []
+    root = str(repository_root())
     for path in paths:
         if path == "-":
             found.append(path)
@@ -71,7 +74,7 @@ def expand(
                 raise FactcheckError(f"{path}: no file matches this pattern")
         else:
             files = [path]
-        found += [relative_to_cwd(f) for f in files if not excluded(f)]
+        found += [relative_to_cwd(f, root) for f in files if not excluded(f)]
     return list(dict.fromkeys(found))
 
 

@@ -473,19 +473,21 @@ class SavedVocabulary:
     sorted order (`save_postings`); damaged files give wrong ids or None, never an error."""
 
     def __init__(self, words: bytes, offsets, order) -> None:
-        self._words, self._offsets, self._order = words, offsets, order
+        # read through memoryviews, whose items are Python ints: a numpy scalar per step made
+        # the search 3x slower (46 claims x 34 shards of the 1M archive: 0.35 s)
+        self._words, self._offsets, self._order = words, memoryview(offsets), memoryview(order)
 
     def __len__(self) -> int:
         return len(self._order)
 
     def _word(self, word_id: int) -> bytes:
-        return self._words[int(self._offsets[word_id]) : int(self._offsets[word_id + 1])]
+        return self._words[self._offsets[word_id] : self._offsets[word_id + 1]]
 
     def get(self, word: str) -> int | None:
         wanted, low, high = word.encode("utf-8"), 0, len(self._order)
         while low < high:
             middle = (low + high) // 2
-            word_id = int(self._order[middle])
+            word_id = self._order[middle]
             if not 0 <= word_id < len(self._offsets) - 1:
                 return None
             found = self._word(word_id)

@@ -28,8 +28,10 @@ attributed, once, and the cache keeps the result for the next run.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import mmap
 import os
 import shutil
 import tempfile
@@ -82,6 +84,25 @@ def file_state(path: str) -> tuple[int, int] | None:
     except OSError:
         return None
     return status.st_size, status.st_mtime_ns
+
+
+def real_paths(paths: Iterable[str]) -> dict[str, str]:
+    """For each path, its real path (symlinks resolved) to the path as named (the last one
+    named, when two name the same file). A file that is no symlink resolves as its directory
+    does, so each directory is resolved once: `os.path.realpath` walks every component of
+    every path, 0.4 s for the 3,056 files of bench/scale.py's 1M archive, twice a check."""
+    directories: dict[str, str] = {}
+    named = {}
+    for path in paths:
+        head, tail = os.path.split(path)
+        if os.pardir in Path(path).parts or tail in ("", os.curdir) or os.path.islink(path):
+            real = os.path.realpath(path)  # ".." after a symlinked directory leaves it
+        else:
+            if head not in directories:
+                directories[head] = os.path.realpath(head or os.curdir)
+            real = os.path.join(directories[head], tail)
+        named[real] = path
+    return named
 
 
 def shards_directory(cache_directory: Path) -> Path:
@@ -298,6 +319,20 @@ def is_current(source: StoredSource, state: tuple[int, int] | None) -> bool:
     return state is not None and (source.size, source.mtime_ns) == state
 
 
+def release_pages(arrays: Iterable) -> None:
+    """Drop the pages of memory-mapped arrays from this process's resident memory. They stay
+    in the OS's page cache, so reading them again costs a minor fault, not a read; without
+    this every page a search touched (and the pages the kernel maps around it) stayed
+    resident to the end of the run: 46 claims against the 1M archive kept 170 MB of
+    postings and sentence text mapped, more than the claims' own work."""
+    for array in arrays:
+        mapping = getattr(getattr(array, "base", None), "_mmap", None)
+        mapping = mapping or getattr(array, "_mmap", None)
+        if mapping is not None and hasattr(mmap, "MADV_DONTNEED"):
+            with contextlib.suppress(OSError, ValueError):
+                mapping.madvise(mmap.MADV_DONTNEED)
+
+
 class BrokenShard(Exception):
     def __init__(self, shard: Shard, reason) -> None:
         super().__init__(str(reason))
@@ -360,6 +395,10 @@ class StoreRows:
     def __len__(self) -> int:
         return self._row_offsets[-1]
 
+    def mapped(self) -> list:
+        """The memory-mapped columns (see `release_pages`)."""
+        return [*self._texts, *self._offsets]
+
     def _locate(self, row: int) -> tuple[int, int]:
         import numpy as np
 
@@ -404,15 +443,22 @@ class ArchiveIndex:
     """An `Index` over the store for a set of source paths; searching is `Index.search`, and
     a file found changed behind an unchanged mtime is analysed again and searched anew."""
 
-    def __init__(self, opener: Callable[[set[str]], Index]) -> None:
+    def __init__(
+        self, opener: Callable[[set[str]], Index], release: Callable[[], None] = lambda: None
+    ) -> None:
         self._open = opener
+        self._release = release
         self._forced: set[str] = set()
         self.index = opener(self._forced)
 
     def search(self, claim_text: str, k: int = 5, quotes: tuple[str, ...] = ()):
+        """`Index.search`; the pages it read are released after each claim, so memory holds
+        one claim's reading, not the sum of every claim's."""
         while True:
             try:
-                return self.index.search(claim_text, k, quotes)
+                found = self.index.search(claim_text, k, quotes)
+                self._release()
+                return found
             except StaleSource as stale:
                 if stale.path in self._forced:
                     raise FactcheckError(f"{stale.path}: changed while being checked") from None
@@ -432,6 +478,7 @@ class Store:
     analysed: int = 0
     unchanged: int = 0
     summaries: list[ShardSummary] = field(default_factory=list)
+    mapped: list = field(default_factory=list, repr=False)  # the open index's mapped arrays
 
     def all_notes(self) -> list[str]:
         return [*self.notes, *self.cache.notes]
@@ -439,7 +486,9 @@ class Store:
     def update(self, paths: Iterable[str], force: frozenset[str] = frozenset()) -> dict:
         """Bring the store up to date for `paths` (analysing what is new or changed) and
         return, for each real path, its shard and stored analysis."""
-        named = {os.path.realpath(p): p for p in paths}
+        return self._update(real_paths(paths), force)
+
+    def _update(self, named: dict[str, str], force: frozenset[str] = frozenset()) -> dict:
         wanted = sorted(named)
         shards, self.notes = read_shards(self.cache.directory)
         current = current_sources(shards)
@@ -465,12 +514,12 @@ class Store:
 
     def open_index(self, paths: list[str], brute_force: bool = False) -> ArchiveIndex:
         """The index `check` searches for `paths`: the store's rows of exactly those sources."""
-        shown = {os.path.realpath(p): p for p in paths}
+        shown = real_paths(paths)
 
         def opener(force: set[str]) -> Index:
-            return self._index(self.update(paths, frozenset(force)), shown, brute_force)
+            return self._index(self._update(shown, frozenset(force)), shown, brute_force)
 
-        return ArchiveIndex(opener)
+        return ArchiveIndex(opener, lambda: release_pages(self.mapped))
 
     def _index(self, found: dict, shown: dict, brute_force: bool) -> Index:
         import numpy as np
@@ -490,6 +539,7 @@ class Store:
             rows = StoreRows(used, shown, self.cache, self.encoding, self.policy)
         except BrokenShard as broken:
             return self._without(broken.shard, broken.reason, shown, brute_force)
+        self.mapped = [*rows.mapped(), *(p.rows for p in postings), *(p.counts for p in postings)]
         allowed = np.zeros(len(rows), dtype=bool)
         base = 0
         for shard in used:
@@ -508,6 +558,6 @@ class Store:
         """Drop an unusable shard (its sources are analysed again) and open the index anew."""
         notes = [*self.notes, f"{shard.directory}: unusable index shard ({reason}); rebuilt"]
         shutil.rmtree(shard.directory, ignore_errors=True)
-        found = self.update(list(shown.values()))
+        found = self._update(shown)
         self.notes = notes + self.notes
         return self._index(found, shown, brute_force)

@@ -12,7 +12,7 @@ from conftest import ARTICLE, CLAIM_SET
 
 from factcheck.cache import Cache
 from factcheck.cli import main
-from factcheck.store import Store, plan_shards, read_shards
+from factcheck.store import Store, plan_shards, read_shards, real_paths
 
 # Passages written for these tests: two short reports that the bundled claims do not concern,
 # so that the archive has several files besides the article.
@@ -164,3 +164,31 @@ def test_evidence_text_comes_from_the_file_not_the_store(archive, tmp_path):
     found = Store(Cache(cache_dir)).open_index(paths).search("library opening hours")
     files = {path: Path(path).read_text(encoding="utf-8") for path in paths}
     assert found and all(e.text in files[e.source] and "xxx" not in e.text for e in found)
+
+
+def test_real_paths_agree_with_realpath_through_symlinked_files_and_directories(
+    tmp_path, monkeypatch
+):
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "a.txt").write_text("A report.\n", encoding="utf-8")
+    (tmp_path / "linked").symlink_to(tmp_path / "real")
+    (tmp_path / "b.txt").symlink_to(tmp_path / "real" / "a.txt")
+    monkeypatch.chdir(tmp_path)
+    named = ["real/a.txt", "linked/a.txt", "b.txt", "linked/../real/a.txt", "./missing.txt"]
+    named.append(str(tmp_path / "linked" / "a.txt"))
+    assert real_paths(named) == {os.path.realpath(p): p for p in named}
+
+
+def test_searches_read_the_same_after_the_pages_of_each_are_released(archive, tmp_path):
+    """Each search's mapped pages are let go (bench/scale.py's memory at 1M); the next one
+    maps them again and finds what a fresh index finds."""
+    _, paths = archive
+    cache_dir = tmp_path / "cache"
+    index(paths, cache_dir)
+    store = Store(Cache(cache_dir))
+    searched = store.open_index(paths)
+    queries = ["library opening hours", "flights between Porto and Lyon", "library opening hours"]
+    found = [[(e.source, e.text) for e in searched.search(q)] for q in queries]
+    assert store.mapped and found[0] == found[2]
+    fresh = Store(Cache(cache_dir)).open_index(paths).search(queries[1])
+    assert found[1] == [(e.source, e.text) for e in fresh]
