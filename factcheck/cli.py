@@ -217,6 +217,10 @@ def policy_options(command: Callable) -> Callable:
     return command
 
 
+# click 8.2 and later raise this for a group run with no arguments; 8.1 printed the help.
+NO_ARGS_IS_HELP = getattr(click.exceptions, "NoArgsIsHelpError", ())
+
+
 class OneLineErrors(click.Group):
     """Usage errors as one line on stderr and exit code 2, like input errors; so is any
     unexpected exception (exit 1 means findings, so a crash must never end in 1), with the
@@ -227,6 +231,9 @@ class OneLineErrors(click.Group):
         arguments = list(sys.argv[1:] if args is None else args)
         try:
             result = super().main(arguments, *rest, **kwargs)
+        except NO_ARGS_IS_HELP as err:  # `factcheck` alone: the help, as --help prints it
+            click.echo(err.ctx.get_help() if err.ctx else self.get_help(click.Context(self)))
+            sys.exit(0)
         except click.UsageError as err:
             hint = f" (see: {err.ctx.command_path} --help)" if err.ctx else ""
             _fail(f"{err.format_message()}{hint}")
@@ -431,7 +438,7 @@ def check(
     paths = paths or tuple(settings.draft_paths())
     if not paths:
         raise FactcheckError("nothing to check: give drafts or claim sets, or configure [[drafts]]")
-    files = expand(paths, DRAFT_SUFFIXES, settings.is_excluded)
+    files = expand(paths, DRAFT_SUFFIXES, settings.is_excluded, stdin=True)
     given = expand(source_paths, SOURCE_SUFFIXES)
     policy = _read_policy(settings, allow_outside_root, config_path)
     _guard_output(output, [*files, *given, *([settings.path] if settings.path else [])])

@@ -52,15 +52,22 @@ def expand(
     paths: tuple[str, ...] | list[str],
     suffixes: tuple[str, ...],
     excluded: Callable[[str], bool] = lambda path: False,
+    stdin: bool = False,
 ) -> list[str]:
     """Files named by `paths` in order, each once: a directory gives its files with
-    `suffixes`; a glob its matching files; `-` (standard input) passes through. Paths
+    `suffixes`; a glob its matching files; `-` (standard input) passes through where `stdin`
+    allows it (a draft to check), else is an error (sources are files). Paths
     `excluded` says yes to are left out. A glob that matches nothing, or a directory with no such
     file, is an error: a typo should not pass as a clean run."""
     found: list[str] = []
     root = str(repository_root())
     for path in paths:
         if path == "-":
+            if not stdin:
+                raise FactcheckError(
+                    "-: only a draft or claim set to check is read from standard input; "
+                    "sources are files, directories or globs"
+                )
             found.append(path)
             continue
         if Path(path).is_dir():

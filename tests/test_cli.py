@@ -390,3 +390,26 @@ def test_readme_examples_print_what_the_readme_shows(command, shown, monkeypatch
 def test_the_readme_has_examples_with_output():
     """The parser above finds the examples (else the test above would check nothing)."""
     assert len(readme_examples()) >= 5
+
+
+def test_factcheck_alone_prints_the_help_not_an_escaped_error():
+    result = run()
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Usage: ") and "\n  check " in result.stdout
+    assert "\\n" not in result.output
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["verify", "Japan agreed to sell ten interceptors.", "-s", "-"],
+        ["check", "-", "-s", "-"],
+        ["sources", "-"],
+        ["index", "-"],
+    ],
+)
+def test_standard_input_is_no_source(arguments):
+    result = run(*arguments, input="Japan agreed to sell ten interceptors.\n")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("factcheck: error: -: only a draft or claim set")
+    assert result.stderr.count("\n") == 1
