@@ -256,8 +256,12 @@ def parse_draft(text: str, path: str, markdown: bool = True) -> list[Claim]:
     for block in blocks:
         for sentence in split_sentences(block, lines):
             claim_text = _PUNCT_SPACE.sub(r"\1", " ".join(sentence.text.split()))
+            ignore_all, ignored = False, frozenset[str]()
+            while pending and pending[0][0] <= sentence.start:  # comments before this one
+                _, codes = pending.pop(0)
+                ignore_all, ignored = ignore_all or not codes, ignored | codes
             if len(claim_text.split()) < MIN_CLAIM_WORDS:
-                continue
+                continue  # its ignore comments die with it, never passed to the next claim
             claim = Claim(
                 id=f"{sentence.line}:{lines.column(sentence.start)}",
                 text=claim_text,
@@ -267,11 +271,9 @@ def parse_draft(text: str, path: str, markdown: bool = True) -> list[Claim]:
                 sources=sources,
                 start=sentence.start,
                 end=sentence.end,
+                ignored_codes=ignored,
+                ignore_all=ignore_all,
             )
-            while pending and pending[0][0] <= sentence.start:
-                _, codes = pending.pop(0)
-                claim.ignore_all = claim.ignore_all or not codes
-                claim.ignored_codes = claim.ignored_codes | codes
             claims.append(claim)
     if not claims:
         raise NoProse(f"{shown(path)}: draft has no prose to check")

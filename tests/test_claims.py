@@ -196,3 +196,15 @@ def test_an_unknown_code_is_not_also_an_unused_one(harbour):
         "The city council approved the harbour plan on Tuesday.\n"
     )
     assert [f.code for f in _checked(text, harbour).findings] == ["unknown-ignore-code"]
+
+
+def test_an_ignore_comment_before_a_sentence_too_short_to_check_stops_there():
+    """'Thanks.' is the next sentence: the comment is about it, not the claim after it."""
+    text = (
+        "<!-- factcheck: ignore number-mismatch -->\nThanks, all.\n\n"
+        "Construction will cost 15 million euros this year.\n"
+    )
+    [claim] = parse_draft(text, "d.md")
+    assert claim.ignored_codes == frozenset() and not claim.ignore_all
+    skipped = "<!-- factcheck: ignore -->\nThanks, all.\n\nThe plan was approved on Tuesday.\n"
+    assert [c.text for c in parse_draft(skipped, "d.md")] == ["The plan was approved on Tuesday."]
