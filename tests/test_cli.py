@@ -413,3 +413,11 @@ def test_standard_input_is_no_source(arguments):
     assert result.exit_code == 2
     assert result.stderr.startswith("factcheck: error: -: only a draft or claim set")
     assert result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("format_name", ["sarif", "json", "github"])
+def test_quiet_leaves_the_action_formats_whole(newsroom, format_name):
+    """The Action writes SARIF with --quiet: code scanning must still get every warning."""
+    whole = run("check", "--format", format_name)
+    quiet = run("check", "--format", format_name, "--quiet")
+    assert quiet.stdout == whole.stdout and "warning" in whole.stdout
