@@ -23,7 +23,14 @@ if TYPE_CHECKING:
 
 CLAIM_SET_KEYS = {"sources", "claims"}
 CLAIM_KEYS = {"id", "text", "expect"}
-FRONT_MATTER_KEYS = {"sources", "title", "author", "date", "tags", "description", "draft"}
+# Front matter belongs to the site generator (Jekyll, Hugo, ...: layout, slug, categories);
+# factcheck reads `sources` and leaves every other key alone. A key within two edits of
+# `sources` (case aside) and at most one letter longer or shorter is a typo that would
+# silently drop the draft's sources, so it is an error: that catches sorces, source, souces,
+# Sources and swapped letters, not Hugo's `resources` (two letters longer) or `series`.
+SOURCES_KEY = "sources"
+MISSPELT_EDITS = 2
+MISSPELT_LENGTH = 1
 MIN_CLAIM_WORDS = 3  # shorter prose ("Thanks!") is not a checkable statement
 _PUNCT_SPACE = re.compile(r"\s+([.,;:!?])")  # left by masked markup: "the link ." -> "the link."
 # The codes run to the first ">", at most IGNORE_CODES_MAX characters: enough for every
@@ -85,7 +92,10 @@ def _scalar(path: str, node: yaml.Node, what: str) -> str:
     return value
 
 
-def _mapping(path: str, node: yaml.Node, allowed: set[str], what: str) -> dict[str, yaml.Node]:
+def _mapping(
+    path: str, node: yaml.Node, allowed: set[str] | None, what: str
+) -> dict[str, yaml.Node]:
+    """The mapping's fields by key; a key outside `allowed` (None: any key) is an error."""
     import yaml
 
     if not isinstance(node, yaml.MappingNode):
@@ -93,7 +103,7 @@ def _mapping(path: str, node: yaml.Node, allowed: set[str], what: str) -> dict[s
     fields: dict[str, yaml.Node] = {}
     for key_node, value_node in node.value:
         key = str(key_node.value)
-        if key not in allowed:
+        if allowed is not None and key not in allowed:
             raise FactcheckError(
                 f"{_where(path, key_node)}: unknown key {key!r} in {what} "
                 f"(allowed: {', '.join(sorted(allowed))})"
@@ -194,14 +204,31 @@ def front_matter_sources(text: str, path: str) -> list[str]:
     span = front_matter_span(text)
     if span is None:
         return []
-    body = re.sub(r"\A---[ \t]*\n|(?:---|\.\.\.)[ \t]*\n?\Z", "", text[: span[1]])
+    # the opening `---` becomes an empty line, so YAML's line numbers are the file's
+    body = re.sub(r"\A---[ \t]*\n", "\n", text[: span[1]])
+    body = re.sub(r"(?:---|\.\.\.)[ \t]*\n?\Z", "", body)
     root = _compose(body, path)
     if root is None:
         return []
-    fields = _mapping(path, root, FRONT_MATTER_KEYS, "front matter")
-    if "sources" not in fields:
+    fields = _mapping(path, root, None, "front matter")
+    if SOURCES_KEY not in fields:
+        for key, node in fields.items():
+            if _misspelt_sources(key):
+                raise FactcheckError(
+                    f"{_where(path, node)}: unknown key {shown(key)!r} in front matter "
+                    f"(did you mean {SOURCES_KEY!r}?)"
+                )
         return []
-    return _source_paths(path, fields["sources"])
+    return _source_paths(path, fields[SOURCES_KEY])
+
+
+def _misspelt_sources(key: str) -> bool:
+    from rapidfuzz.distance import Levenshtein
+
+    return (
+        abs(len(key) - len(SOURCES_KEY)) <= MISSPELT_LENGTH
+        and Levenshtein.distance(key.lower(), SOURCES_KEY) <= MISSPELT_EDITS
+    )
 
 
 def _source_paths(path: str, node: yaml.Node) -> list[str]:

@@ -208,3 +208,20 @@ def test_an_ignore_comment_before_a_sentence_too_short_to_check_stops_there():
     assert claim.ignored_codes == frozenset() and not claim.ignore_all
     skipped = "<!-- factcheck: ignore -->\nThanks, all.\n\nThe plan was approved on Tuesday.\n"
     assert [c.text for c in parse_draft(skipped, "d.md")] == ["The plan was approved on Tuesday."]
+
+
+def test_front_matter_keys_of_the_site_generator_are_left_alone(tmp_path):
+    (tmp_path / "src.txt").write_text("The plan was approved on Tuesday.\n", encoding="utf-8")
+    text = (
+        "---\ntitle: Harbour\nlayout: post\ncategories: [city]\nresources: [{src: a.jpg}]\n"
+        "series: harbour\nsources: [src.txt]\n---\nThe plan was approved on Tuesday.\n"
+    )
+    [claim] = parse_draft(text, str(tmp_path / "d.md"))
+    assert claim.sources == [str(tmp_path / "src.txt")]
+
+
+@pytest.mark.parametrize("key", ["sorces", "source", "Sources", "sourcse"])
+def test_a_misspelt_sources_key_is_an_error_at_its_line(key):
+    text = f"---\ntitle: Harbour\n{key}: [a.txt]\n---\nThe plan was approved on Tuesday.\n"
+    with pytest.raises(FactcheckError, match=rf"d.md:3: unknown key '{key}' .*'sources'"):
+        parse_draft(text, "d.md")
