@@ -836,3 +836,36 @@ def test_function_word_opening_a_sentence_is_not_part_of_a_name():
     )
     assert found.speaker == "the harbor officials"
     assert describe("Not everyone") is None
+
+
+def test_rule_subject_of_quoting_sentence():
+    found = decided("Okafor believes in a harbor that “serves the people who fish.”")
+    assert (found.speaker, found.rules[-1]) == ("Okafor", "subject-of-quoting-sentence")
+    found = decided("The Harbor Pilots Union wants a pier that “lasts a hundred years.”")
+    assert found.kind is AttributionKind.ORGANIZATION
+    # a short quoted term is no one's words, nor one inside a noun phrase
+    assert attribute_sentence("The board shelved the so-called “Harbor Plan” on Monday.") is None
+    assert attribute_sentence("The Harbor Pilots Union signed a formal “pledge to dredge.”") is None
+    # nor does one capitalised common word name a person
+    assert attribute_sentence("Boos rose from the pier, a “long and angry sound.”") is None
+
+
+def test_dateline_with_date_and_agency_is_not_a_subject():
+    found = decided(
+        "PORTLAND, June 3 (Harbor Wire) — Mara Lindqvist closed the pier, calling it “a danger "
+        "to every crew.”"
+    )
+    assert found.speaker == "Mara Lindqvist"
+
+
+def test_verb_before_its_object_is_not_an_adjective():
+    found = decided("Lindqvist forwards an email that “closes the matter for good,” aides say.")
+    assert found.speaker == "aides"
+
+
+def test_quote_only_means_nothing_beside_the_quote():
+    passage = (
+        "“We will rebuild the pier,” Mara Lindqvist said.\n\n"
+        "“The money is there,” agrees Tomas Okafor of Bangor.\n"
+    )
+    assert attributed(passage)[1].attribution.speaker != "Mara Lindqvist"

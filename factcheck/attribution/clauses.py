@@ -204,6 +204,8 @@ def head_follows(words: list[str], index: int) -> bool:
     words ("several environmental | groups")."""
     if words[index].endswith("ed") or words[index].lower() in BE:
         return False  # a verb: "Cruz exhorted | Republicans", "Roe is | telling supporters"
+    if index + 1 < len(words) and words[index + 1].lower() in DETERMINERS:
+        return False  # a verb before its object: "Mills forwards | an email"
     for word in words[index + 1 : index + 3]:
         norm = word_norm(word.rstrip(",;:"))
         if word[:1].islower() and (
@@ -237,9 +239,12 @@ def clause_subject(masked: str) -> Attribution | None:
 
 
 OPENING_BREAK = re.compile(r",\s+|\s[\u2014\u2015]\s")
-# A dateline opening a news story ("CAMP FOSTER, Okinawa \u2014 ", "SINGAPORE \u2013 "): never
-# a speaker.
-DATELINE = re.compile(r"^[A-Z][A-Z.'\u2019 -]+,?(?:\s+[A-Z][\w.]*)*\s+[-\u2013\u2014\u2015]+\s+")
+# A dateline opening a news story ("CAMP FOSTER, Okinawa \u2014 ", "SINGAPORE \u2013 ",
+# "LONDON, June 3 (Reuters) - "): never a speaker.
+DATELINE = re.compile(
+    r"^[A-Z][A-Z.'\u2019 -]+,?(?:\s+(?:[A-Z][\w.]*|\d{1,2}|\([A-Z][\w ]*\)),?)*"
+    r"\s+[-\u2013\u2014\u2015]+\s+"
+)
 # Conjunctions that open a subordinate clause: a subject after one is not the main clause's.
 SUBORDINATORS = function_words("subordinator")
 

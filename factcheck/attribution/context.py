@@ -290,6 +290,7 @@ def _quote_only_continues(reading: Reading, step: Step) -> Attribution | None:
         spans
         and spans[0].start == 0
         and is_speech_quote(text, spans)
+        and len(re.findall(r"\w+", mask_quotes(text, spans))) <= _WORDS_BESIDE_QUOTE_ONLY
         and not _QUESTION.search(text)
         and previous is not None
         and (
@@ -303,6 +304,12 @@ def _quote_only_continues(reading: Reading, step: Step) -> Attribution | None:
             "context:quote-only-continues",
         )
     return None
+
+
+# A sentence that is "only a quotation" may keep a word or two beside it ("“...,” in Spanish");
+# more is a clause of its own ("“...,” agrees Ann Roe of Bangor"), which a continuation
+# would override.
+_WORDS_BESIDE_QUOTE_ONLY = 2
 
 
 # A quoted question on its own, after someone's quote, is most often the other side of an

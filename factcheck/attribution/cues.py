@@ -26,9 +26,18 @@ from .clauses import (
     subject_at,
 )
 from .phrases import describe, ruled
-from .quotes import AFTER_CLOSING_QUOTE, Span, mask_quotes, quote_grade, quote_spans, speech_form
+from .quotes import (
+    AFTER_CLOSING_QUOTE,
+    TERM_MAX_WORDS,
+    Span,
+    mask_quotes,
+    quote_grade,
+    quote_spans,
+    speech_form,
+)
 from .words import (
     BE,
+    DETERMINERS,
     INVERTIBLE_CUES,
     LEADING_CLAUSE,
     NOUN_LIKE_CUES,
@@ -280,6 +289,64 @@ CUE_FINDERS = (
 )
 
 
+# A quotation this long inside a sentence that no cue introduces is taken as its subject's
+# words rather than a term. Swept on PolNeAR train (rule precision / overall precision /
+# over-attribution): 1 word 82% / 94.7% / 3.1%, 2 words 85% / 94.9% / 2.9%, 3 words 89% /
+# 95.1% / 2.7%, 4 words 89% / 95.2% / 2.5% with 23 fewer right; 3 is the shortest that
+# keeps overall precision at 95%.
+SUBJECT_QUOTE_MIN_WORDS = 3
+
+
+def subject_of_quoting_sentence(text: str, masked: str, spans: list[Span]) -> list[Candidate]:
+    """The last resort: a sentence with no cue that quotes someone mid-sentence ("Roe believes
+    in journalism that “takes sides.”", "The ad targets a “rigged economy.”"): the quoted
+    words are its main clause's subject's."""
+    quoted = [
+        span
+        for span in spans
+        if span.start > 0
+        and len(text[span.start : span.end].split()) >= SUBJECT_QUOTE_MIN_WORDS
+        and not _is_term(text, masked, span)
+    ]
+    if not quoted:
+        return []
+    subject = clause_subject(masked[: quoted[0].start])
+    if subject is None or _word_not_person(subject):
+        return []
+    found = replace(subject, cue=None, speech=speech_form(text, spans))
+    return [Candidate(ruled(found, "subject-of-quoting-sentence"), 0, Rank.NO_QUOTE)]
+
+
+def _is_term(text: str, masked: str, span: Span) -> bool:
+    """A short quote inside a noun phrase ("signed a formal “commitment to consult”"): a
+    determiner within the two words before it makes it a name for something, not speech."""
+    if len(text[span.start : span.end].split()) > TERM_MAX_WORDS:
+        return False
+    before = masked[: span.start].split()[-2:]
+    return any(word.lower() in DETERMINERS for word in before)
+
+
+def _word_not_person(subject: Attribution) -> bool:
+    """A subject that names no one by itself: a pronoun, or one capitalised common word
+    ("Boos rained down ...", "Likewise, ..."), which a sentence with no cue cannot vouch for."""
+    speaker = (subject.speaker or "").lower()
+    return speaker in lexicon("pronouns") or (
+        subject.kind is AttributionKind.NAMED
+        and " " not in speaker
+        and any(form in lexicon("common_words") for form in _plain_forms(word_norm(speaker)))
+    )
+
+
+def _plain_forms(word: str) -> set[str]:
+    """The word and the dictionary forms it may inflect ("boos" boo, "reached" reach,
+    "preceded" precede, "acknowledging" acknowledge)."""
+    forms = {word}
+    for ending, replacements in (("s", ("",)), ("ed", ("", "e")), ("ing", ("", "e"))):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            forms.update(word[: -len(ending)] + r for r in replacements)
+    return forms
+
+
 @lru_cache(maxsize=4096)
 def attribute_sentence(text: str) -> Attribution | None:
     """The attribution a sentence states on its own, or None when it states none. Cached:
@@ -290,6 +357,8 @@ def attribute_sentence(text: str) -> Attribution | None:
         return labelled  # a transcript label or dash byline decides outright
     masked = mask_quotes(text, spans)
     candidates = [found for finder in CUE_FINDERS for found in finder(text, masked, spans)]
+    if not candidates:
+        candidates = subject_of_quoting_sentence(text, masked, spans)
     if not candidates:
         return None
     chosen = max(reversed(candidates), key=Candidate.key).attribution
