@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from .errors import FactcheckError
 from .files import UNCONFINED, ReadPolicy, read_text
+from .inputs import is_glob
 from .model import Claim, Code, Severity, Verdict
 from .sanitize import shown
 from .segment import front_matter_span, markdown_blocks, split_sentences, text_blocks
@@ -232,15 +233,18 @@ def _misspelt_sources(key: str) -> bool:
 
 
 def _source_paths(path: str, node: yaml.Node) -> list[str]:
-    """Source paths listed in a claim set or front matter, relative to that file; each must
-    exist, and a missing one is reported at its line."""
+    """Source paths listed in a claim set or front matter, relative to that file: files,
+    directories or globs, as everywhere a source is named (the command line expands the
+    last two, inside the read root); a file or directory that does not exist is reported at
+    its line."""
     base = Path(path).parent
     resolved = []
     for item in _sequence(path, node, "sources"):
         source = base / _scalar(path, item, "a source path")
-        if not source.is_file():
-            problem = "is a directory" if source.is_dir() else "does not exist"
-            raise FactcheckError(f"{_where(path, item)}: source {shown(str(source))} {problem}")
+        if not (source.exists() or is_glob(str(source))):
+            raise FactcheckError(
+                f"{_where(path, item)}: source {shown(str(source))} does not exist"
+            )
         resolved.append(os.path.normpath(source))
     return resolved
 

@@ -31,11 +31,19 @@ from .claims import (
 )
 from .codes import CODES
 from .config import Settings, known_code, load_settings
-from .files import ReadPolicy, decode, find_roots, inside, read_text, write_atomic
+from .files import ReadPolicy, confine, decode, find_roots, inside, read_text, write_atomic
 from .formats import FORMATS, SOURCE_FORMATS, Target
 from .formats.base import counted
 from .formats.concise import render_statistics
-from .inputs import DRAFT_SUFFIXES, SOURCE_SUFFIXES, expand, relative_to_cwd, repository_root
+from .inputs import (
+    DRAFT_SUFFIXES,
+    SOURCE_SUFFIXES,
+    expand,
+    fixed_part,
+    is_glob,
+    relative_to_cwd,
+    repository_root,
+)
 from .model import Result, Severity, Source
 from .report import CheckReport, Skipped
 from .retrieve import Index
@@ -304,6 +312,28 @@ class _Sources:
             _note("note", note)
 
 
+def _listed_sources(paths: list[str], policy: ReadPolicy, listed_in: str) -> list[str]:
+    """The files a claim set's or draft's `sources` name: a directory or a glob there is
+    expanded as on the command line, once the directory it walks from passes the read
+    policy, so a pull request's `sources: ["/**"]` walks nothing outside the checkout."""
+    files: list[str] = []
+    for path in paths:
+        if os.path.isdir(path) or (is_glob(path) and not os.path.exists(path)):
+            _confine_walk(path, policy, f"{listed_in}: sources")
+            files += expand([path], SOURCE_SUFFIXES)
+        else:
+            files.append(path)
+    return files
+
+
+def _confine_walk(pattern: str, policy: ReadPolicy, where: str) -> None:
+    """Refuse a glob or directory whose walk would start where nothing may be read."""
+    try:
+        confine(fixed_part(pattern), policy)
+    except FactcheckError as err:
+        raise FactcheckError(f"{shown(where)} {shown(pattern)} walks {err}") from None
+
+
 def _no_sources(path: str) -> FactcheckError:
     return FactcheckError(
         f"{path}: no sources: name them in the claim set, the front matter, the "
@@ -328,7 +358,7 @@ def _read_claims(
         try:
             claim_set = _read_one(path, encoding, settings, given_sources, stdin_name, policy)
         except NoProse:
-            skipped.append(Skipped(path, "with no prose to check"))
+            skipped.append(Skipped(stdin_name if path == "-" else path, "with no prose to check"))
             continue
         if claim_set is None:
             skipped.append(Skipped(path, NOT_A_DRAFT))
@@ -435,19 +465,24 @@ def check(
     skipped."""
     options = RunOptions(**policy)
     settings = options.settings(config_path)
+    policy = _read_policy(settings, allow_outside_root, config_path)
+    for pattern in settings.walked_patterns():  # a PR's `sources = ["/**"]` walks nothing
+        _confine_walk(pattern, policy, f"{settings.path}: [[drafts]]")
     paths = paths or tuple(settings.draft_paths())
     if not paths:
         raise FactcheckError("nothing to check: give drafts or claim sets, or configure [[drafts]]")
     files = expand(paths, DRAFT_SUFFIXES, settings.is_excluded, stdin=True)
     given = expand(source_paths, SOURCE_SUFFIXES)
-    policy = _read_policy(settings, allow_outside_root, config_path)
     _guard_output(output, [*files, *given, *([settings.path] if settings.path else [])])
     sets, skipped = _read_claims(files, encoding, settings, given, stdin_filename or STDIN, policy)
     root = str(repository_root())
     wanted = {
         claim_set.path: [
             relative_to_cwd(p, root)
-            for p in [*claim_set.sources, *settings.sources_for(claim_set.path)]
+            for p in [
+                *_listed_sources(claim_set.sources, policy, claim_set.path),
+                *settings.sources_for(claim_set.path),
+            ]
         ]
         + given
         for claim_set in sets

@@ -113,6 +113,11 @@ class Settings:
                 found += [str(p) for pattern in mapping.sources for p in _expand(pattern)]
         return found
 
+    def walked_patterns(self) -> list[str]:
+        """Every glob the configuration expands on the file system ([[drafts]] paths and
+        sources), for the caller to confine before any is walked."""
+        return [pattern for m in self.drafts for pattern in (*m.paths, *m.sources)]
+
     def draft_paths(self) -> list[str]:
         """Every draft the configuration names, for `factcheck check` without paths."""
         return [str(p) for m in self.drafts for pattern in m.paths for p in _expand(pattern)]

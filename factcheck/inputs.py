@@ -26,6 +26,14 @@ def is_glob(path: str) -> bool:
     return bool(GLOB_CHARS & set(path))
 
 
+def fixed_part(pattern: str) -> str:
+    """The directory a glob walks from: its leading path components without a glob
+    character (`sources` for `sources/**/*.txt`, `.` for `*.txt`); a plain path is itself."""
+    parts = Path(pattern).parts
+    first_glob = next((i for i, part in enumerate(parts) if is_glob(part)), len(parts))
+    return str(Path(*parts[:first_glob])) if first_glob else "."
+
+
 def relative_to_cwd(path: str | os.PathLike[str], root: str | None = None) -> str:
     """`path` relative to the working directory (what the user typed or would type) when it
     lies under it or anywhere in the same repository (`../sources/a.txt` from `docs/`), so

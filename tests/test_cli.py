@@ -421,3 +421,41 @@ def test_quiet_leaves_the_action_formats_whole(newsroom, format_name):
     whole = run("check", "--format", format_name)
     quiet = run("check", "--format", format_name, "--quiet")
     assert quiet.stdout == whole.stdout and "warning" in whole.stdout
+
+
+def test_empty_standard_input_is_skipped_under_its_name():
+    result = run("check", "-", "-s", ARTICLE, "--stdin-filename", "docs/new.md", input="")
+    assert result.exit_code == 0
+    assert "skipped 1 file with no prose to check: docs/new.md" in result.stderr
+
+
+@pytest.mark.parametrize("listed", ["../../sources/", "../../sources/*.txt", "../../**/*.txt"])
+def test_front_matter_and_claim_sets_name_directories_and_globs(newsroom, listed):
+    (newsroom / "notes").mkdir()
+    draft = newsroom / "notes" / "2024" / "draft.md"
+    draft.parent.mkdir()
+    draft.write_text(
+        f'---\nsources: ["{listed}"]\n---\nJapan has agreed to sell 12 Patriot interceptors '
+        "to the United States.\n",
+        encoding="utf-8",
+    )
+    result = run("check", draft.relative_to(newsroom), "--format", "json")
+    assert result.exit_code == 1, result.output
+    [checked] = json.loads(result.stdout)["results"]
+    assert checked["verdict"] == "contradicted"
+    assert checked["evidence"][0]["source"] == "sources/alliance.txt"
+    claim_set = newsroom / "notes" / "claims.yaml"
+    claim_set.write_text(
+        f'sources: ["{listed[3:]}"]\nclaims: [{{text: Japan has agreed to sell 12 Patriot '
+        "interceptors to the United States.}]\n",
+        encoding="utf-8",
+    )
+    assert run("check", "notes/claims.yaml").exit_code == 1
+
+
+def test_a_glob_in_front_matter_that_matches_nothing_is_an_error(newsroom):
+    (newsroom / "docs" / "2024" / "bad.md").write_text(
+        '---\nsources: ["../../sources/*.txtt"]\n---\nJapan agreed to sell ten.\n'
+    )
+    result = run("check", "docs/2024/bad.md")
+    assert result.exit_code == 2 and "sources/*.txtt: no file matches" in result.stderr

@@ -131,6 +131,29 @@ def test_front_matter_cannot_read_outside_the_checkout(repo, source, fragment):
         assert_refused(result, fragment)
 
 
+@pytest.mark.parametrize(
+    "pattern", ["/**", "/etc/", "../../outside/*.txt", "../.git/*", "../.git/"]
+)
+def test_globs_and_directories_in_front_matter_walk_nothing_outside(repo, pattern):
+    """`sources: ["/**"]` would walk the whole runner before the first read was refused."""
+    (repo / "docs" / "draft.md").write_text(draft([pattern]))
+    result = run("check", "docs/draft.md")
+    assert_refused(result, "refusing to read")
+    assert "secret.txt" not in result.stderr
+
+
+@pytest.mark.parametrize("key", ["paths", "sources"])
+def test_configured_globs_walk_nothing_outside(repo, key):
+    globs = {"paths": '["docs/*.md"]', "sources": '["sources/*.txt"]'}
+    globs[key] = '["/**"]'
+    (repo / "factcheck.toml").write_text(
+        f"[[drafts]]\npaths = {globs['paths']}\nsources = {globs['sources']}\n"
+    )
+    (repo / "docs" / "draft.md").write_text(f"{CONTRADICTED}\n")
+    assert_refused(run("check"), "/: refusing to read outside")
+    assert_refused(run("check", "docs/draft.md"), "/: refusing to read outside")
+
+
 def test_claim_set_sources_are_confined_too(repo):
     (repo / "claims.yaml").write_text(
         f"sources: [../outside/secret.txt]\nclaims: [{{text: {CONTRADICTED}}}]\n"
