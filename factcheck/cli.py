@@ -113,7 +113,7 @@ def _target(output: str | None, quiet: bool = False) -> Target:
     a pipe or a CI log."""
     if output is None and sys.stdout.isatty():
         return Target(
-            color="NO_COLOR" not in os.environ,
+            color=not os.environ.get("NO_COLOR"),  # no-color.org: set and not empty
             width=shutil.get_terminal_size().columns,
             quiet=quiet,
         )

@@ -459,3 +459,46 @@ def test_a_glob_in_front_matter_that_matches_nothing_is_an_error(newsroom):
     )
     result = run("check", "docs/2024/bad.md")
     assert result.exit_code == 2 and "sources/*.txtt: no file matches" in result.stderr
+
+
+class _Terminal:
+    """A standard stream that says it is a terminal, as `script` or a real TTY would."""
+
+    def isatty(self):
+        return True
+
+
+@pytest.mark.parametrize("no_color, colored", [(None, True), ("1", False), ("", True)])
+def test_colour_on_a_terminal_unless_no_color_is_set(monkeypatch, no_color, colored):
+    from factcheck import cli
+
+    monkeypatch.setattr(cli.sys, "stdout", _Terminal())
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    if no_color is not None:
+        monkeypatch.setenv("NO_COLOR", no_color)
+    assert cli._target(None).color is colored
+    assert cli._target("report.txt").color is False  # a file never gets colour
+    assert cli._target("report.txt").width is None
+
+
+@pytest.mark.parametrize(
+    "terminal, ci, long_run, drawn",
+    [
+        (True, None, True, True),
+        (False, None, True, False),
+        (True, "true", True, False),
+        (True, None, False, False),
+    ],
+)
+def test_progress_bar_only_on_an_interactive_terminal_for_long_runs(
+    monkeypatch, terminal, ci, long_run, drawn
+):
+    from factcheck import cli
+
+    monkeypatch.setattr(cli.sys.stderr, "isatty", lambda: terminal)
+    monkeypatch.delenv("CI", raising=False)
+    if ci:
+        monkeypatch.setenv("CI", ci)
+    claims = cli.PROGRESS_MIN_CLAIMS - (0 if long_run else 1)
+    with cli._progress(claims) as advance:
+        assert (advance is not None) is drawn
