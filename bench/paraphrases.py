@@ -89,6 +89,7 @@ class Checked:
     verdict: Verdict
     score: float
     codes: tuple[str, ...]
+    detail: str = ""
 
 
 def prepare(items: list[Paraphrase], corpus: Path, workdir: Path):
@@ -114,10 +115,27 @@ def run(prepared) -> list[Checked]:
     for sources, group in prepared:
         results = check_claims([single_claim(item.text) for item in group], sources)
         checked += [
-            Checked(item, r.verdict, r.score, tuple(f.code for f in r.findings))
+            Checked(item, r.verdict, r.score, tuple(f.code for f in r.findings), explain(r))
             for item, r in zip(group, results, strict=True)
         ]
     return checked
+
+
+def explain(result) -> str:
+    """The best evidence, the claim's words that differ from it, and the findings' messages."""
+    if not result.evidence:
+        return "    no evidence"
+    evidence = result.evidence[0]
+    claim = result.claim.text
+    spans = [
+        f"{claim[s.start : s.end]}={s.status.value}"
+        + (f"->{evidence.text[s.counterpart[0] : s.counterpart[1]]}" if s.counterpart else "")
+        for s in result.alignment
+        if s.status.value != "matched"
+    ]
+    lines = [f"    evidence: {evidence.text}", f"    differs: {'; '.join(spans)}"]
+    lines += [f"    {f.code}: {f.message}" for f in result.findings]
+    return "\n".join(lines)
 
 
 def summary(checked: list[Checked]) -> tuple[float, float]:
@@ -158,14 +176,14 @@ def report(checked: list[Checked]) -> None:
             print(f"| {expected.value} | " + " | ".join(str(n) for n in row) + " |")
 
 
-def show(checked: list[Checked]) -> None:
+def show(checked: list[Checked], detail: bool = False) -> None:
     wrong = [c for c in checked if c.verdict is not c.item.expect]
     print(f"\n{len(wrong)} claims not as expected:")
     for c in wrong:
         print(
             f"- {c.item.article}:{c.item.line} [{', '.join(c.item.kinds)}] expected "
             f"{c.item.expect.value}, found {c.verdict.value} {c.score:.2f} {', '.join(c.codes)}"
-            f"\n  {c.item.text}"
+            f"\n  {c.item.text}" + (f"\n{c.detail}" if detail else "")
         )
 
 
@@ -174,6 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("claims", nargs="?", default=str(DEFAULT_SET), help="paraphrase set")
     parser.add_argument("--corpus", default=str(POLNEAR), help="folder of PolNeAR .txt files")
     parser.add_argument("--show", action="store_true", help="print claims not as expected")
+    parser.add_argument("--detail", action="store_true", help="with --show: evidence, findings")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     items = load_set(Path(args.claims))
@@ -185,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     report(checked)
     if args.show:
-        show(checked)
+        show(checked, args.detail)
     return 0
 
 

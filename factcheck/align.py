@@ -68,9 +68,13 @@ class Link:
     @property
     def differs_in_fact(self) -> bool:
         """A fact stated differently: a name, number, title, quantifier or relation word
-        substituted, or a word put for its opposite."""
+        substituted (or put in place of a title: "finance ministers" / "foreign
+        ministers"), or a word put for its opposite."""
         return self.status is WordStatus.SUBSTITUTED and (
-            self.unit.carries_fact or self.opposite or self.unit.kind == "relation"
+            self.unit.carries_fact
+            or self.opposite
+            or self.unit.kind == "relation"
+            or (self.counterpart is not None and self.counterpart.kind == "title")
         )
 
     @property
@@ -168,6 +172,8 @@ def comparable(mine: Unit, theirs: Unit) -> bool:
         return False  # what a source did is said or not; another verb is no counterpart
     if {mine.kind, theirs.kind} == {"word", "name"}:
         return mine.capitalised and theirs.capitalised  # a sentence's first word may be a name
+    if (mine.kind, theirs.kind) == ("word", "title"):
+        return True  # another word in a role's place: "finance ministers" / "foreign ministers"
     if mine.kind != theirs.kind:
         return False
     if mine.kind == "relation":
@@ -249,8 +255,12 @@ def _swapped_roles(
 ) -> list[Link]:
     """Two names that trade places across the same anchor ("Griffith defeated Brooks" /
     "Brooks defeated Griffith"): each stands where the evidence has the other, so each is
-    substituted by the other. A passive ("was defeated by Brooks") names its agent after
-    "by" and is the same relation, so a swap with "by" before either name is left alone."""
+    substituted by the other. A passive names its agent after "by", after the name it acts
+    on ("Griffith was defeated by Brooks"): when one side puts the pair that way and the
+    other does not, the roles trade places exactly when the names keep their order. Only
+    names that could fill each other's place swap (a country and a person do not), and a
+    name possessive on one side and after "of" on the other has been reworded, not moved
+    ("Lagos's mayor Ruth Banda" / "Ruth Banda, mayor of Lagos")."""
     position = {id(u): j for j, u in enumerate(theirs)}
     placed = [
         (i, position[id(link.counterpart)], link)
@@ -261,16 +271,21 @@ def _swapped_roles(
     swapped: dict[int, int] = {}
     for first, first_at in names:
         for second, second_at in names:
-            if not (first < second and first_at > second_at):
+            if first >= second or not comparable(links[first].unit, links[second].unit):
                 continue
+            low, high = sorted((first_at, second_at))
             between = any(
-                first < i < second and second_at < j < first_at and link.unit.kind != "name"
+                first < i < second and low < j < high and link.unit.kind != "name"
                 for i, j, link in placed
             )
-            passive = any(
-                _after_by(evidence_text, theirs[at]) for at in (first_at, second_at)
-            ) or any(_after_by(claim_text, links[i].unit) for i in (first, second))
-            if between and not passive:
+            voices_differ = _after_by(evidence_text, theirs[max(first_at, second_at)]) != (
+                _after_by(claim_text, links[second].unit)
+            )
+            reworded = any(
+                _genitive_alternation(claim_text, links[i].unit, evidence_text, theirs[at])
+                for i, at in ((first, first_at), (second, second_at))
+            )
+            if between and not reworded and (first_at > second_at) != voices_differ:
                 swapped[first], swapped[second] = second_at, first_at
     return [
         replace(link, status=WordStatus.SUBSTITUTED, counterpart=theirs[swapped[i]])
@@ -278,6 +293,21 @@ def _swapped_roles(
         else link
         for i, link in enumerate(links)
     ]
+
+
+def _genitive_alternation(mine_text: str, mine: Unit, their_text: str, theirs: Unit) -> bool:
+    """Whether a name is possessive on one side and follows "of" on the other ("Lagos's
+    mayor" / "mayor of Lagos"): one relation in two forms."""
+
+    def possessive(text: str, unit: Unit) -> bool:
+        return text[unit.end - 2 : unit.end] in ("'s", "\u2019s", "s'", "s\u2019")
+
+    def after_of(text: str, unit: Unit) -> bool:
+        return text[max(0, unit.start - 3) : unit.start].lower() == "of "
+
+    return (possessive(mine_text, mine) and after_of(their_text, theirs)) or (
+        possessive(their_text, theirs) and after_of(mine_text, mine)
+    )
 
 
 _AGENT = re.compile(r"\bby\s+(?:[A-Z][\w.'\u2019-]*\s+)*$")
@@ -321,7 +351,8 @@ def align(
     ordered = [i for i in range(len(claim)) if i not in speaker and i not in verbatim]
     anchors = [(ordered[i], j) for i, j in _anchors([hit[i] for i in ordered], len(theirs))]
     anchored = dict(anchors)
-    used = set(anchored.values())
+    moved = _moved(hit, [i for i in ordered if claim[i].kind != "relation"], anchored)
+    used = set(anchored.values()) | set(moved.values())
     links = []
     for index, unit in enumerate(claim):
         names_source = index in speaker
@@ -339,15 +370,26 @@ def align(
         found = [
             j
             for j, t in enumerate(theirs)
-            if hit[index][j] and (not breaks or _sentence_of(t, breaks) in here)
+            if hit[index][j]
+            and (not breaks or _sentence_of(t, breaks) in here)
+            and (unit.kind != "relation" or j in positions)
         ]
+        if moved.get(index) in found:
+            found.insert(0, moved[index])  # the counterpart its moved phrase stands against
         # a fact's counterpart may stand just across an anchor ("will only command" /
         # "will command both"): look LOCAL_REORDER units beyond the slot for one
         reach = LOCAL_REORDER if unit.carries_fact else 0
         around = range(max(0, positions.start - reach), min(len(theirs), positions.stop + reach))
         slot = [j for j in around if j not in used]
-        if unit.kind == "word" and not _bounded(index, anchors):
-            slot = []  # past the claim's last anchor, plain words have no slot to reword
+        # a plain word stands for a role only right beside the same anchor ("a junior
+        # official" / "a senior official", "finance ministers" / "foreign ministers")
+        beside = {anchored[index + 1] - 1} if index + 1 in anchored else set()
+        beside |= {anchored[index - 1] + 1} if index - 1 in anchored else set()
+        if unit.kind == "word":
+            if not _bounded(index, anchors):
+                slot = []  # past the claim's last anchor, plain words have no slot to reword
+            roles = sorted(j for j in beside - used if 0 <= j < len(theirs))
+            slot = [j for j in slot if theirs[j].kind != "title"] + roles
         at = next((j for j in slot if comparable(unit, theirs[j]) and not hit[index][j]), None)
         counterpart = theirs[at] if at is not None else None
         nearby = any(
@@ -366,6 +408,30 @@ def align(
         else:
             links.append(Link(unit, WordStatus.ADDED, None, names_source))
     return Alignment(_swapped_roles(links, anchors, claim, theirs, evidence.text, claim_text))
+
+
+def _moved(hit: list[list[bool]], ordered: list[int], anchored: dict[int, int]) -> dict[int, int]:
+    """Claim units matched out of the anchors' order, claim index to evidence index: the
+    longest run in order among the units and positions the anchors left, then again among
+    those left, so that a clause moved whole ("In 2000 Gore was the nominee" / "Gore, the
+    2000 nominee") is matched as a block. Being matched, those evidence units are no
+    counterpart for another claim unit; whether a moved fact is the same fact is decided
+    against its slot, as for any unit outside the anchors. A relation word ("in", "to")
+    means something only in its slot and never moves."""
+    moved: dict[int, int] = {}
+    taken = set(anchored.values())
+    cols = len(hit[0]) if hit else 0
+    while True:
+        rows = [i for i in ordered if i not in anchored and i not in moved]
+        free = [j for j in range(cols) if j not in taken]
+        if not rows or not free:
+            return moved
+        pairs = _anchors([[hit[i][j] for j in free] for i in rows], len(free))
+        if not pairs:
+            return moved
+        for i, j in pairs:
+            moved[rows[i]] = free[j]
+            taken.add(free[j])
 
 
 def _moved_with_neighbour(
@@ -454,7 +520,9 @@ class Case:
             f"\u201c{evidence[link.counterpart.start : link.counterpart.end]}\u201d "
             f"({self.where})"
             for link in self.alignment.with_status(WordStatus.SUBSTITUTED)
-            if link.unit.kind in kinds and link.counterpart is not None
+            if link.counterpart is not None
+            and (link.unit.kind in kinds or link.counterpart.kind in kinds)
+            and link.differs_in_fact
         ]
 
 
@@ -463,14 +531,23 @@ def align_claim(
     evidence: Analysis,
     breaks: tuple[int, ...] = (),
     verbatim_quotes: tuple[tuple[int, int], ...] = (),
+    narrated: bool = False,
 ) -> Alignment:
     """The claim against one piece of evidence; `verbatim_quotes` are the spans of the
-    claim's quotes that the evidence holds word for word."""
+    claim's quotes that the evidence holds word for word. When the evidence is the
+    reporter's own voice (`narrated`) and names the claim's source, the claim restates what
+    the reporter says that source did ("Trump criticised Khan for ..."): the source's name is
+    then one of the facts, aligned in its place like any other, so that another name put in
+    its place is a substitution."""
     units = claim.analysis.units
     verbatim = frozenset(
         i for i, u in enumerate(units) if any(a <= u.start < b for a, b in verbatim_quotes)
     )
-    return align(list(units), evidence, breaks, claim.speaker_units, verbatim, claim.analysis.text)
+    speaker = claim.speaker_units
+    names = speaker - claim.cue_units
+    if narrated and names and all(any(matches(units[i], t) for t in evidence.units) for i in names):
+        speaker = claim.cue_units
+    return align(list(units), evidence, breaks, speaker, verbatim, claim.analysis.text)
 
 
 def sentence_breaks(evidence: Evidence) -> tuple[int, ...]:

@@ -10,6 +10,7 @@ are compared in one vocabulary (`align.py`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
@@ -26,6 +27,11 @@ MAX_PHRASE_WORDS = 6
 NEGATION_REACH = 2
 # Content words after a hedge that it qualifies ("could [include] [missiles]").
 HEDGE_REACH = 3
+# What ends the clause a negator or hedge governs.
+CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014\u201c\u201d\"]|\s-\s|\.\s")
+# Words before which a negative verb is a noun ("in decline", "a refusal"), which negates
+# nothing that follows it.
+NOUN_MARKERS = frozenset("a an the in of its their his her our this that".split())
 
 # Kinds of unit that carry a fact on their own; "act" is a claim's cue verb that says what a
 # source did ("condemned", "denied"), not only that it spoke.
@@ -56,13 +62,14 @@ class Analysis:
     text: str
     units: tuple[Unit, ...]
     quotes: tuple[Quote, ...]
-    negations: tuple[frozenset[str], ...]  # per negator, the keys of the units it governs
+    # per negator, the keys of each unit it governs, in order
+    negations: tuple[tuple[frozenset[str], ...], ...]
     hedges: tuple[tuple[str, frozenset[str]], ...]  # (hedge, keys of the words it qualifies)
 
     @property
     def negated(self) -> frozenset[str]:
         """Keys of every unit some negator governs."""
-        return frozenset().union(*self.negations)
+        return frozenset().union(*(keys for scope in self.negations for keys in scope))
 
 
 @dataclass(frozen=True)
@@ -74,6 +81,7 @@ class AnalysedClaim:
     analysis: Analysis
     attribution: Attribution | None
     speaker_units: frozenset[int]  # indexes into analysis.units that name the speaker or cue
+    cue_units: frozenset[int] = frozenset()  # of those, the neutral cue ("said", "told")
 
     @property
     def content(self) -> list[tuple[int, Unit]]:
@@ -278,6 +286,13 @@ def _derivations() -> dict[str, frozenset[str]]:
     return {word: frozenset(links) for word, links in table.items()}
 
 
+def name_keys(bare: str) -> frozenset[str]:
+    """A one-word name matches itself and the names sharing its stem ("Democrats" /
+    "Democratic", "Republicans" / "Republican"): a name's inflections and adjectives name the
+    same thing. Never its synonyms: "Bush" is no shrub."""
+    return frozenset({bare, _stemmer().stemWord(bare)})
+
+
 def word_keys(norm: str) -> frozenset[str]:
     """The forms under which a word matches another: itself, its stem, its verb base, the
     synsets of its dictionary form (lexicon/synonyms.txt) and its derivational links
@@ -348,20 +363,25 @@ def _is_name(text: str, pieces: list[tuple[str, int, int]], index: int) -> bool:
     norm, start, _ = pieces[index]
     if not text[start : start + 1].isupper() or norm in lexicon("stopwords"):
         return False
-    opening = index == 0 or text[pieces[index - 1][2] : start].strip(" \t\"'\u201c\u2018(")[
-        -1:
-    ] in {
-        ".",
-        ":",
-        "?",
-        "!",
-    }
+    opening = index == 0 or (
+        text[pieces[index - 1][2] : start].strip(" \t\"'\u201c\u2018(")[-1:] in {".", ":", "?", "!"}
+        and not _abbreviation(text, pieces[index - 1])
+    )
     if not opening:
         return True
     following = pieces[index + 1][1] if index + 1 < len(pieces) else None
     if following is not None and text[following : following + 1].isupper():
         return True
     return not any(form in lexicon("common_words") for form in base_forms(norm))
+
+
+def _abbreviation(text: str, piece: tuple[str, int, int]) -> bool:
+    """Whether a word before a full stop is an initial or a title's abbreviation ("George W.
+    Bush", "Sen. Cruz"), whose stop ends no sentence."""
+    norm, start, end = piece
+    return text[end : end + 1] == "." and (
+        (len(norm) == 1 and text[start:end].isupper()) or norm + "." in lexicon("titles")
+    )
 
 
 def _phrase_at(text: str, pieces: list[tuple[str, int, int]], index: int) -> tuple[int, str] | None:
@@ -451,22 +471,53 @@ def _units(text: str) -> tuple[list[Unit], list[tuple[str, int]]]:
         elif bare in lexicon("titles") and capital:
             units.append(Unit(start, end, bare, word_keys(norm), "title", capitalised=True))
         elif _is_name(text, pieces, index - 1):
-            units.append(Unit(start, end, bare, frozenset({bare}), "name", capitalised=True))
+            units.append(Unit(start, end, bare, name_keys(bare), "name", capitalised=True))
         elif bare in lexicon("titles"):
             units.append(Unit(start, end, bare, word_keys(norm), "title"))
         else:
             units.append(Unit(start, end, bare, word_keys(norm), "word", capitalised=capital))
-            if any(form in lexicon("negative_verbs") for form in base_forms(norm)):
+            if any(form in lexicon("negative_verbs") for form in base_forms(norm)) and not (
+                index > 1 and pieces[index - 2][0] in NOUN_MARKERS
+            ):
                 markers.append(("negation", len(units)))  # "declined to renew" negates renew
-    return units, markers
+    return units, _double_negations_cancelled(units, markers)
 
 
-def _governed(units: list[Unit], markers: list[tuple[str, int]], marker: str, reach: int):
-    """(marker, the `reach` units after it), relation words skipped ("not to renew")."""
+def _double_negations_cancelled(
+    units: list[Unit], markers: list[tuple[str, int]]
+) -> list[tuple[str, int]]:
+    """A negator that governs a negative verb first cancels it: "has not failed to address"
+    asserts that it addressed, and negates nothing."""
+    negations = {position for name, position in markers if name == "negation"}
+    cancelled = {
+        position
+        for position in negations
+        if position + 1 in negations
+        and position < len(units)
+        and any(form in lexicon("negative_verbs") for form in base_forms(units[position].norm))
+    }
+    cancelled |= {position + 1 for position in cancelled}
+    return [(n, p) for n, p in markers if not (n == "negation" and p in cancelled)]
+
+
+def _governed(
+    text: str, units: list[Unit], markers: list[tuple[str, int]], marker: str, reach: int
+):
+    """(marker, the `reach` units after it in its clause), relation words skipped ("not to
+    renew"): a comma, dash, colon or bracket ends what a negator or hedge governs ("on
+    about no metric, but we don't know" negates no knowing)."""
     for name, position in markers:
-        if (marker == "negation") == (name == "negation"):
-            following = [u for u in units[position:] if u.kind != "relation"]
-            yield name, following[:reach]
+        if (marker == "negation") != (name == "negation"):
+            continue
+        following: list[Unit] = []
+        for unit in units[position:]:
+            if following and CLAUSE_BREAK.search(text, following[-1].end, unit.start):
+                break
+            if unit.kind != "relation":
+                following.append(unit)
+            if len(following) == reach:
+                break
+        yield name, following
 
 
 @lru_cache(maxsize=4096)
@@ -475,12 +526,12 @@ def analyse_text(text: str) -> Analysis:
     sentence is evidence for many claims."""
     units, markers = _units(text)
     negations = tuple(
-        frozenset(key for unit in governed for key in unit.keys)
-        for _, governed in _governed(units, markers, "negation", NEGATION_REACH)
+        tuple(unit.keys for unit in governed)
+        for _, governed in _governed(text, units, markers, "negation", NEGATION_REACH)
     )
     hedges = [
         (hedge, frozenset(k for u in governed for k in u.keys))
-        for hedge, governed in _governed(units, markers, "hedge", HEDGE_REACH)
+        for hedge, governed in _governed(text, units, markers, "hedge", HEDGE_REACH)
     ]
     hedges += _phrase_hedges(text, units)
     return Analysis(text, tuple(units), tuple(find_quotes(text)), negations, tuple(hedges))
@@ -505,16 +556,26 @@ def analyse_claim(claim: Claim) -> AnalysedClaim:
     analysis = analyse_text(claim.text)
     stated = attribute_sentence(claim.text)
     speaker: set[int] = set()
+    cue: set[int] = set()
     if stated is not None:
-        phrases = [stated.speaker]  # a role stays a fact to check: "former White House aide"
+        # a role stays a fact to check: "former White House aide"
+        speaker = _units_of_phrase(claim.text, analysis, stated.speaker)
         if stated.cue and normalize(stated.cue) in lexicon("neutral_cues"):
-            phrases.append(stated.cue)  # "said" adds nothing; "condemned" is a fact to check
-        for phrase in phrases:
-            speaker |= _units_of_phrase(claim.text, analysis, phrase)
-        acts = _units_of_phrase(claim.text, analysis, stated.cue) - speaker
+            # "said" adds nothing; "condemned" is a fact to check
+            cue = _units_of_phrase(claim.text, analysis, stated.cue) - speaker
+        acts = _units_of_phrase(claim.text, analysis, stated.cue) - speaker - cue
         units = [replace(u, kind="act") if i in acts else u for i, u in enumerate(analysis.units)]
         analysis = replace(analysis, units=tuple(units))
-    return AnalysedClaim(claim, analysis, stated, frozenset(speaker))
+    return AnalysedClaim(claim, analysis, stated, frozenset(speaker | cue), frozenset(cue))
+
+
+def speech_cue_offsets(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Where the speech cues of `text` start ("told"), and where those that may stand before
+    their speaker end ("according to", "said"): a name just before the one or just after
+    the other is a source the text reports."""
+    from .attribution.words import find_cues
+
+    return tuple(c.at for c in find_cues(text)), tuple(c.stop for c in find_cues(text, "invert"))
 
 
 def _units_of_phrase(text: str, analysis: Analysis, phrase: str | None) -> set[int]:

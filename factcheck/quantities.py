@@ -67,9 +67,12 @@ ORDINALS = {
     "twentieth": 20,
     "last": math.inf,
 }
-VAGUE = {  # ranges for vague quantities, after common usage (dozens = two dozen or more)
-    "dozens": (24, math.inf),
-    "scores": (40, math.inf),
+# Ranges for vague quantities, after common usage: "dozens" is two dozen or more, and less
+# than the "hundreds" a writer would say instead from 200 on (so each plural of a scale word
+# stops below the next one's).
+VAGUE = {
+    "dozens": (24, 199),
+    "scores": (40, 199),
     "hundreds": (200, 999),
     "thousands": (2000, 999_999),
     "millions": (2e6, 1e9),
@@ -230,8 +233,8 @@ def quantities(text: str) -> list[Quantity]:
         else:
             kind = "count"
         low, high = value, value
-        if kind == "count" and unit is None and match.group("value")[0].isalpha():
-            continue  # "one of the", "the two allies": a number word with nothing counted
+        if kind == "count" and unit is None and match.group("value").lower() == "one":
+            continue  # "one of the", "no one": a pronoun more often than a count
         modifier = None
         if match.group("mod"):
             modifier = " ".join(match.group("mod").lower().split())

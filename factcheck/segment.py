@@ -217,12 +217,41 @@ def _pieces(chunk: str) -> list[str]:
     pieces: list[str] = []
     for line in standalone_lines(chunk):
         for part in _byline_pieces(line):
-            for sentence in sentencex.segment("en", part):
+            for sentence in _segmented(part):
                 if pieces and _BYLINE_ONLY.fullmatch(sentence):
                     pieces[-1] += sentence
                 else:
                     pieces.append(sentence)
     return pieces
+
+
+# Whitespace outside ASCII ("\xa0", "\u2009", "\u3000"): sentencex 1.0.32 panics on one
+# before a full stop (it slices bytes, not characters), so it sees an ASCII space instead;
+# one character for one, the offsets stay the same.
+_WIDE_SPACE = {ord(c): " " for c in "\x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000"} | {
+    code: " " for code in range(0x2000, 0x200B)
+}
+
+
+def _segmented(part: str) -> list[str]:
+    """sentencex's sentences of `part`, sliced from `part` itself; the whole part as one
+    sentence if the splitter fails (a panic in its Rust core is no reason to lose a text)."""
+    safe = part.translate(_WIDE_SPACE)
+    try:
+        found = sentencex.segment("en", safe)
+    except BaseException as error:  # pyo3's PanicException derives from BaseException
+        if type(error).__name__ != "PanicException":
+            raise
+        return [part]
+    sentences, at = [], 0
+    for sentence in found:
+        start = safe.find(sentence, at)
+        if start < 0:
+            sentences.append(sentence)
+            continue
+        sentences.append(part[start : start + len(sentence)])
+        at = start + len(sentence)
+    return sentences
 
 
 def _chunks(text: str, limit: int = CHUNK_LIMIT) -> list[tuple[int, str]]:

@@ -68,7 +68,8 @@ def build_case(claim: Claim, evidence: list[Evidence], threshold: float | None =
     for rank, candidate in enumerate(evidence):
         analysis = analyse_text(candidate.text)
         held = tuple((q.start, q.end) for q in quotes if is_verbatim(q.text, candidate.text))
-        alignment = align_claim(analysed, analysis, sentence_breaks(candidate), held)
+        narrated = candidate.attribution is None or not candidate.attribution.is_attributed
+        alignment = align_claim(analysed, analysis, sentence_breaks(candidate), held, narrated)
         case = Case(analysed, [candidate], analysis, alignment, bool(held))
         case.threshold = threshold
         single = len(candidate.sentences) == 1

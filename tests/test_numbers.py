@@ -43,7 +43,13 @@ def test_durations_and_hyphenated_durations():
 
 
 def test_vague_quantities_are_ranges():
-    assert values("dozens of interceptors") == [("count", 24, math.inf, "interceptor")]
+    assert values("dozens of interceptors") == [("count", 24, 199, "interceptor")]
+    assert values("many interceptors") == [("count", 5, math.inf, "interceptor")]
+    # a writer says "hundreds" from 200 on: dozens are fewer
+    assert check(
+        claim("Washington hoped for hundreds of interceptors."),
+        evidence("Washington hoped for dozens of interceptors."),
+    )
     assert (
         check(
             claim("Washington hoped for 30 interceptors."),
@@ -105,3 +111,9 @@ def test_a_decade_is_ten_years():
 def test_quantities_report_offsets_in_the_original_text():
     text = "It rose — by 12 percent — in 2023."
     assert [text[q.start : q.end] for q in quantities(text)] == ["12 percent", "2023"]
+
+
+def test_a_number_word_with_nothing_counted_is_a_count_but_one_is_not():
+    assert values("Nonetheless, the two are on air again.") == [("count", 2, 2, None)]
+    assert check(claim("Now the five are on air again."), evidence("Now the two are on air again."))
+    assert values("She is one of the critics.") == []

@@ -79,3 +79,24 @@ def test_negative_verb_against_the_plain_fact_is_a_negation_mismatch():
         evidence("The owners repaired the roof."),
     )
     assert [f.code for f in found] == ["negation-mismatch"]
+
+
+def test_a_negator_governs_only_its_own_clause():
+    # "no" governs "metric"; "don't" governs "know", in another clause
+    assert negation_conflicts(
+        "The panel was better on almost no measure, but we don't know why.",
+        "The panel was better on almost every measure, but we don't know why.",
+    ) == [("measure", "claim")]
+
+
+def test_a_negative_verb_used_as_a_noun_negates_nothing():
+    assert analyse_text("Exports are in decline after the strike.").negated == frozenset()
+    assert analyse_text("Exports declined to rise after the strike.").negated
+
+
+def test_a_negated_negative_verb_is_an_assertion():
+    assert analyse_text("The board has not failed to publish the accounts.").negated == frozenset()
+    assert negation_conflicts(
+        "The board has not failed to publish the accounts.",
+        "The board has failed to publish the accounts.",
+    ) == [("publish", "source")]

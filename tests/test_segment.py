@@ -7,6 +7,7 @@ from factcheck.segment import (
     split_sentences,
     text_blocks,
 )
+from factcheck.sources import parse_source
 from factcheck.text import LineIndex
 
 
@@ -66,3 +67,11 @@ def test_long_text_is_chunked_without_losing_characters():
     assert all(len(c) <= CHUNK_LIMIT for _, c in chunks)
     sentences = split_sentences(Block(text, 0, 0), LineIndex(text))
     assert sum(len(s.text.split()) for s in sentences) == 5000
+
+
+def test_wide_spaces_before_a_full_stop_keep_the_text():
+    # sentencex 1.0.32 panics on "\xa0." and "\u2009."; the text must survive, offsets intact
+    for text in ("Q\xa0.\tThe port is shut.", "Rates rose\u2009. They fell \u3000. Done."):
+        source = parse_source(text, "s.txt")
+        assert source.sentences
+        assert all(text[s.start : s.end] == s.text for s in source.sentences)

@@ -1,6 +1,9 @@
 from helpers import checker, claim, evidence
 
+from factcheck import check_claims
 from factcheck.checks import speaker
+from factcheck.model import Verdict
+from factcheck.sources import parse_source
 
 check = checker(speaker.check)
 
@@ -45,3 +48,65 @@ def test_compatible_anonymous_descriptions():
 
 def test_unattributed_claim_is_not_checked_here():
     assert check(claim("China is the biggest bully."), evidence(QUOTE)) == []
+
+
+NARRATED = "Mayor Ruth Banda also criticised the port authority for raising its fees."
+
+
+def test_a_claim_restating_the_reporters_account_of_a_source_is_no_misattribution():
+    assert (
+        check(claim("Ruth Banda criticised the port authority for its fees."), evidence(NARRATED))
+        == []
+    )
+
+
+def test_another_name_for_the_reporters_account_is_a_changed_fact():
+    # the evidence names Okafor elsewhere; in the claim's place it names Ruth Banda
+    found = check_claims(
+        [claim("Okafor criticised the port authority for raising its fees.")],
+        [
+            parse_source(
+                "Mayor Ruth Banda also criticised the port authority for raising its fees, "
+                "a move Okafor had backed.",
+                "src.txt",
+            )
+        ],
+    )[0]
+    assert found.verdict is Verdict.CONTRADICTED
+
+
+def test_unnamed_sources_must_carry_every_place_the_claim_names():
+    found = check(
+        claim("Officials in Lagos and Accra said the talks would resume."),
+        evidence("Officials in Abuja and Accra said the talks would resume."),
+    )
+    assert [f.code for f in found] == ["speaker-mismatch"]
+
+
+def test_a_claim_that_reports_the_evidences_source_itself_is_no_misattribution():
+    # the Courier reports what Okafor told donors; the evidence gives Okafor's own words
+    found = check(
+        claim("The Courier reported that Okafor had told donors to wait for the audit."),
+        evidence("Okafor told donors to wait for the audit."),
+    )
+    assert found == []
+
+
+def test_the_evidences_source_named_elsewhere_in_the_claim_is_no_excuse():
+    # Kenya is where the missiles go, not who said so
+    found = check(
+        claim("Japan will sell missiles to Kenya, Ghanaian officials said."),
+        evidence("Japan will sell missiles to Kenya, Kenyan officials said."),
+    )
+    assert [f.code for f in found] == ["speaker-mismatch"]
+
+
+def test_two_descriptions_stating_a_role_differently_are_two_sources():
+    quote = "“We will not change course,” a senior Kenyan official said."
+    found = check(
+        claim("“We will not change course,” a junior Kenyan official said."), evidence(quote)
+    )
+    assert [f.code for f in found] == ["speaker-mismatch"]
+    assert (
+        check(claim("“We will not change course,” a Kenyan official said."), evidence(quote)) == []
+    )

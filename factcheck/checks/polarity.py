@@ -42,14 +42,16 @@ def _asserted(analysis: Analysis) -> set[str]:
 def negation_conflicts(claim: Analysis, source: Analysis) -> list[tuple[str, str]]:
     """(word, which side negates it) where one side negates what the other asserts: a
     negator governs a word the other side has, and the other side negates none of the words
-    that negator governs ("would not pay a single cent" / "are not going to pay")."""
+    that negator governs ("would not pay a single cent" / "are not going to pay"). A negator
+    governs words of its own clause only (analysis.NEGATION_REACH)."""
     conflicts = []
     for mine, theirs, side in ((claim, source, "claim"), (source, claim, "source")):
         asserted = _asserted(theirs)
         for scope in mine.negations:
-            if not scope & asserted or scope & theirs.negated:
+            said = [keys for keys in scope if keys & asserted]
+            if not said or any(keys & theirs.negated for keys in scope):
                 continue
-            unit = next(u for u in mine.units if u.keys & scope & asserted)
+            unit = next(u for u in mine.units if u.keys & said[0])
             conflicts.append((unit.norm, side))
     return conflicts
 

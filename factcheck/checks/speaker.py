@@ -4,8 +4,8 @@ anonymous source for a named one, or anyone at all for the reporter's own statem
 
 from __future__ import annotations
 
-from ..align import Case
-from ..analysis import analyse_text
+from ..align import Case, align
+from ..analysis import analyse_text, speech_cue_offsets
 from ..model import Attribution, AttributionKind, Code, Severity, Verdict, WordStatus
 from ..text import content_words, lexicon, normalize
 
@@ -20,6 +20,9 @@ SPEAKER_MISMATCH = Code(
     ),
 )
 CODES = (SPEAKER_MISMATCH,)
+# Characters between a name and the speech cue it is the subject of: room for an auxiliary
+# and a space ("Cameron had told", "Lee has said"), not for a clause.
+CUE_DISTANCE = 6
 
 
 def describe(attribution: Attribution) -> str:
@@ -31,7 +34,11 @@ def describe(attribution: Attribution) -> str:
 def same_source(claimed: Attribution, actual: Attribution) -> bool:
     """Whether two attributions can name the same source; lenient on wording, strict on who.
     Words every unnamed source shares ("senior", "official") say nothing about who it is;
-    they are lexicon/generic_speakers.txt."""
+    they are lexicon/generic_speakers.txt. Two descriptions that state a fact differently
+    ("the Republican nominee" / "the Democratic nominee", "a junior official" / "a senior
+    official") are two sources."""
+    if _described_differently(claimed.speaker, actual.speaker):
+        return False
     if claimed.kind is AttributionKind.NAMED or actual.kind is AttributionKind.NAMED:
         if claimed.kind is not actual.kind:
             return False
@@ -43,7 +50,9 @@ def same_source(claimed: Attribution, actual: Attribution) -> bool:
         return False
     mine, theirs = _names_in(claimed.speaker), _names_in(actual.speaker)
     if mine and theirs:
-        return bool(mine & theirs)  # "Japanese officials" are not "U.S. officials"
+        # "Japanese officials" are not "U.S. officials", nor those "in Seoul and Tokyo"
+        # the ones "in Washington and Tokyo"
+        return all(keys & theirs for keys in _name_units(claimed.speaker))
     generic = lexicon("generic_speakers")
     mine_words = set(content_words(claimed.speaker or "")) - generic
     theirs_words = set(content_words(actual.speaker or "")) - generic
@@ -52,22 +61,69 @@ def same_source(claimed: Attribution, actual: Attribution) -> bool:
     return bool(mine or theirs) or mine_words <= theirs_words or theirs_words <= mine_words
 
 
+def _described_differently(mine: str | None, theirs: str | None) -> bool:
+    """Whether one speaker phrase, aligned with the other, has a fact the other states
+    differently: another title, name or number in its place, or an opposite word. Words
+    every unnamed source shares ("senior", "official") tell no two sources apart, unless
+    put against their opposite ("junior")."""
+    if not mine or not theirs:
+        return False
+    units = list(analyse_text(mine).units)
+    links = align(units, analyse_text(theirs), claim_text=mine).links
+    generic = lexicon("generic_speakers")
+    return any(
+        link.differs_in_fact
+        and (link.opposite or not {link.unit.norm, link.counterpart.norm} & generic)
+        for link in links
+        if link.counterpart is not None
+    )
+
+
 def _names_in(phrase: str | None) -> set[str]:
     """Keys of the names (people, countries, organisations) in a speaker phrase."""
     units = analyse_text(phrase or "").units
     return {key for unit in units if unit.kind == "name" for key in unit.keys}
 
 
+def _name_units(phrase: str | None) -> list[frozenset[str]]:
+    """The keys of each name in a speaker phrase."""
+    return [unit.keys for unit in analyse_text(phrase or "").units if unit.kind == "name"]
+
+
 def _speaker_named_in_claim(case: Case, actual: Attribution) -> bool:
-    """Whether the claim itself names the evidence's source before the cue it was read with
-    ("The Times reported that Cameron had told diplomats ..."): the outer source then is
-    the source's, and the words are not taken from someone else."""
+    """Whether the claim itself reports the evidence's source, as the subject of a speech
+    cue ("The Times reported that Cameron had told diplomats
+    ...", "according to Cameron's spokesman"): the words are then not taken from someone
+    else. A name standing elsewhere in the claim ("sell interceptors to the United States,
+    Chinese officials said") is no source."""
     names = _names_in(actual.speaker)
+    if not names:
+        return False
     text = case.claim.claim.text
-    cue = case.claim.attribution.cue if case.claim.attribution else None
-    before = text.find(cue) if cue else -1
-    claimed = {key for unit in case.claim.analysis.units if unit.end <= before for key in unit.keys}
-    return bool(names) and names <= claimed
+    starts, stops = speech_cue_offsets(text)
+    reported: set[str] = set()
+    for unit in case.claim.analysis.units:
+        if any(0 <= at - unit.end <= CUE_DISTANCE for at in starts) or any(
+            0 <= unit.start - at <= CUE_DISTANCE for at in stops
+        ):
+            reported |= unit.keys
+    return names <= reported
+
+
+def _narrated_with_speaker(case: Case, actual: Attribution) -> bool:
+    """The evidence is the reporter's own account of what the claim's source did, and that
+    source stands in its place there ("Trump also criticised Khan" for "Trump criticised
+    Khan"): the alignment matched its name as one of the facts."""
+    links = case.alignment.links
+    names = case.claim.speaker_units - case.claim.cue_units
+    return (
+        actual.kind is AttributionKind.UNATTRIBUTED
+        and bool(names)
+        and all(
+            i < len(links) and not links[i].speaker and links[i].status is WordStatus.MATCHED
+            for i in names
+        )
+    )
 
 
 def _speaker_unknown(case: Case, actual: Attribution) -> bool:
@@ -89,7 +145,11 @@ def check(case: Case):
         return []  # the claim's cue is an act no source reports: unsupported, not misattributed
     if claimed is None or actual is None or same_source(claimed, actual):
         return []
-    if _speaker_named_in_claim(case, actual) or _speaker_unknown(case, actual):
+    if (
+        _speaker_named_in_claim(case, actual)
+        or _speaker_unknown(case, actual)
+        or _narrated_with_speaker(case, actual)
+    ):
         return []
     return [
         SPEAKER_MISMATCH.finding(
