@@ -572,8 +572,9 @@ def sources(paths, format_name, output, encoding, allow_outside_root) -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @encoding_option
+@config_option
 @cache_dir_option
 @allow_outside_option
 @click.option(
@@ -590,19 +591,28 @@ def sources(paths, format_name, output, encoding, allow_outside_root) -> None:
     help="Analyse on a Dask cluster (e.g. tcp://HOST:8786) whose workers see the same files "
     "and cache directory; needs factcheck[dask].",
 )
-def index(paths, encoding, cache_dir, allow_outside_root, jobs, scheduler) -> None:
+def index(paths, encoding, config_path, cache_dir, allow_outside_root, jobs, scheduler) -> None:
     """Analyse SOURCES (files, directories or globs) and build their search index in the
-    cache, for `check` to reuse.
+    cache, for `check` to reuse. With no SOURCES, every source the configuration's
+    [[drafts]] tables name.
 
     Only files whose size or modification time changed since the last run are analysed
     again, in parallel, into shards that `check` searches together."""
     from .store import Store, runner_for
 
     started = time.perf_counter()
-    files = expand(paths, SOURCE_SUFFIXES)
+    settings = load_settings(config_path)
+    policy = _read_policy(settings, allow_outside_root, config_path)
+    if paths:
+        files = expand(paths, SOURCE_SUFFIXES)
+    else:
+        for pattern in settings.walked_patterns():
+            _confine_walk(pattern, policy, f"{settings.path}: [[drafts]]")
+        files = [relative_to_cwd(p) for p in settings.all_sources()]
+        if not files:
+            raise FactcheckError("nothing to index: give sources, or configure [[drafts]]")
     for path in files:
         refuse_claim_set(path)
-    policy = _read_policy(load_settings(), allow_outside_root)
     cache = _open_cache(cache_dir, True, policy)
     store = Store(cache, encoding, policy, runner_for(jobs, scheduler))
     found = store.update(files)

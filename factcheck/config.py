@@ -113,6 +113,12 @@ class Settings:
                 found += [str(p) for pattern in mapping.sources for p in _expand(pattern)]
         return found
 
+    def all_sources(self) -> list[str]:
+        """Every source file any [[drafts]] entry names, each once: what `index` analyses
+        when given no paths."""
+        found = [str(p) for m in self.drafts for pattern in m.sources for p in _expand(pattern)]
+        return list(dict.fromkeys(found))
+
     def walked_patterns(self) -> list[str]:
         """Every glob the configuration expands on the file system ([[drafts]] paths and
         sources), for the caller to confine before any is walked."""

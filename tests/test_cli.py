@@ -269,6 +269,14 @@ def test_sources_and_index_take_directories(newsroom, tmp_path_factory):
     assert indexed.exit_code == 0 and indexed.stdout.startswith("indexed 1 source (")
 
 
+def test_index_with_no_paths_indexes_the_configured_sources(newsroom, tmp_path_factory):
+    indexed = run("index", "--cache-dir", tmp_path_factory.mktemp("cache"))
+    assert indexed.exit_code == 0 and indexed.stdout.startswith("indexed 1 source (")
+    (newsroom / "factcheck.toml").write_text('exclude = ["docs/archive/**"]\n')
+    nothing = run("index", "--cache-dir", tmp_path_factory.mktemp("cache"))
+    assert nothing.exit_code == 2 and "nothing to index" in nothing.stderr
+
+
 def test_exit_zero_quiet_and_statistics(newsroom):
     assert run("check", "--exit-zero").exit_code == 0
     quiet = run("check", "--quiet", "--format", "concise")
