@@ -615,6 +615,7 @@ PHRASE_PASSAGES = {
     "descriptor-then-name": ("psychologist Priya Raman", "Priya Raman"),
     "article-adjective-name": ("a weary Lindqvist", "Lindqvist"),
     "unnamed-noun": ("two harbor officials", "two harbor officials"),
+    "owner-and-role": ("Mara Lindqvist's campaign manager", "Mara Lindqvist's campaign manager"),
     "the-office": ("the mayor of Harborville", "the mayor of Harborville"),
     "organization-noun": ("Harbor Pilots Union", "Harbor Pilots Union"),
     "agent-noun": ("a retired fisherman", "a retired fisherman"),
@@ -869,3 +870,28 @@ def test_quote_only_means_nothing_beside_the_quote():
         "“The money is there,” agrees Tomas Okafor of Bangor.\n"
     )
     assert attributed(passage)[1].attribution.speaker != "Mara Lindqvist"
+
+
+def test_owner_and_role_is_one_person():
+    found = decided("“We are ahead,” said Mara Lindqvist’s campaign manager.")
+    assert (found.kind, found.rules[0]) == (AttributionKind.NAMED, "owner-and-role")
+    assert describe("its senior vice president").kind is AttributionKind.NAMED
+    assert describe("her campaign").kind is AttributionKind.ORGANIZATION  # a body, not a role
+
+
+def test_hyphenated_descriptor_before_a_name_stays_in_the_subject():
+    found = decided(
+        "Harbor front-runner Mara Lindqvist is questioning whether the pier would stand “if "
+        "the storm came back.”"
+    )
+    assert found.speaker == "Mara Lindqvist"
+
+
+def test_a_crowd_speaks_together():
+    found = decided("“Close the gates!” the crowd chanted as the ferry left.")
+    assert (found.kind, found.speaker) == (AttributionKind.ANONYMOUS, "the crowd")
+
+
+def test_plural_subjects_take_the_base_form_of_a_cue():
+    found = decided("The two harbor officials, however, argue that the pier is “beyond saving.”")
+    assert found.speaker == "The two harbor officials"

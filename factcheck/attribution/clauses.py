@@ -217,6 +217,13 @@ def head_follows(words: list[str], index: int) -> bool:
     return False
 
 
+def _compound_before_name(words: list[str], index: int) -> bool:
+    """A hyphenated lower-case descriptor before a name ("Republican front-runner | Donald
+    Trump"): part of the subject's role, not its verb."""
+    following = words[index + 1 : index + 3]
+    return "-" in words[index].strip("-") and any(w[:1].isupper() for w in following)
+
+
 def clause_subject(masked: str) -> Attribution | None:
     """The subject of the sentence's main clause, for "X did Y, saying ..." forms: the words
     from the start (after an opening phrase set off by a comma) up to the first verb-like
@@ -265,6 +272,7 @@ def subject_at(clause: str) -> Attribution | None:
             and norm not in lexicon("documents")
             and norm not in lexicon("organizations")
             and not head_follows(words, len(tokens))
+            and not _compound_before_name(words, len(tokens))
         ):
             break
         tokens.append(bare)

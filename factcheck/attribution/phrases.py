@@ -249,6 +249,8 @@ SPEAKER_RULES: tuple[PhraseRule, ...] = (
     PhraseRule(
         "unnamed-noun", lambda p: p.head in lexicon("unnamed_sources"), AttributionKind.ANONYMOUS
     ),
+    # "Jane Roe's campaign manager", "its senior vice president": one person, by office
+    PhraseRule("owner-and-role", lambda p: owner_and_role(p), AttributionKind.NAMED),
     # "the mayor of Springfield": one identifiable person, described by office
     PhraseRule(
         "the-office",
@@ -356,6 +358,28 @@ def untitled_lead(title: list[str]) -> str | None:
     if lower and title[0].lower() in {"a", "an", "the"} and len(title) <= 3:
         return "article-adjective-name"
     return None
+
+
+POSSESSIVE_ENDINGS = ("'s", "\u2019s", "s'", "s\u2019")
+
+
+def owner_and_role(phrase: Phrase) -> bool:
+    """An owner (a name in the possessive, or "its"/"his"/"her"/"their") and then lower-case
+    words ending in a title or a person noun ("Jane Roe's campaign manager")."""
+    tokens = phrase.tokens
+    owner = next((i for i, t in enumerate(tokens[:4]) if t.endswith(POSSESSIVE_ENDINGS)), None)
+    if owner is None:
+        if phrase.norm[0] not in OWNERS or phrase.norm[0] in DETERMINERS:
+            return False
+        owner = 0
+    elif not all(t[:1].isupper() for t in tokens[: owner + 1]):
+        return False
+    rest = tokens[owner + 1 :]
+    return (
+        bool(rest)
+        and all(t[:1].islower() for t in rest)
+        and (phrase.head in lexicon("titles") or bool(AGENT_NOUN.search(phrase.head)))
+    )
 
 
 def two_names(tokens: list[str]) -> Attribution | None:
