@@ -334,6 +334,13 @@ def _confine_walk(pattern: str, policy: ReadPolicy, where: str) -> None:
         raise FactcheckError(f"{shown(where)} {shown(pattern)} walks {err}") from None
 
 
+def _confine_configured_walks(settings: Settings, policy: ReadPolicy) -> None:
+    """Every [[drafts]] glob passes the read policy before any is walked: a pull request's
+    `sources = ["/**"]` walks nothing."""
+    for pattern in settings.walked_patterns():
+        _confine_walk(pattern, policy, f"{settings.path}: [[drafts]]")
+
+
 def _no_sources(path: str) -> FactcheckError:
     return FactcheckError(
         f"{path}: no sources: name them in the claim set, the front matter, the "
@@ -466,8 +473,7 @@ def check(
     options = RunOptions(**policy)
     settings = options.settings(config_path)
     policy = _read_policy(settings, allow_outside_root, config_path)
-    for pattern in settings.walked_patterns():  # a PR's `sources = ["/**"]` walks nothing
-        _confine_walk(pattern, policy, f"{settings.path}: [[drafts]]")
+    _confine_configured_walks(settings, policy)
     paths = paths or tuple(settings.draft_paths())
     if not paths:
         raise FactcheckError("nothing to check: give drafts or claim sets, or configure [[drafts]]")
@@ -606,8 +612,7 @@ def index(paths, encoding, config_path, cache_dir, allow_outside_root, jobs, sch
     if paths:
         files = expand(paths, SOURCE_SUFFIXES)
     else:
-        for pattern in settings.walked_patterns():
-            _confine_walk(pattern, policy, f"{settings.path}: [[drafts]]")
+        _confine_configured_walks(settings, policy)
         files = [relative_to_cwd(p) for p in settings.all_sources()]
         if not files:
             raise FactcheckError("nothing to index: give sources, or configure [[drafts]]")
