@@ -7,7 +7,7 @@ import re
 
 from ..model import Attribution, AttributionKind
 from ..text import lexicon
-from .phrases import NP_MAX_WORDS, describe, ruled, trim_leading
+from .phrases import NP_MAX_WORDS, clause_inside, describe, ruled, trim_leading
 from .quotes import Span, speaker_between, speech_form
 from .words import (
     ABBREVIATION,
@@ -317,8 +317,8 @@ def slot_speaker(
             return None
         phrase = masked[closing[-1].end : cue.start()]
     tokens = phrase.strip(" ,;:").split()
-    if not tokens or len(tokens) > NP_MAX_WORDS:
-        return None
+    if not tokens or len(tokens) > NP_MAX_WORDS or clause_inside(tokens):
+        return None  # "“...,” the president will say, according to ...": a clause
     run = name_length(tokens)
     described_surname = (
         run == 1

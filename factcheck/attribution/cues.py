@@ -290,10 +290,9 @@ CUE_FINDERS = (
 
 
 # A quotation this long inside a sentence that no cue introduces is taken as its subject's
-# words rather than a term. Swept on PolNeAR train (rule precision / overall precision /
-# over-attribution): 1 word 82% / 94.7% / 3.1%, 2 words 85% / 94.9% / 2.9%, 3 words 89% /
-# 95.1% / 2.7%, 4 words 89% / 95.2% / 2.5% with 23 fewer right; 3 is the shortest that
-# keeps overall precision at 95%.
+# words rather than a term. Swept on PolNeAR train (rule right/decided, overall precision,
+# over-attribution): 2 words 113/130, 95.1%, 2.9%; 3 words 95/106, 95.2%, 2.7%; 4 words 79/89,
+# 95.2%, 2.6%. 2 words puts over-attribution at the edge of the 3% target, 4 loses 16 right.
 SUBJECT_QUOTE_MIN_WORDS = 3
 
 
@@ -425,6 +424,11 @@ def resolve_in_sentence(attribution: Attribution, masked: str) -> Attribution:
     )
 
 
+# Prepositions before a capitalised word that say where or through what, not whose act:
+# "footage of Roe asking" names the asker, "replied on Facebook writing" does not.
+_PLACE_PREPOSITIONS = frozenset({"on", "in", "at", "from", "to", "via", "for", "through"})
+
+
 CLAUSE_GOES_ON = re.compile(r"\s*(?:that\b|[,.;:!?\"\u201c\u201d]|$|(?:on|in|at|during|to)\b)")
 
 
@@ -449,6 +453,8 @@ def from_cue(text: str, masked: str, spans: list[Span], cue: Cue) -> Attribution
         named = None
         if not before.endswith(","):
             run = name_length(tokens)
+            if run and len(tokens) > run and tokens[-run - 1] in _PLACE_PREPOSITIONS:
+                run = 0  # "responded on Facebook writing": where, not who
             named = describe(" ".join(tokens[len(tokens) - run :])) if run else None
         subject = named if named is not None else clause_subject(masked)
         if subject is None:

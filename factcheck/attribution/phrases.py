@@ -31,6 +31,7 @@ from .words import (
     STATES,
     alternation,
     can_open_speaker,
+    function_words,
     government_seats,
     has_phrase,
     head_noun,
@@ -44,6 +45,9 @@ from .words import (
 )
 
 NP_MAX_WORDS = 12
+# Title words that qualify an office but never name one alone ("the first", "the vast
+# majority of them"): not the head of "the-office".
+TITLE_MODIFIERS = function_words("title-modifier")
 
 
 def ruled(attribution: Attribution, name: str) -> Attribution:
@@ -254,7 +258,9 @@ SPEAKER_RULES: tuple[PhraseRule, ...] = (
     # "the mayor of Springfield": one identifiable person, described by office
     PhraseRule(
         "the-office",
-        lambda p: p.norm[0] == "the" and p.head in lexicon("titles"),
+        lambda p: (
+            p.norm[0] == "the" and p.head in lexicon("titles") and p.head not in TITLE_MODIFIERS
+        ),
         AttributionKind.NAMED,
     ),
     # "the Pentagon", "her campaign", "the Tax Foundation": the head noun is the body's
