@@ -9,14 +9,17 @@ verify` of the README's first example against the article (which reads, segments
 attributes the source every time: verify keeps no cache), in the terminal format and in
 JSON. Medians are printed with their ratio to the interpreter's.
 
-Then one `python -X importtime` of `factcheck.cli` lists the largest imports (cumulative ms,
-where each is first imported) and says whether the heavy libraries that only some commands
-need (rich, markdown_it, numpy, yaml, the store) were imported at all.
+Then the phases of a verify, timed in fresh interpreters (imports, reading the article, the
+first claim, which builds the lexicon tables, a second claim, rendering); and one `python -X
+importtime` of `factcheck.cli` lists the largest imports (cumulative ms, where each is first
+imported) and says whether the heavy libraries that only some commands need (rich,
+markdown_it, numpy, yaml, the store) were imported at all.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import statistics
@@ -81,6 +84,44 @@ def largest_imports() -> tuple[list[tuple[str, float]], dict[str, bool]]:
     return top, {name: name in cumulative for name in ON_DEMAND}
 
 
+PHASES = """
+import json, time
+started = time.perf_counter()
+marks = {}
+import factcheck.cli
+from factcheck import check_claims, load_sources
+from factcheck.claims import single_claim
+from factcheck.formats import FORMATS, PLAIN
+from factcheck.report import CheckReport
+marks["import factcheck.cli"] = time.perf_counter()
+sources = load_sources([ARTICLE])
+marks["read, segment, attribute the article"] = time.perf_counter()
+results = check_claims([single_claim(CLAIM)], sources)
+marks["check the claim (first: builds the lexicon tables)"] = time.perf_counter()
+check_claims([single_claim(CLAIM)], sources)
+marks["check it again (tables built)"] = time.perf_counter()
+FORMATS["terminal"].check(CheckReport(results, sources), PLAIN)
+marks["render for the terminal (imports rich)"] = time.perf_counter()
+previous, spans = started, {}
+for name, moment in marks.items():
+    spans[name], previous = moment - previous, moment
+print(json.dumps(spans))
+"""
+
+
+def phases(runs: int) -> dict[str, float]:
+    """Median seconds of each phase of a verify, in fresh interpreters: where the time goes."""
+    code = PHASES.replace("ARTICLE", repr(str(ARTICLE))).replace("CLAIM", repr(CLAIM))
+    spans: dict[str, list[float]] = {}
+    for _ in range(runs):
+        done = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        for name, seconds in json.loads(done.stdout.splitlines()[-1]).items():
+            spans.setdefault(name, []).append(seconds)
+    return {name: statistics.median(times) for name, times in spans.items()}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=RUNS)
@@ -96,6 +137,10 @@ def main() -> int:
     for name, seconds in figures.items():
         print(f"| {name} | {seconds:.3f} | {seconds / floor:.1f} |")
     print(f"load average {os.getloadavg()[0]:.1f} at the end")
+    print(f"\n| phase of a verify, in process (median of {args.runs}) | seconds |")
+    print("|---|---|")
+    for name, seconds in phases(args.runs).items():
+        print(f"| {name} | {seconds:.3f} |")
     top, imported = largest_imports()
     print("\nlargest imports of factcheck.cli (cumulative ms): ")
     print(", ".join(f"{name} {ms:.0f}" for name, ms in top))

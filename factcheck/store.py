@@ -8,8 +8,9 @@ rather than to the archive. Layout under the cache directory:
                                         read, and their rows
     store/shards/<name>/text.bin        content sentences, UTF-8, one after another, with
                         text_offsets.npy  their byte offsets (for scoring candidates)
-    store/shards/<name>/*.npy, vocabulary.json
-                                        the shard's postings (retrieve.Postings)
+    store/shards/<name>/*.npy, words.bin
+                                        the shard's postings and vocabulary
+                                        (retrieve.save_postings)
 
 Everything is JSON and numpy arrays read with `allow_pickle=False`. A shard is built apart
 (`build_shard`, in this process, a worker process or a Dask worker), written under a
@@ -28,6 +29,7 @@ attributed, once, and the cache keeps the result for the next run.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import hashlib
 import json
@@ -47,7 +49,7 @@ from .model import Sentence
 from .retrieve import Index, Postings, build_postings, load_postings, save_postings, tokenize
 from .sources import parse_source
 
-STORE_FORMAT = "factcheck-store-2"  # 2: vocabulary as sorted words, not JSON
+STORE_FORMAT = "factcheck-store-3"  # 2: vocabulary as sorted words, not JSON; 3: by hash
 # Bytes of source text per shard. 4 MiB is about 25k sentences of news text, ~12 s of
 # analysis on one core (bench/scale.py): 100k sentences already keep 2 cores busy, 1M makes
 # ~40 shards (cheap to open), and 100M ~4,000, enough for any cluster's workers.
@@ -326,8 +328,8 @@ def release_pages(arrays: Iterable) -> None:
     resident to the end of the run: 46 claims against the 1M archive kept 170 MB of
     postings and sentence text mapped, more than the claims' own work."""
     for array in arrays:
-        mapping = getattr(getattr(array, "base", None), "_mmap", None)
-        mapping = mapping or getattr(array, "_mmap", None)
+        mapping = array if isinstance(array, mmap.mmap) else getattr(array, "_mmap", None)
+        mapping = mapping or getattr(getattr(array, "base", None), "_mmap", None)
         if mapping is not None and hasattr(mmap, "MADV_DONTNEED"):
             with contextlib.suppress(OSError, ValueError):
                 mapping.madvise(mmap.MADV_DONTNEED)
@@ -345,6 +347,15 @@ class StaleSource(Exception):
     def __init__(self, path: str) -> None:
         super().__init__(path)
         self.path = path
+
+
+def _map_bytes(path: Path) -> mmap.mmap | bytes:
+    """A file's bytes, memory-mapped (slices of an `mmap` are bytes, 10x cheaper than
+    slices of a numpy memmap); an empty file cannot be mapped and is empty bytes."""
+    with open(path, "rb") as handle:
+        if not os.fstat(handle.fileno()).st_size:
+            return b""
+        return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
 
 
 class StoreRows:
@@ -366,12 +377,8 @@ class StoreRows:
         firsts = []
         for shard in shards:
             base = self._row_offsets[-1]
-            self._texts.append(
-                np.memmap(shard.directory / "text.bin", dtype=np.uint8, mode="r")
-                if (shard.directory / "text.bin").stat().st_size
-                else b""
-            )
             try:
+                self._texts.append(_map_bytes(shard.directory / "text.bin"))
                 offsets = np.load(
                     shard.directory / "text_offsets.npy", mmap_mode="r", allow_pickle=False
                 )
@@ -384,8 +391,7 @@ class StoreRows:
                 self._sources.append(source)
                 firsts.append(base + source.first)
             self._row_offsets.append(base + shard.sentences)
-        self._firsts = np.array(firsts, dtype=np.int64)
-        self._row_offsets_array = np.array(self._row_offsets, dtype=np.int64)
+        self._firsts = firsts
         self._shown = shown
         self._cache = cache
         self._encoding = encoding
@@ -400,9 +406,7 @@ class StoreRows:
         return [*self._texts, *self._offsets]
 
     def _locate(self, row: int) -> tuple[int, int]:
-        import numpy as np
-
-        shard = int(np.searchsorted(self._row_offsets_array, row, side="right")) - 1
+        shard = bisect.bisect_right(self._row_offsets, row) - 1
         return shard, row - self._row_offsets[shard]
 
     def text(self, row: int) -> str:
@@ -411,13 +415,11 @@ class StoreRows:
         start, end = int(offsets[local]), int(offsets[local + 1])
         # only ranks candidates: what a user sees is read from the file, so a damaged byte
         # here is replaced rather than trusted or fatal
-        return bytes(self._texts[shard][start:end]).decode("utf-8", errors="replace")
+        return self._texts[shard][start:end].decode("utf-8", errors="replace")
 
     def _source(self, row: int) -> tuple[StoredSource, int]:
-        import numpy as np
-
-        index = int(np.searchsorted(self._firsts, row, side="right")) - 1
-        return self._sources[index], int(self._firsts[index])
+        index = bisect.bisect_right(self._firsts, row) - 1
+        return self._sources[index], self._firsts[index]
 
     def path(self, row: int) -> str:
         source, _ = self._source(row)

@@ -192,3 +192,18 @@ def test_searches_read_the_same_after_the_pages_of_each_are_released(archive, tm
     assert store.mapped and found[0] == found[2]
     fresh = Store(Cache(cache_dir)).open_index(paths).search(queries[1])
     assert found[1] == [(e.source, e.text) for e in fresh]
+
+
+def test_a_saved_vocabulary_finds_each_word_among_others_of_the_same_hash(tmp_path, monkeypatch):
+    """Words are found by hash and checked against the word itself, so two words whose
+    hashes collide (forced here: a hash of three values) are still told apart."""
+    from factcheck import retrieve
+
+    monkeypatch.setattr(retrieve, "word_hash", lambda word: len(word) % 3)
+    vocabulary: dict[str, int] = {}
+    texts = ["Harbour cranes stood idle.", "The port reopened on Monday.", "Cranes moved again."]
+    postings = retrieve.build_postings(retrieve.tokenize(texts, vocabulary), vocabulary)
+    retrieve.save_postings(postings, tmp_path)
+    saved = retrieve.load_postings(tmp_path).vocabulary
+    assert {word: saved.get(word) for word in vocabulary} == vocabulary
+    assert saved.get("ferry") is None and saved.get("crane") is None
