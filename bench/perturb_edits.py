@@ -309,8 +309,15 @@ def build_inventory(sentences: list[str]) -> Inventory:
 
 def _same_thing(a: str, b: str) -> bool:
     """Two surfaces that may name the same thing: one holds the other ("Clinton" in "Hillary
-    Clinton", "Department of Defense" in "U.S. Department of Defense")."""
-    return a == b or a in b or b in a
+    Clinton", "Department of Defense" in "U.S. Department of Defense"), or they are one name
+    in its two orders ("Justice Department" / "Department of Justice")."""
+    return a == b or a in b or b in a or _of_order(a) == _of_order(b)
+
+
+def _of_order(name: str) -> str:
+    """ "Department of Justice" written as "Justice Department"."""
+    head, of, rest = name.partition(" of ")
+    return f"{rest} {head}" if of and rest and " " not in head else name
 
 
 # Place names that take "the" ("the United States"); a swap adds or drops it.

@@ -20,10 +20,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from rapidfuzz.distance import Levenshtein
 
 from .analysis import AnalysedClaim, Analysis, Unit, are_opposites
+from .lexicon import having
 from .model import AlignedSpan, Evidence, WordStatus
 
 # Two plain words one edit apart are one word spelt two ways (finalized / finalised, defense /
@@ -69,12 +71,19 @@ class Link:
     def differs_in_fact(self) -> bool:
         """A fact stated differently: a name, number, title, quantifier or relation word
         substituted (or put in place of a title: "finance ministers" / "foreign
-        ministers"), or a word put for its opposite."""
+        ministers"; a capitalised word in a name's place: "Wells" / "Tenney"), or a word
+        put for its opposite."""
         return self.status is WordStatus.SUBSTITUTED and (
             self.unit.carries_fact
             or self.opposite
             or self.unit.kind == "relation"
             or (self.counterpart is not None and self.counterpart.kind == "title")
+            or (
+                self.unit.capitalised
+                and self.counterpart is not None
+                and self.counterpart.kind == "name"
+                and self.unit.norm not in speech_cue_words()
+            )
         )
 
     @property
@@ -131,6 +140,12 @@ class Alignment:
             )
             for link in self.links
         ]
+
+
+@cache
+def speech_cue_words() -> frozenset[str]:
+    """First words of the speech cues ("According to"): a capital there makes no name."""
+    return frozenset(entry.split()[0] for entry in having("cues", "speech"))
 
 
 def matches(mine: Unit, theirs: Unit) -> bool:
@@ -275,8 +290,9 @@ def _swapped_roles(
                 continue
             low, high = sorted((first_at, second_at))
             between = any(
-                first < i < second and low < j < high and link.unit.kind != "name"
-                for i, j, link in placed
+                claim[i].kind != "name" and matches(claim[i], theirs[j])
+                for i in range(first + 1, second)
+                for j in range(low + 1, high)
             )
             voices_differ = _after_by(evidence_text, theirs[max(first_at, second_at)]) != (
                 _after_by(claim_text, links[second].unit)
@@ -350,6 +366,7 @@ def align(
     hit = [[matches(unit, other) for other in theirs] for unit in claim]  # once per pair
     ordered = [i for i in range(len(claim)) if i not in speaker and i not in verbatim]
     anchors = [(ordered[i], j) for i, j in _anchors([hit[i] for i in ordered], len(theirs))]
+    anchors = _without_strays(anchors, theirs, breaks)
     anchored = dict(anchors)
     moved = _moved(hit, [i for i in ordered if claim[i].kind != "relation"], anchored)
     used = set(anchored.values()) | set(moved.values())
@@ -366,7 +383,7 @@ def align(
             links.append(Link(unit, WordStatus.MATCHED, theirs[anchored[index]], names_source))
             continue
         positions = _slot(index, anchors, len(theirs))
-        here = _slot_sentences(positions, theirs, breaks)
+        here = _slot_sentences(index, anchors, theirs, breaks)
         found = [
             j
             for j, t in enumerate(theirs)
@@ -387,7 +404,9 @@ def align(
         beside |= {anchored[index - 1] + 1} if index - 1 in anchored else set()
         if unit.kind == "word":
             if not _bounded(index, anchors):
-                slot = []  # past the claim's last anchor, plain words have no slot to reword
+                # past the claim's last anchor, plain words have no slot to reword; a
+                # capitalised one may be a name ("Wells is now poised" / "Tenney is ...")
+                slot = [j for j in slot if unit.capitalised and theirs[j].kind == "name"]
             roles = sorted(j for j in beside - used if 0 <= j < len(theirs))
             slot = [j for j in slot if theirs[j].kind != "title"] + roles
         at = next((j for j in slot if comparable(unit, theirs[j]) and not hit[index][j]), None)
@@ -408,6 +427,19 @@ def align(
         else:
             links.append(Link(unit, WordStatus.ADDED, None, names_source))
     return Alignment(_swapped_roles(links, anchors, claim, theirs, evidence.text, claim_text))
+
+
+def _without_strays(
+    anchors: list[tuple[int, int]], theirs: list[Unit], breaks: tuple[int, ...]
+) -> list[tuple[int, int]]:
+    """The anchors less a last one that stands alone in a later sentence of a pair than the
+    rest (", along with China" matched to a China in the next sentence): one word there says
+    nothing of what the claim's clause says. A first one alone in the earlier sentence stays:
+    it is what the next sentence's pronoun stands for ("Japan ... It has announced")."""
+    if not breaks or len(anchors) < 2:
+        return anchors
+    last, before = (_sentence_of(theirs[j], breaks) for _, j in (anchors[-1], anchors[-2]))
+    return anchors[:-1] if last > before else anchors
 
 
 def _moved(hit: list[list[bool]], ordered: list[int], anchored: dict[int, int]) -> dict[int, int]:
@@ -449,12 +481,20 @@ def _moved_with_neighbour(
     return False
 
 
-def _slot_sentences(positions: range, theirs: list[Unit], breaks: tuple[int, ...]) -> set[int]:
-    """The evidence sentences a slot lies in (both of a pair when it is open or spans them)."""
-    inside = {_sentence_of(theirs[j], breaks) for j in positions if j < len(theirs)}
-    edges = [j for j in (positions.start - 1, positions.stop) if 0 <= j < len(theirs)]
-    inside |= {_sentence_of(theirs[j], breaks) for j in edges}
-    return inside or set(range(len(breaks) + 1))
+def _slot_sentences(
+    index: int, anchors: list[tuple[int, int]], theirs: list[Unit], breaks: tuple[int, ...]
+) -> set[int]:
+    """The evidence sentences the slot of claim unit `index` lies in: those of the anchors
+    either side and between them; past the claim's first or last anchor, that anchor's
+    sentence only (", along with China" finds no China in the next sentence); both of a
+    pair when nothing is anchored."""
+    before = [j for i, j in anchors if i < index]
+    after = [j for i, j in anchors if i > index]
+    if not before and not after:
+        return set(range(len(breaks) + 1))
+    ends = [j for j in (before[-1:] + after[:1])]
+    first, last = (_sentence_of(theirs[j], breaks) for j in (min(ends), max(ends)))
+    return set(range(first, last + 1))
 
 
 @dataclass

@@ -176,8 +176,9 @@ NEGATING_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
 
 
 def opposites(form: str) -> set[str]:
-    """Dictionary forms opposite to `form`: WordNet's antonyms and the negating prefixes."""
-    opposites = set(_antonyms().get(form, ()))
+    """Dictionary forms opposite to `form`: WordNet's antonyms, the one-word pairs of
+    lexicon/antonyms.txt and the negating prefixes."""
+    opposites = set(_antonyms().get(form, ())) | _hand_opposites().get(form, frozenset())
     for prefix in NEGATING_PREFIXES:
         if form.startswith(prefix) and len(form) - len(prefix) >= 4:
             opposites.add(form[len(prefix) :])
@@ -216,9 +217,7 @@ def are_opposites(mine: str, theirs: str) -> bool:
     """Whether two words are opposites by any of their dictionary forms (closed / opened,
     vetoed / approved): WordNet's antonyms, negating prefixes, lexicon/antonyms.txt."""
     theirs_forms = set(base_forms(theirs)) | {theirs}
-    if _hand_opposites().get(mine, frozenset()) & theirs_forms:
-        return True
-    return any(opposites(form) & theirs_forms for form in base_forms(mine))
+    return any(opposites(form) & theirs_forms for form in set(base_forms(mine)) | {mine})
 
 
 # --- units ------------------------------------------------------------------------------------
@@ -480,24 +479,7 @@ def _units(text: str) -> tuple[list[Unit], list[tuple[str, int]]]:
                 index > 1 and pieces[index - 2][0] in NOUN_MARKERS
             ):
                 markers.append(("negation", len(units)))  # "declined to renew" negates renew
-    return units, _double_negations_cancelled(units, markers)
-
-
-def _double_negations_cancelled(
-    units: list[Unit], markers: list[tuple[str, int]]
-) -> list[tuple[str, int]]:
-    """A negator that governs a negative verb first cancels it: "has not failed to address"
-    asserts that it addressed, and negates nothing."""
-    negations = {position for name, position in markers if name == "negation"}
-    cancelled = {
-        position
-        for position in negations
-        if position + 1 in negations
-        and position < len(units)
-        and any(form in lexicon("negative_verbs") for form in base_forms(units[position].norm))
-    }
-    cancelled |= {position + 1 for position in cancelled}
-    return [(n, p) for n, p in markers if not (n == "negation" and p in cancelled)]
+    return units, markers
 
 
 def _governed(

@@ -181,3 +181,30 @@ def test_a_word_in_a_roles_place_is_substituted_beside_the_same_anchor():
         "He later became minister of health before becoming vice president.",
     )
     assert found["served"] != (WordStatus.SUBSTITUTED, "vice")
+
+
+def test_a_capitalised_word_in_a_names_place_is_a_changed_name():
+    # "Wells" is also a common word; at a sentence's start it may still be a name
+    found = links("Wells is now poised to face Kim Ode.", "Tenney is now poised to face Kim Ode.")
+    assert found[0] == ("Wells", WordStatus.SUBSTITUTED, "Tenney")
+    # a place WordNet only writes with a capital is a name there
+    units = analyse_text("Michigan and Ohio look good for her.").units
+    assert units[0].kind == "name"
+
+
+def test_names_swapped_around_a_relation_word_swap_roles():
+    found = statuses(
+        "Migration from Ghana to Togo is in decline.", "Migration from Togo to Ghana is in decline."
+    )
+    assert found["Ghana"] == (WordStatus.SUBSTITUTED, "Togo")
+
+
+def test_a_stray_word_in_the_other_sentence_of_a_pair_is_no_anchor():
+    claim = "The panel will study the port's budget, along with Chad."
+    evidence = "The panel will study the port's budget. Chad has no port."
+    units = list(analyse_text(claim).units)
+    found = align(
+        units, analyse_text(evidence), breaks=(evidence.index("Chad"),), claim_text=claim
+    ).links
+    chad = next(link for link in found if claim[link.unit.start : link.unit.end] == "Chad")
+    assert chad.status is WordStatus.ADDED

@@ -95,8 +95,26 @@ def test_a_negative_verb_used_as_a_noun_negates_nothing():
 
 
 def test_a_negated_negative_verb_is_an_assertion():
-    assert analyse_text("The board has not failed to publish the accounts.").negated == frozenset()
+    # "has not failed to publish" asserts publishing: its "not" answers nothing in the source
     assert negation_conflicts(
         "The board has not failed to publish the accounts.",
         "The board has failed to publish the accounts.",
-    ) == [("publish", "source")]
+    ) == [("failed", "claim")]
+    assert negation_conflicts(
+        "But the mayor did stop there.", "But the mayor didn't stop there."
+    ) == [("stop", "source")]
+
+
+def test_negators_pair_one_to_one():
+    # the source's "not" answers the claim's "not political"; "without" stands alone
+    assert negation_conflicts(
+        "Their meeting without Okafor was not political.",
+        "Their meeting with Okafor was not political.",
+    ) == [("okafor", "claim")]
+
+
+def test_one_word_pairs_of_the_antonym_lexicon_match_inflected():
+    # lexicon/antonyms.txt: end|terminate = extend|prolong
+    assert antonym_conflicts("She extended the meeting.", "She ended the meeting.") == [
+        ("extended", "ended")
+    ]

@@ -169,16 +169,30 @@ def _lemma(root: Path, pos: str, offset: str, number: int) -> str:
 
 
 def common_words(root: Path) -> str:
-    """Single-word lemmas seen in WordNet's sense-tagged corpus: the words a capital letter
-    at a sentence's start does not make a name ("Details", "Officials")."""
+    """Single-word lemmas seen in WordNet's sense-tagged corpus and written in lower case in
+    at least one synset: the words a capital letter at a sentence's start does not make a
+    name ("Details", "Officials", "Bush"); names WordNet only capitalises ("Michigan",
+    "Florida") are left out."""
+    lower = set()
+    for pos in POS:
+        for line in (root / f"data.{pos}").read_text(encoding="latin-1").splitlines():
+            if not line.startswith(" "):
+                fields = line.split()
+                count = int(fields[3], 16)
+                lower |= {
+                    word
+                    for word in (fields[4 + 2 * i].split("(")[0] for i in range(count))
+                    if word.islower()
+                }
     found = set()
     for pos in POS:
         for lemma, (_, tagged) in senses(root / f"index.{pos}").items():
-            if tagged and lemma.isalpha():
+            if tagged and lemma.isalpha() and lemma in lower:
                 found.add(lemma)
     header = (
         "# Common English words: single-word WordNet 3.0 lemmas seen in its sense-tagged\n"
-        "# corpus (SemCor); written by tools/build_wordnet_lexicons.py.\n"
+        "# corpus (SemCor) and written in lower case in some synset; written by\n"
+        "# tools/build_wordnet_lexicons.py.\n"
     )
     return header + LICENSE + "\n".join(sorted(found)) + "\n"
 

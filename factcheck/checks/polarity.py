@@ -41,19 +41,51 @@ def _asserted(analysis: Analysis) -> set[str]:
 
 def negation_conflicts(claim: Analysis, source: Analysis) -> list[tuple[str, str]]:
     """(word, which side negates it) where one side negates what the other asserts: a
-    negator governs a word the other side has, and the other side negates none of the words
-    that negator governs ("would not pay a single cent" / "are not going to pay"). A negator
-    governs words of its own clause only (analysis.NEGATION_REACH)."""
+    negator governs a word the other side has, and no negator of the other side governs
+    the same words ("would not pay a single cent" / "are not going to pay"). Negators pair
+    one to one, closest scopes first: in "his meeting without Sanders was not political" the
+    "not" of "was not political" answers the source's, and "without" stands alone. A
+    negator governs words of its own clause only (analysis.NEGATION_REACH)."""
+    unpaired = _unpaired(claim.negations, source.negations)
     conflicts = []
-    for mine, theirs, side in ((claim, source, "claim"), (source, claim, "source")):
+    for mine, theirs, side, scopes in (
+        (claim, source, "claim", unpaired[0]),
+        (source, claim, "source", unpaired[1]),
+    ):
         asserted = _asserted(theirs)
-        for scope in mine.negations:
+        for scope in scopes:
             said = [keys for keys in scope if keys & asserted]
-            if not said or any(keys & theirs.negated for keys in scope):
-                continue
-            unit = next(u for u in mine.units if u.keys & said[0])
-            conflicts.append((unit.norm, side))
+            if said:
+                unit = next(u for u in mine.units if u.keys & said[0])
+                conflicts.append((unit.norm, side))
     return conflicts
+
+
+Scope = tuple[frozenset[str], ...]
+
+
+def _unpaired(mine: tuple[Scope, ...], theirs: tuple[Scope, ...]):
+    """The negator scopes of each side that no scope of the other answers: pairs that share
+    a word, the largest share of the smaller scope first."""
+
+    def shared(a: Scope, b: Scope) -> int:
+        return sum(any(keys & other for other in b) for keys in a)
+
+    candidates = sorted(
+        (
+            (shared(a, b) / min(len(a), len(b)), shared(a, b), i, j)
+            for i, a in enumerate(mine)
+            for j, b in enumerate(theirs)
+            if a and b and shared(a, b)
+        ),
+        reverse=True,
+    )
+    left, right = set(range(len(mine))), set(range(len(theirs)))
+    for _, _, i, j in candidates:
+        if i in left and j in right:
+            left.discard(i)
+            right.discard(j)
+    return [mine[i] for i in sorted(left)], [theirs[j] for j in sorted(right)]
 
 
 @lru_cache(maxsize=1)
