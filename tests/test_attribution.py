@@ -899,6 +899,18 @@ SPEAKER_PASSAGES = {
         "The two harbor officials, however, argue that the pier is “beyond saving.”",
         "The two harbor officials",
     ),
+    "conjunction-before-a-described-source": (
+        "But a source familiar with the port review said the hackers sought “harbor plans.”",
+        "a source familiar with the port review",
+    ),
+    "participle-aside-between-name-and-cue": (
+        "But Sen. Mara Lind (D-Me.), noting the size of the fleet, said, “We have a fleet.”",
+        "Mara Lind",
+    ),
+    "poll-share-before-a-noun": (
+        "About four in 10 Maine harbor pilots say the pier is “beyond saving.”",
+        "About four in 10 Maine harbor pilots",
+    ),
     "name-after-a-place-preposition": (
         "Lindqvist replied to the board on Facebook writing, “Yes, I will.”",
         "Lindqvist",
@@ -910,3 +922,12 @@ SPEAKER_PASSAGES = {
 def test_speaker_of_a_passage_written_for_a_construction(construction):
     sentence, speaker = SPEAKER_PASSAGES[construction]
     assert decided(sentence).speaker == speaker
+
+
+def test_rule_quote_only_continues_after_an_indirect_report():
+    passage = (
+        "Mara Lindqvist told the board the pier would close in May.\n\n“We have no other choice.”\n"
+    )
+    content = attributed(passage)
+    assert content[1].attribution.speaker == "Mara Lindqvist"
+    assert "context:quote-only-continues" in content[1].attribution.rules

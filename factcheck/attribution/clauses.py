@@ -191,7 +191,8 @@ def name_before_role(masked: str, end: int) -> tuple[str, str] | None:
         described = named if count == 1 else describe(name)
         if described is None or described.kind is not AttributionKind.NAMED:
             continue
-        if not role or len(role.split()) > ROLE_MAX_WORDS or has_verb_cue(role):
+        aside = role.split()[0].endswith("ing")  # "Roe, noting the size of the fleet, said"
+        if not role or len(role.split()) > ROLE_MAX_WORDS or (has_verb_cue(role) and not aside):
             break  # a clause, not a role: "However, Ivana Trump's brief said that ..."
         found.append((name, role))
     # a proper name beats a description ("Scott Pruitt" over "the attorney general of ...")

@@ -295,7 +295,7 @@ def _quote_only_continues(reading: Reading, step: Step) -> Attribution | None:
         and previous is not None
         and (
             previous.attribution is not None
-            and previous.attribution.speech in {"direct", "mixed"}
+            and previous.attribution.is_attributed
             and previous.paragraph >= step.sentence.paragraph - 1
         )
     ):

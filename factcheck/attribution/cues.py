@@ -291,8 +291,8 @@ CUE_FINDERS = (
 
 # A quotation this long inside a sentence that no cue introduces is taken as its subject's
 # words rather than a term. Swept on PolNeAR train (rule right/decided, overall precision,
-# over-attribution): 2 words 113/130, 95.1%, 2.9%; 3 words 95/106, 95.2%, 2.7%; 4 words 79/89,
-# 95.2%, 2.6%. 2 words puts over-attribution at the edge of the 3% target, 4 loses 16 right.
+# over-attribution): 2 words 113/131, 95.0%, 3.0%; 3 words 96/107, 95.2%, 2.8%; 4 words 80/90,
+# 95.2%, 2.6%. 2 words puts over-attribution at the 3% target, 4 loses 16 right.
 SUBJECT_QUOTE_MIN_WORDS = 3
 
 

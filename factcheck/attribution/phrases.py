@@ -216,7 +216,8 @@ SPEAKER_RULES: tuple[PhraseRule, ...] = (
         ),
         AttributionKind.DOCUMENT,
     ),
-    # "63 percent (of voters)", "Forty-one percent of respondents", "four in 10 (voters)"
+    # "63 percent (of voters)", "Forty-one percent of respondents", "four in 10 voters",
+    # "at least half of voters"
     PhraseRule("poll-share", lambda p: bool(SHARE.match(p.text)), AttributionKind.ANONYMOUS),
     PhraseRule(
         "organization-run",
@@ -406,7 +407,8 @@ def two_names(tokens: list[str]) -> Attribution | None:
 SHARE = re.compile(
     r"^(?:(?:" + alternation(APPROXIMATORS) + r")\s+)?"
     r"(?:(?:\d+(?:\.\d+)?\s*|[a-z]+(?:-[a-z]+)?\s+)(?:percent|per cent|%)"
-    r"|(?:\d+|[a-z]+)\s+(?:in|out of)\s+(?:\d+|[a-z]+))(?:\s+of\s+\S.*)?$",
+    r"|(?:\d+|[a-z]+)\s+(?:in|out of)\s+(?:\d+|[a-z]+)|half|a third|two-thirds|a quarter)"
+    r"(?:\s+(?:of\s+)?\S.*)?$",
     re.IGNORECASE,
 )
 
@@ -455,6 +457,8 @@ def trim_leading(tokens: list[str]) -> list[str]:
         if ends and not ABBREVIATION.match(previous) and tokens[index][:1].isupper():
             tokens = tokens[index:]
             break
+    if len(tokens) > 1 and tokens[0].lower() in {"and", "but", "so"} and tokens[1][:1].islower():
+        tokens = tokens[1:]  # "But a source familiar with ...": a conjunction, then the subject
     if tokens and tokens[0].lower() in LEADING_CLAUSE:
         lower = [
             i
