@@ -561,7 +561,8 @@ def print_row(row: dict) -> None:
             f"sentences and {statistics.median(s['seconds'] for s in shards):.1f} s each "
             f"(median): {rate:,.0f} sentences/s per worker. At that rate, 100M sentences: "
             + ", ".join(
-                f"{estimate(shards, 100_000_000, n):.1f} h on {n} workers" for n in ESTIMATE_WORKERS
+                f"{estimate(shards, 100_000_000, n) * 60:,.0f} min on {n} workers"
+                for n in ESTIMATE_WORKERS
             )
         )
     changes = row["verdict_changes"]
