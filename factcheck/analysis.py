@@ -27,6 +27,8 @@ MAX_PHRASE_WORDS = 6
 NEGATION_REACH = 2
 # Content words after a hedge that it qualifies ("could [include] [missiles]").
 HEDGE_REACH = 3
+# "both" that opens a coordination of two ("both the 2004 and the 2008 conventions").
+_COORDINATION = re.compile(r"(?:\s+[\w.'\u2019-]+){1,6}?\s+and\s")
 # What ends the clause a negator or hedge governs.
 CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014\u201c\u201d\"]|\s-\s|\.\s")
 # Words before which a negative verb is a noun ("in decline", "a refusal"), which negates
@@ -462,6 +464,8 @@ def _units(text: str) -> tuple[list[Unit], list[tuple[str, int]]]:
             units.append(Unit(start, end, bare, frozenset({side}), "relation", side))
         elif bare in _quantifiers():
             group = _quantifiers()[bare]
+            if bare == "both" and _COORDINATION.match(text, end):
+                group = "~" + group  # "both X and Y" says no more than "X and Y"
             units.append(Unit(start, end, bare, frozenset({group}), "quantifier", group))
         elif bare in hedge_words:
             markers.append((bare, len(units)))
@@ -480,6 +484,61 @@ def _units(text: str) -> tuple[list[Unit], list[tuple[str, int]]]:
             ):
                 markers.append(("negation", len(units)))  # "declined to renew" negates renew
     return units, markers
+
+
+# Words a name's initials leave out ("United States Football League" is USFL, "Bank of
+# England" BoE), and the lengths an acronym made of initials has.
+_UNINITIALLED = frozenset({"of", "and", "the", "for", "&"})
+ACRONYM_LENGTHS = range(2, 7)
+# Initials of a run of names stand for an acronym from three letters: two are any person's
+# ("Donald Trump", "Dan Tripp"); the two-letter acronyms are in lexicon/acronyms.txt.
+RUN_ACRONYM_LENGTHS = range(3, 7)
+
+
+def _with_acronym_keys(text: str, units: list[Unit]) -> list[Unit]:
+    """Units that may also stand for an acronym: a one-word name under its letters in any
+    case ("Nafta", "W.T.O." for NAFTA, WTO), and each unit of a run of capitalised words
+    under the run's initials on its first unit ("United States Football League" for USFL),
+    so that an acronym a text spells out is found with no lexicon entry."""
+    keys = [set(unit.keys) for unit in units]
+    for index, unit in enumerate(units):
+        canonical = any(":" in key for key in unit.keys)  # a lexicon name has its key
+        if unit.kind == "name" and " " not in unit.norm and not canonical:
+            letters = "".join(c for c in unit.norm if c.isalpha())
+            if len(letters) in ACRONYM_LENGTHS:
+                keys[index].add("acronym:" + letters)
+    run: list[int] = []
+    for index in range(len(units) + 1):
+        unit = units[index] if index < len(units) else None
+        joined = (
+            unit is not None
+            and unit.capitalised
+            and unit.kind in ("name", "title")
+            and (
+                not run
+                or all(
+                    w.lower() in _UNINITIALLED
+                    for w in text[units[run[-1]].end : unit.start].split()
+                )
+            )
+        )
+        if joined:
+            run.append(index)
+            continue
+        if len(run) >= 2:
+            words = text[units[run[0]].start : units[run[-1]].end].split()
+            initials = "".join(w[0] for w in words if w.lower() not in _UNINITIALLED).lower()
+            if len(initials) in RUN_ACRONYM_LENGTHS and initials.isalpha():
+                keys[run[0]].add("acronym:" + initials)  # the others stay themselves
+        run = (
+            [index]
+            if unit is not None and unit.capitalised and unit.kind in ("name", "title")
+            else []
+        )
+    return [
+        replace(u, keys=frozenset(k)) if k != u.keys else u
+        for u, k in zip(units, keys, strict=True)
+    ]
 
 
 def _governed(
@@ -507,6 +566,7 @@ def analyse_text(text: str) -> Analysis:
     """The analysis of one text (a claim or an evidence passage); cached, as one source
     sentence is evidence for many claims."""
     units, markers = _units(text)
+    units = _with_acronym_keys(text, units)
     negations = tuple(
         tuple(unit.keys for unit in governed)
         for _, governed in _governed(text, units, markers, "negation", NEGATION_REACH)

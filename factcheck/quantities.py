@@ -233,8 +233,10 @@ def quantities(text: str) -> list[Quantity]:
         else:
             kind = "count"
         low, high = value, value
-        if kind == "count" and unit is None and match.group("value").lower() == "one":
-            continue  # "one of the", "no one": a pronoun more often than a count
+        if match.group("value").lower() == "one" and (
+            unit is None or re.match(r"\s+of\b", folded[match.end() :])
+        ):
+            continue  # "no one", "one of Trump's critics": a pronoun, membership, no count
         modifier = None
         if match.group("mod"):
             modifier = " ".join(match.group("mod").lower().split())

@@ -208,3 +208,32 @@ def test_a_stray_word_in_the_other_sentence_of_a_pair_is_no_anchor():
     ).links
     chad = next(link for link in found if claim[link.unit.start : link.unit.end] == "Chad")
     assert chad.status is WordStatus.ADDED
+
+
+def test_an_acronym_the_evidence_spells_out_or_writes_otherwise_matches():
+    found = statuses(
+        "Okafor owned a team of the WAFL in 1990.",
+        "Okafor owned a team of the West African Football League in 1990.",
+    )
+    assert found["WAFL"][0] is WordStatus.MATCHED
+    found = statuses("The ECOWAS treaty dates from 1975.", "The Ecowas treaty of 1975.")
+    assert found["ECOWAS"][0] is WordStatus.MATCHED
+    found = statuses("Chad joined the WTO.", "Chad joined the W.T.O.")
+    assert found["WTO"][0] is WordStatus.MATCHED
+    # two names' initials are no acronym: "Dan Tripp" is not "Donald Trump"
+    found = statuses("He hinted at Dan Tripp.", "He hinted at Donald Trump.")
+    assert found["Dan"][0] is not WordStatus.MATCHED
+
+
+def test_both_before_a_coordination_adds_nothing_and_one_of_is_no_count():
+    claim = "Okafor spoke at both the 1998 and the 2002 congresses."
+    alignment = align(
+        list(analyse_text(claim).units),
+        analyse_text("Okafor spoke at the 1998 and 2002 congresses."),
+    )
+    assert all(link.status is WordStatus.MATCHED for link in alignment.counted)
+    # "both sides" on its own still counts
+    assert analyse_text("Both sides agreed.").units[0].group == "inclusive"
+    assert not [
+        u for u in analyse_text("Okafor is one of Banda's critics.").units if u.kind == "number"
+    ]

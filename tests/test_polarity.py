@@ -118,3 +118,10 @@ def test_one_word_pairs_of_the_antonym_lexicon_match_inflected():
     assert antonym_conflicts("She extended the meeting.", "She ended the meeting.") == [
         ("extended", "ended")
     ]
+
+
+def test_backers_and_critics_praise_and_criticism_are_opposites():
+    assert antonym_conflicts(
+        "Okafor is one of Banda's backers.", "Okafor is among Banda's critics."
+    )
+    assert antonym_conflicts("The mayor praised the plan.", "The mayor criticised the plan.")
