@@ -110,3 +110,11 @@ def test_two_descriptions_stating_a_role_differently_are_two_sources():
     assert (
         check(claim("“We will not change course,” a Kenyan official said."), evidence(quote)) == []
     )
+
+
+def test_a_name_after_said_that_is_what_was_said_not_who_said_it():
+    found = check(
+        claim("Okafor also said that Banda shows great charm."),
+        evidence("Banda also said that Okafor shows great charm."),
+    )
+    assert [f.code for f in found] == ["speaker-mismatch"]

@@ -21,7 +21,9 @@ SPEAKER_MISMATCH = Code(
 )
 CODES = (SPEAKER_MISMATCH,)
 # Characters between a name and the speech cue it is the subject of: room for an auxiliary
-# and a space ("Cameron had told", "Lee has said"), not for a clause.
+# and a space ("Cameron had told", "Lee has said"), not for a clause. After a cue that may
+# precede its speaker only a space may stand ("according to Cameron"): "said that Lee ..."
+# makes Lee the subject of what was said, not its source.
 CUE_DISTANCE = 6
 
 
@@ -104,7 +106,7 @@ def _speaker_named_in_claim(case: Case, actual: Attribution) -> bool:
     reported: set[str] = set()
     for unit in case.claim.analysis.units:
         if any(0 <= at - unit.end <= CUE_DISTANCE for at in starts) or any(
-            0 <= unit.start - at <= CUE_DISTANCE for at in stops
+            0 <= unit.start - at <= 1 for at in stops
         ):
             reported |= unit.keys
     return names <= reported
