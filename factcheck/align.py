@@ -27,6 +27,7 @@ from rapidfuzz.distance import Levenshtein
 from .analysis import AnalysedClaim, Analysis, Unit, are_opposites
 from .lexicon import having
 from .model import AlignedSpan, Evidence, WordStatus
+from .text import lexicon
 
 # Two plain words one edit apart are one word spelt two ways (finalized / finalised, defense /
 # defence), from five letters up; two edits already join different words (station /
@@ -426,7 +427,32 @@ def align(
             used.add(at)  # one counterpart stands for one claim unit
         else:
             links.append(Link(unit, WordStatus.ADDED, None, names_source))
+    links = _office_narrowed(links, theirs, evidence.text)
     return Alignment(_swapped_roles(links, anchors, claim, theirs, evidence.text, claim_text))
+
+
+def _office_narrowed(links: list[Link], theirs: list[Unit], evidence_text: str) -> list[Link]:
+    """A claim title matched where the evidence puts a rank word right before it ("President
+    Biden" / "Vice President Biden") names another office: it is substituted by that word
+    (lexicon/title_modifiers.txt), unless the claim has the word too."""
+    matched = {id(link.counterpart) for link in links if link.counterpart is not None}
+    position = {id(u): j for j, u in enumerate(theirs)}
+    modifiers = lexicon("title_modifiers")
+    narrowed = []
+    for link in links:
+        j = position.get(id(link.counterpart), 0) if link.counterpart is not None else 0
+        before = theirs[j - 1] if j > 0 else None
+        if (
+            link.status is WordStatus.MATCHED
+            and link.unit.kind == "title"
+            and before is not None
+            and before.norm in modifiers
+            and id(before) not in matched
+            and not evidence_text[before.end : link.counterpart.start].strip(" -")
+        ):
+            link = replace(link, status=WordStatus.SUBSTITUTED, counterpart=before)
+        narrowed.append(link)
+    return narrowed
 
 
 def _without_strays(

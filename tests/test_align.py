@@ -237,3 +237,16 @@ def test_both_before_a_coordination_adds_nothing_and_one_of_is_no_count():
     assert not [
         u for u in analyse_text("Okafor is one of Banda's critics.").units if u.kind == "number"
     ]
+
+
+def test_a_rank_word_dropped_before_a_title_names_another_office():
+    # lexicon/title_modifiers.txt: "Vice President" is not the President
+    found = statuses(
+        "Okafor had ties to President Ruth Banda.", "Okafor had ties to Vice President Ruth Banda."
+    )
+    assert found["President"] == (WordStatus.SUBSTITUTED, "Vice")
+    found = statuses(
+        "Okafor had ties to President Ruth Banda.",
+        "Okafor had ties to former President Ruth Banda.",
+    )
+    assert found["President"][0] is WordStatus.MATCHED
