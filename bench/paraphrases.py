@@ -2,6 +2,8 @@
 
     python bench/paraphrases.py                  # bench/paraphrases.yaml
     python bench/paraphrases.py --show           # every claim whose verdict is not the expected one
+    python bench/paraphrases.py --show --detail  # ... with its evidence, the claim's words that
+                                                 # differ from it, and the findings
 
 bench/paraphrases.yaml holds claims written for this benchmark over eight PolNeAR train
 articles other than the bundled one, reworded as a reporter would (numbers in words, rounded
