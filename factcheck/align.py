@@ -399,11 +399,11 @@ def align(
         reach = LOCAL_REORDER if unit.carries_fact else 0
         around = range(max(0, positions.start - reach), min(len(theirs), positions.stop + reach))
         slot = [j for j in around if j not in used]
-        # a plain word stands for a role only right beside the same anchor ("a junior
-        # official" / "a senior official", "finance ministers" / "foreign ministers")
-        beside = {anchored[index + 1] - 1} if index + 1 in anchored else set()
-        beside |= {anchored[index - 1] + 1} if index - 1 in anchored else set()
         if unit.kind == "word":
+            # a plain word stands for a role only right beside the same anchor ("a junior
+            # official" / "a senior official", "finance ministers" / "foreign ministers")
+            beside = {anchored[index + 1] - 1} if index + 1 in anchored else set()
+            beside |= {anchored[index - 1] + 1} if index - 1 in anchored else set()
             if not _bounded(index, anchors):
                 # past the claim's last anchor, plain words have no slot to reword; a
                 # capitalised one may be a name ("Wells is now poised" / "Tenney is ...")
@@ -440,7 +440,7 @@ def _office_narrowed(links: list[Link], theirs: list[Unit], evidence_text: str) 
     modifiers = lexicon("title_modifiers")
     narrowed = []
     for link in links:
-        j = position.get(id(link.counterpart), 0) if link.counterpart is not None else 0
+        j = position[id(link.counterpart)] if link.counterpart is not None else 0
         before = theirs[j - 1] if j > 0 else None
         if (
             link.status is WordStatus.MATCHED
@@ -610,7 +610,7 @@ def align_claim(
         i for i, u in enumerate(units) if any(a <= u.start < b for a, b in verbatim_quotes)
     )
     speaker = claim.speaker_units
-    names = speaker - claim.cue_units
+    names = claim.source_units
     if narrated and names and all(any(matches(units[i], t) for t in evidence.units) for i in names):
         speaker = claim.cue_units
     return align(list(units), evidence, breaks, speaker, verbatim, claim.analysis.text)

@@ -86,6 +86,12 @@ class AnalysedClaim:
     cue_units: frozenset[int] = frozenset()  # of those, the neutral cue ("said", "told")
 
     @property
+    def source_units(self) -> frozenset[int]:
+        """The units that name the claim's source, its cue left out ("Kamikawa" of
+        "Kamikawa said")."""
+        return self.speaker_units - self.cue_units
+
+    @property
     def content(self) -> list[tuple[int, Unit]]:
         return [(i, u) for i, u in enumerate(self.analysis.units) if i not in self.speaker_units]
 
@@ -497,9 +503,9 @@ RUN_ACRONYM_LENGTHS = range(3, 7)
 
 def _with_acronym_keys(text: str, units: list[Unit]) -> list[Unit]:
     """Units that may also stand for an acronym: a one-word name under its letters in any
-    case ("Nafta", "W.T.O." for NAFTA, WTO), and each unit of a run of capitalised words
-    under the run's initials on its first unit ("United States Football League" for USFL),
-    so that an acronym a text spells out is found with no lexicon entry."""
+    case ("Nafta", "W.T.O." for NAFTA, WTO), and the first unit of a run of capitalised
+    words under the run's initials ("United States Football League" for USFL), so that an
+    acronym a text spells out is found with no lexicon entry."""
     keys = [set(unit.keys) for unit in units]
     for index, unit in enumerate(units):
         canonical = any(":" in key for key in unit.keys)  # a lexicon name has its key
@@ -507,38 +513,30 @@ def _with_acronym_keys(text: str, units: list[Unit]) -> list[Unit]:
             letters = "".join(c for c in unit.norm if c.isalpha())
             if len(letters) in ACRONYM_LENGTHS:
                 keys[index].add("acronym:" + letters)
-    run: list[int] = []
-    for index in range(len(units) + 1):
-        unit = units[index] if index < len(units) else None
-        joined = (
-            unit is not None
-            and unit.capitalised
-            and unit.kind in ("name", "title")
-            and (
-                not run
-                or all(
-                    w.lower() in _UNINITIALLED
-                    for w in text[units[run[-1]].end : unit.start].split()
-                )
-            )
-        )
-        if joined:
-            run.append(index)
-            continue
-        if len(run) >= 2:
-            words = text[units[run[0]].start : units[run[-1]].end].split()
-            initials = "".join(w[0] for w in words if w.lower() not in _UNINITIALLED).lower()
-            if len(initials) in RUN_ACRONYM_LENGTHS and initials.isalpha():
-                keys[run[0]].add("acronym:" + initials)  # the others stay themselves
-        run = (
-            [index]
-            if unit is not None and unit.capitalised and unit.kind in ("name", "title")
-            else []
-        )
+    for run in _name_runs(text, units):
+        words = text[units[run[0]].start : units[run[-1]].end].split()
+        initials = "".join(w[0] for w in words if w.lower() not in _UNINITIALLED).lower()
+        if len(initials) in RUN_ACRONYM_LENGTHS and initials.isalpha():
+            keys[run[0]].add("acronym:" + initials)  # the others stay themselves
     return [
         replace(u, keys=frozenset(k)) if k != u.keys else u
         for u, k in zip(units, keys, strict=True)
     ]
+
+
+def _name_runs(text: str, units: list[Unit]) -> list[list[int]]:
+    """Runs of two or more consecutive capitalised name and title units with nothing but
+    words initials leave out between them ("Bank of England"), as unit indexes."""
+    runs: list[list[int]] = []
+    for index, unit in enumerate(units):
+        if not (unit.capitalised and unit.kind in ("name", "title")):
+            continue
+        gap = text[units[index - 1].end : unit.start].split() if index else []
+        if runs and runs[-1][-1] == index - 1 and all(w.lower() in _UNINITIALLED for w in gap):
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    return [run for run in runs if len(run) >= 2]
 
 
 def _governed(

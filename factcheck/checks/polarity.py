@@ -71,14 +71,14 @@ def _unpaired(mine: tuple[Scope, ...], theirs: tuple[Scope, ...]):
     def shared(a: Scope, b: Scope) -> int:
         return sum(any(keys & other for other in b) for keys in a)
 
+    overlaps = [
+        (count, min(len(a), len(b)), i, j)
+        for i, a in enumerate(mine)
+        for j, b in enumerate(theirs)
+        if a and b and (count := shared(a, b))
+    ]
     candidates = sorted(
-        (
-            (shared(a, b) / min(len(a), len(b)), shared(a, b), i, j)
-            for i, a in enumerate(mine)
-            for j, b in enumerate(theirs)
-            if a and b and shared(a, b)
-        ),
-        reverse=True,
+        ((count / smaller, count, i, j) for count, smaller, i, j in overlaps), reverse=True
     )
     left, right = set(range(len(mine))), set(range(len(theirs)))
     for _, _, i, j in candidates:

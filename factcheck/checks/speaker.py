@@ -83,8 +83,7 @@ def _described_differently(mine: str | None, theirs: str | None) -> bool:
 
 def _names_in(phrase: str | None) -> set[str]:
     """Keys of the names (people, countries, organisations) in a speaker phrase."""
-    units = analyse_text(phrase or "").units
-    return {key for unit in units if unit.kind == "name" for key in unit.keys}
+    return set().union(*_name_units(phrase))
 
 
 def _name_units(phrase: str | None) -> list[frozenset[str]]:
@@ -117,7 +116,7 @@ def _narrated_with_speaker(case: Case, actual: Attribution) -> bool:
     source stands in its place there ("Trump also criticised Khan" for "Trump criticised
     Khan"): the alignment matched its name as one of the facts."""
     links = case.alignment.links
-    names = case.claim.speaker_units - case.claim.cue_units
+    names = case.claim.source_units
     return (
         actual.kind is AttributionKind.UNATTRIBUTED
         and bool(names)
