@@ -23,6 +23,7 @@ from .codes import CODES
 from .config import Settings
 from .errors import FactcheckError
 from .files import UNCONFINED, ReadPolicy, read_text
+from .inputs import listed_files
 from .model import Claim, Finding, Result, Source, Verdict
 from .retrieve import Index
 from .text import find_quotes
@@ -47,15 +48,18 @@ def load_sources(
     cache: Cache | None = None,
     policy: ReadPolicy = UNCONFINED,
 ) -> list[Source]:
-    """Read, segment and attribute each source file (each path once), through `cache` when
-    given (unchanged files are then read back, not analysed again); `policy` says where
-    reading is allowed (anywhere by default; regular files only, up to a byte limit)."""
-    unique = list(dict.fromkeys(str(p) for p in paths))
-    for path in unique:
+    """Read, segment and attribute each source file (each file once), through `cache` when
+    given (unchanged files are then read back, not analysed again). A directory or glob
+    among `paths` (as a claim set's `sources` may list) gives its files, walked as the
+    command line walks them (`inputs.named_files`); `policy` says where walking and reading
+    are allowed (anywhere by default, never in `.git`; regular files only, up to a byte
+    limit)."""
+    files = listed_files(list(paths), policy)
+    for path in files:
         refuse_claim_set(path)
     if cache is not None:
-        return [cache.load_source(path, encoding, policy)[0] for path in unique]
-    return [analyse(read_text(path, encoding, policy), path) for path in unique]
+        return [cache.load_source(path, encoding, policy)[0] for path in files]
+    return [analyse(read_text(path, encoding, policy), path) for path in files]
 
 
 def refuse_claim_set(path: str) -> None:

@@ -234,9 +234,9 @@ def _misspelt_sources(key: str) -> bool:
 
 def _source_paths(path: str, node: yaml.Node) -> list[str]:
     """Source paths listed in a claim set or front matter, relative to that file: files,
-    directories or globs, as everywhere a source is named (the command line expands the
-    last two, inside the read root); a file or directory that does not exist is reported at
-    its line."""
+    directories or globs, as everywhere a source is named (`inputs.named_files` walks the
+    last two when they are read, inside the read root); a file or directory that does not
+    exist is reported at its line."""
     base = Path(path).parent
     resolved = []
     for item in _sequence(path, node, "sources"):

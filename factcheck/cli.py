@@ -31,16 +31,16 @@ from .claims import (
 )
 from .codes import CODES
 from .config import Settings, known_code, load_settings
-from .files import ReadPolicy, confine, decode, find_roots, inside, read_text, write_atomic
+from .files import ReadPolicy, decode, find_roots, inside, read_text, write_atomic
 from .formats import FORMATS, SOURCE_FORMATS, Target
 from .formats.base import counted
 from .formats.concise import render_statistics
 from .inputs import (
     DRAFT_SUFFIXES,
     SOURCE_SUFFIXES,
+    confine_walk,
     expand,
-    fixed_part,
-    is_glob,
+    listed_files,
     relative_to_cwd,
     repository_root,
 )
@@ -312,33 +312,11 @@ class _Sources:
             _note("note", note)
 
 
-def _listed_sources(paths: list[str], policy: ReadPolicy, listed_in: str) -> list[str]:
-    """The files a claim set's or draft's `sources` name: a directory or a glob there is
-    expanded as on the command line, once the directory it walks from passes the read
-    policy, so a pull request's `sources: ["/**"]` walks nothing outside the checkout."""
-    files: list[str] = []
-    for path in paths:
-        if os.path.isdir(path) or (is_glob(path) and not os.path.exists(path)):
-            _confine_walk(path, policy, f"{listed_in}: sources")
-            files += expand([path], SOURCE_SUFFIXES)
-        else:
-            files.append(path)
-    return files
-
-
-def _confine_walk(pattern: str, policy: ReadPolicy, where: str) -> None:
-    """Refuse a glob or directory whose walk would start where nothing may be read."""
-    try:
-        confine(fixed_part(pattern), policy)
-    except FactcheckError as err:
-        raise FactcheckError(f"{shown(where)} {shown(pattern)} walks {err}") from None
-
-
 def _confine_configured_walks(settings: Settings, policy: ReadPolicy) -> None:
-    """Every [[drafts]] glob passes the read policy before any is walked: a pull request's
-    `sources = ["/**"]` walks nothing."""
+    """Every [[drafts]] glob passes the read policy before the run starts, walked or only
+    matched this time: a configuration naming `/**` is refused outright."""
     for pattern in settings.walked_patterns():
-        _confine_walk(pattern, policy, f"{settings.path}: [[drafts]]")
+        confine_walk(pattern, policy, f"{settings.path}: [[drafts]]")
 
 
 def _no_sources(path: str) -> FactcheckError:
@@ -370,7 +348,7 @@ def _read_claims(
         if claim_set is None:
             skipped.append(Skipped(path, NOT_A_DRAFT))
             continue
-        if not (claim_set.sources or given_sources or settings.sources_for(claim_set.path)):
+        if not (claim_set.sources or given_sources or settings.sources_for(claim_set.path, policy)):
             raise _no_sources(shown(claim_set.path))
         sets.append(claim_set)
     return sets, skipped
@@ -392,7 +370,7 @@ def _read_one(
         text = decode(raw, stdin_name, encoding)
         parse = parse_claim_set if is_claim_set(stdin_name) else draft_set
         return parse(text, stdin_name)
-    if is_claim_set(path) or given_sources or settings.sources_for(path):
+    if is_claim_set(path) or given_sources or settings.sources_for(path, policy):
         return load_claims(path, encoding, policy)
     text = read_text(path, encoding, policy)
     if not front_matter_sources(text, path):
@@ -474,11 +452,11 @@ def check(
     settings = options.settings(config_path)
     policy = _read_policy(settings, allow_outside_root, config_path)
     _confine_configured_walks(settings, policy)
-    paths = paths or tuple(settings.draft_paths())
+    paths = paths or tuple(settings.draft_paths(policy))
     if not paths:
         raise FactcheckError("nothing to check: give drafts or claim sets, or configure [[drafts]]")
-    files = expand(paths, DRAFT_SUFFIXES, settings.is_excluded, stdin=True)
-    given = expand(source_paths, SOURCE_SUFFIXES)
+    files = expand(paths, DRAFT_SUFFIXES, settings.is_excluded, stdin=True, policy=policy)
+    given = expand(source_paths, SOURCE_SUFFIXES, policy=policy)
     _guard_output(output, [*files, *given, *([settings.path] if settings.path else [])])
     sets, skipped = _read_claims(files, encoding, settings, given, stdin_filename or STDIN, policy)
     root = str(repository_root())
@@ -486,8 +464,8 @@ def check(
         claim_set.path: [
             relative_to_cwd(p, root)
             for p in [
-                *_listed_sources(claim_set.sources, policy, claim_set.path),
-                *settings.sources_for(claim_set.path),
+                *listed_files(claim_set.sources, policy, f"{claim_set.path}: sources"),
+                *settings.sources_for(claim_set.path, policy),
             ]
         ]
         + given
@@ -541,8 +519,8 @@ def verify(
         raise FactcheckError("verify needs at least one --source")
     options = RunOptions(**policy)
     settings = options.settings(config_path)
-    given = expand(source_paths, SOURCE_SUFFIXES)
     policy = _read_policy(settings, allow_outside_root, config_path)
+    given = expand(source_paths, SOURCE_SUFFIXES, policy=policy)
     _guard_output(output, [*given, *([settings.path] if settings.path else [])])
     sources = load_sources(given, encoding, policy=policy)
     results = check_claims([single_claim(claim)], sources, settings=settings.for_file(None))
@@ -568,9 +546,9 @@ def verify(
 def sources(paths, format_name, output, encoding, allow_outside_root) -> None:
     """Show each sentence of the SOURCES (files, directories or globs) with its line and who
     said it."""
-    files = expand(paths, SOURCE_SUFFIXES)
-    _guard_output(output, files)
     policy = _read_policy(load_settings(), allow_outside_root)
+    files = expand(paths, SOURCE_SUFFIXES, policy=policy)
+    _guard_output(output, files)
     loaded = load_sources(files, encoding, policy=policy)
     render = FORMATS[format_name].sources
     assert render is not None  # SOURCE_FORMATS holds only formats that render sources
@@ -610,10 +588,10 @@ def index(paths, encoding, config_path, cache_dir, allow_outside_root, jobs, sch
     settings = load_settings(config_path)
     policy = _read_policy(settings, allow_outside_root, config_path)
     if paths:
-        files = expand(paths, SOURCE_SUFFIXES)
+        files = expand(paths, SOURCE_SUFFIXES, policy=policy)
     else:
         _confine_configured_walks(settings, policy)
-        files = [relative_to_cwd(p) for p in settings.all_sources()]
+        files = [relative_to_cwd(p) for p in settings.all_sources(policy)]
         if not files:
             raise FactcheckError("nothing to index: give sources, or configure [[drafts]]")
     for path in files:

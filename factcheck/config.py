@@ -33,7 +33,6 @@ configuration may be the author's, so only the command line (--allow-outside-roo
 from __future__ import annotations
 
 import difflib
-import glob
 import os
 import re
 import tomllib
@@ -42,7 +41,8 @@ from pathlib import Path
 
 from .codes import CODES
 from .errors import FactcheckError
-from .files import DEFAULT_MAX_BYTES, ReadPolicy, decode, read_bytes
+from .files import DEFAULT_MAX_BYTES, UNCONFINED, ReadPolicy, decode, read_bytes
+from .inputs import DRAFT_SUFFIXES, SOURCE_SUFFIXES, named_files
 from .model import Severity
 from .sanitize import shown
 
@@ -104,29 +104,49 @@ class Settings:
         overrides.update({code: None for code in ignore})
         return replace(self, overrides=overrides)
 
-    def sources_for(self, draft: str) -> list[str]:
+    def sources_for(self, draft: str, policy: ReadPolicy = UNCONFINED) -> list[str]:
         """Source files configured for a draft path (which need not exist yet: a draft read
-        from standard input is matched by its --stdin-filename)."""
+        from standard input is matched by its --stdin-filename); a directory or glob among
+        them is walked only where `policy` lets it read."""
         found: list[str] = []
         for mapping in self.drafts:
             if any(_matches(pattern, draft) for pattern in mapping.paths):
-                found += [str(p) for pattern in mapping.sources for p in _expand(pattern)]
+                found += self._sources_of(mapping, policy)
         return found
 
-    def all_sources(self) -> list[str]:
+    def all_sources(self, policy: ReadPolicy = UNCONFINED) -> list[str]:
         """Every source file any [[drafts]] entry names, each once: what `index` analyses
         when given no paths."""
-        found = [str(p) for m in self.drafts for pattern in m.sources for p in _expand(pattern)]
+        found = [path for mapping in self.drafts for path in self._sources_of(mapping, policy)]
         return list(dict.fromkeys(found))
 
     def walked_patterns(self) -> list[str]:
-        """Every glob the configuration expands on the file system ([[drafts]] paths and
-        sources), for the caller to confine before any is walked."""
+        """Every glob the configuration may expand ([[drafts]] paths and sources), for the
+        caller to confine before any run uses one."""
         return [pattern for m in self.drafts for pattern in (*m.paths, *m.sources)]
 
-    def draft_paths(self) -> list[str]:
-        """Every draft the configuration names, for `factcheck check` without paths."""
-        return [str(p) for m in self.drafts for pattern in m.paths for p in _expand(pattern)]
+    def draft_paths(self, policy: ReadPolicy = UNCONFINED) -> list[str]:
+        """Every draft the configuration names, for `factcheck check` without paths (a
+        pattern that matches no draft yet is no error: `docs/opinion/**` before the first
+        opinion piece)."""
+        where = f"{self.path}: [[drafts]] paths"
+        return [
+            path
+            for mapping in self.drafts
+            for pattern in mapping.paths
+            for path in named_files(pattern, DRAFT_SUFFIXES, policy, where, required=False)
+        ]
+
+    def _sources_of(self, mapping: DraftSources, policy: ReadPolicy) -> list[str]:
+        """The files one [[drafts]] entry's `sources` name (files, directories or globs, as
+        everywhere a source is named); one that names none is an error, as on the command
+        line, since a draft would otherwise lose its sources to a typo."""
+        where = f"{self.path}: [[drafts]] sources"
+        return [
+            path
+            for pattern in mapping.sources
+            for path in named_files(pattern, SOURCE_SUFFIXES, policy, where)
+        ]
 
 
 def known_code(code: str, where: str) -> str:
@@ -168,16 +188,12 @@ def _pattern(pattern: str) -> re.Pattern[str]:
 
 
 def _matches(pattern: str, path: str) -> re.Match[str] | None:
-    """Whether `path` matches `pattern` (an absolute glob), both resolved the same way
-    (symlinks followed as far as they exist), so neither needs to exist."""
+    """Whether `path` matches `pattern` (an absolute glob, or a directory: anything under
+    it), both resolved the same way (symlinks followed as far as they exist), so neither
+    needs to exist."""
+    if os.path.isdir(pattern):  # a directory names everything under it
+        pattern = os.path.join(pattern, "**")
     return _pattern(Path(pattern).resolve().as_posix()).match(Path(path).resolve().as_posix())
-
-
-def _expand(pattern: str) -> list[Path]:
-    """The files a glob matches, absolute but with symlinks kept: the reader decides whether
-    a link may be followed (files.py), and its error names the link."""
-    matches = {Path(os.path.abspath(p)) for p in glob.glob(pattern, recursive=True)}
-    return sorted(p for p in matches if p.is_file())
 
 
 def find_config(start: Path) -> tuple[Path, dict] | None:

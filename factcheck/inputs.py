@@ -15,6 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .errors import FactcheckError
+from .files import UNCONFINED, ReadPolicy, confine
+from .sanitize import shown
 
 DRAFT_SUFFIXES = (".md", ".markdown")  # claim sets and text drafts are named, never walked
 SOURCE_SUFFIXES = (".txt", ".text", ".md", ".markdown")
@@ -56,17 +58,81 @@ def _walk(directory: Path, suffixes: tuple[str, ...]) -> list[Path]:
     return found
 
 
+def named_files(
+    path: str,
+    suffixes: tuple[str, ...],
+    policy: ReadPolicy = UNCONFINED,
+    where: str = "",
+    required: bool = True,
+) -> list[str]:
+    """The files one path names, as walked (not made relative): a directory gives its files
+    ending in `suffixes` (recursively; hidden directories and virtual environments skipped),
+    a glob its matching files, anything else itself (the reader checks it). The one
+    expansion every caller uses (the command line, the claim set's and draft's `sources`,
+    `[[drafts]]`, the Python API's `load_sources`), so they all walk alike and all walk
+    only where `policy` lets them read: a walk whose directory `policy` refuses (outside
+    the read roots, inside `.git`) is refused before it starts, so `sources: ["/**"]` lists
+    nothing. `where` names the file and key that gave the path, for the error. When
+    `required`, a glob that matches nothing or a directory with no such file is an error:
+    a typo should not pass as a clean run."""
+    walked = os.path.isdir(path) or (is_glob(path) and not os.path.exists(path))
+    if not walked:
+        return [path]
+    confine_walk(path, policy, where)
+    if os.path.isdir(path):
+        files = [str(p) for p in _walk(Path(path), suffixes)]
+        if not files and required:
+            kinds = ", ".join(suffixes)
+            raise FactcheckError(
+                f"{_in(where)}{shown(path)}: no files ending in {kinds} in this directory"
+            )
+        return files
+    files = sorted(p for p in glob.glob(path, recursive=True) if os.path.isfile(p))
+    if not files and required:
+        raise FactcheckError(f"{_in(where)}{shown(path)}: no file matches this pattern")
+    return files
+
+
+def confine_walk(pattern: str, policy: ReadPolicy, where: str = "") -> None:
+    """Refuse a glob or directory whose walk would start where `policy` lets nothing be
+    read, before anything is listed."""
+    try:
+        confine(fixed_part(pattern), policy)
+    except FactcheckError as err:
+        prefix = f"{shown(where)} " if where else ""
+        raise FactcheckError(f"{prefix}{shown(pattern)} walks {err}") from None
+
+
+def listed_files(
+    paths: list[str] | tuple[str, ...],
+    policy: ReadPolicy = UNCONFINED,
+    where: str = "",
+    suffixes: tuple[str, ...] = SOURCE_SUFFIXES,
+) -> list[str]:
+    """The files a list of sources names (`named_files` of each, as walked), in order,
+    each once: a claim set's or draft's `sources`, or the paths given to `load_sources`."""
+    found: dict[str, str] = {}  # one spelling of each file ("./a.txt" is "a.txt")
+    for path in paths:
+        for name in named_files(str(path), suffixes, policy, where):
+            found.setdefault(os.path.normpath(name), name)
+    return list(found.values())
+
+
+def _in(where: str) -> str:
+    return f"{shown(where)}: " if where else ""
+
+
 def expand(
     paths: tuple[str, ...] | list[str],
     suffixes: tuple[str, ...],
     excluded: Callable[[str], bool] = lambda path: False,
     stdin: bool = False,
+    policy: ReadPolicy = UNCONFINED,
 ) -> list[str]:
-    """Files named by `paths` in order, each once: a directory gives its files with
-    `suffixes`; a glob its matching files; `-` (standard input) passes through where `stdin`
-    allows it (a draft to check), else is an error (sources are files). Paths
-    `excluded` says yes to are left out. A glob that matches nothing, or a directory with no such
-    file, is an error: a typo should not pass as a clean run."""
+    """Files named on the command line, in order, each once and relative to the working
+    directory (`named_files` for each path); `-` (standard input) passes through where
+    `stdin` allows it (a draft to check), else is an error (sources are files). Paths
+    `excluded` says yes to are left out."""
     found: list[str] = []
     root = str(repository_root())
     for path in paths:
@@ -78,17 +144,7 @@ def expand(
                 )
             found.append(path)
             continue
-        if Path(path).is_dir():
-            files = [str(p) for p in _walk(Path(path), suffixes)]
-            if not files:
-                kinds = ", ".join(suffixes)
-                raise FactcheckError(f"{path}: no files ending in {kinds} in this directory")
-        elif is_glob(path) and not Path(path).exists():
-            files = sorted(p for p in glob.glob(path, recursive=True) if Path(p).is_file())
-            if not files:
-                raise FactcheckError(f"{path}: no file matches this pattern")
-        else:
-            files = [path]
+        files = named_files(path, suffixes, policy)
         found += [relative_to_cwd(f, root) for f in files if not excluded(f)]
     return list(dict.fromkeys(found))
 

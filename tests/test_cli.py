@@ -469,6 +469,30 @@ def test_a_glob_in_front_matter_that_matches_nothing_is_an_error(newsroom):
     assert result.exit_code == 2 and "sources/*.txtt: no file matches" in result.stderr
 
 
+@pytest.mark.parametrize("listed", ['"sources/"', '"sources"', '["sources"]'])
+def test_configured_sources_and_exclude_may_name_directories(newsroom, listed):
+    """`sources = ["sources/"]` gave no file (a directory is no glob match), so every draft
+    without front matter was skipped as "not covered by any [[drafts]] entry"."""
+    (newsroom / "factcheck.toml").write_text(
+        f'exclude = ["docs/archive"]\n\n[[drafts]]\npaths = ["docs"]\nsources = {listed}\n',
+        encoding="utf-8",
+    )
+    result = run("check", "--format", "json")
+    assert result.exit_code == 1, result.output
+    assert claims_checked(result) == {"docs/2024/bad.md", "docs/2024/good.md"}
+    assert "skipped" not in result.stderr
+
+
+def test_a_configured_source_glob_that_matches_nothing_is_an_error(newsroom):
+    (newsroom / "factcheck.toml").write_text(
+        '[[drafts]]\npaths = ["docs/**/*.md"]\nsources = ["sources/*.txt", "sorces/*.txt"]\n'
+    )
+    result = run("check")
+    assert result.exit_code == 2
+    assert "factcheck.toml: [[drafts]] sources: " in result.stderr
+    assert "sorces/*.txt: no file matches" in result.stderr
+
+
 class _Terminal:
     """A standard stream that says it is a terminal, as `script` or a real TTY would."""
 
