@@ -122,15 +122,14 @@ def _apply_ignores(claim: Claim, raised: list[Finding], settings: Settings) -> l
     )
     level = settings.severity.get(UNUSED_IGNORE.code, UNUSED_IGNORE.severity)
     if level is not None:
-        raised += [
-            replace(
-                UNUSED_IGNORE.finding(
-                    f"the ignore comment switches off {code!r}, which raises nothing on this "
-                    "sentence; remove it, or it will hide the next such finding here"
-                ),
-                severity=level,
-            )
+        messages = [
+            f"the ignore comment switches off {code!r}, which raises nothing on this "
+            "sentence; remove it, or it will hide the next such finding here"
             for code in unused
+        ]
+        raised += [
+            replace(UNUSED_IGNORE.finding(message), severity=level)
+            for message in [*messages, *claim.stray_ignores]
         ]
     return [item for item in raised if item.code not in claim.ignored_codes]
 

@@ -54,8 +54,8 @@ UNUSED_IGNORE = Code(
     Severity.WARNING,
     None,
     "An ignore comment switches off a code that raises nothing on its sentence, so it only "
-    "hides whatever that code would find there after the next edit (as ruff's RUF100 flags "
-    "an unused noqa).",
+    "hides whatever that code would find there after the next edit, or reaches no sentence "
+    "to check at all (as ruff's RUF100 flags an unused noqa).",
     "<!-- factcheck: ignore hedge-dropped --> before a sentence the sources support as "
     "written: there is no hedge-dropped finding for it to switch off.",
 )
@@ -277,22 +277,32 @@ def parse_draft(text: str, path: str, markdown: bool = True) -> list[Claim]:
 
     Sentences after `<!-- factcheck: ignore -->` or inside an off/on block are not claims.
     Codes an ignore comment names stay on the claim even when unknown, so the check can
-    flag a misspelt code instead of silently suppressing nothing (as ruff's RUF100)."""
+    flag a misspelt code instead of silently suppressing nothing (as ruff's RUF100). An
+    ignore comment that reaches no claim (nothing follows it, or only a sentence too short
+    to check) switches nothing off; it is noted on the nearest claim, which reports it as
+    `unused-ignore`, since it was most likely meant for the sentence before it, as a
+    trailing `# noqa` would be."""
     lines = LineIndex(text)
     blocks = markdown_blocks(text) if markdown else text_blocks(text)
     sources = front_matter_sources(text, path) if markdown else []
     pending = _ignores(text) if markdown else []
     off = _switched_off(text) if markdown else []
-    claims = []
+    claims: list[Claim] = []
+    stray: list[tuple[int, str]] = []  # (offset, why) of comments that reach no claim
     for block in blocks:
         for sentence in split_sentences(block, lines):
             claim_text = _PUNCT_SPACE.sub(r"\1", " ".join(sentence.text.split()))
             ignore_all, ignored = False, frozenset[str]()
+            reached: list[int] = []
             while pending and pending[0][0] <= sentence.start:  # comments before this one
-                _, codes = pending.pop(0)
+                end, codes = pending.pop(0)
                 ignore_all, ignored = ignore_all or not codes, ignored | codes
+                reached.append(end)
             if len(claim_text.split()) < MIN_CLAIM_WORDS:
-                continue  # its ignore comments die with it, never passed to the next claim
+                # its ignore comments die with it, never passed to the next claim
+                why = f"the sentence after it, {shown(claim_text)!r}, is too short to check"
+                stray += [(end, why) for end in reached]
+                continue
             claim = Claim(
                 id=f"{sentence.line}:{lines.column(sentence.start)}",
                 text=claim_text,
@@ -306,13 +316,37 @@ def parse_draft(text: str, path: str, markdown: bool = True) -> list[Claim]:
                 ignore_all=ignore_all,
             )
             claims.append(claim)
+    stray += [(end, "no sentence follows it") for end, _ in pending]
     if not claims:
         raise NoProse(f"{shown(path)}: draft has no prose to check")
-    return [  # ignored: not a claim at all
-        claim
-        for claim in claims
-        if not claim.ignore_all and not any(a <= (claim.start or 0) < b for a, b in off)
+    kept = [  # ignored: not a claim at all
+        claim for claim in claims if not claim.ignore_all and not _inside(claim.start or 0, off)
     ]
+    return _note_stray_ignores(
+        kept, [(o, why) for o, why in stray if not _inside(o - 1, off)], lines
+    )
+
+
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= offset < end for start, end in spans)
+
+
+def _note_stray_ignores(
+    claims: list[Claim], stray: list[tuple[int, str]], lines: LineIndex
+) -> list[Claim]:
+    """Each ignore comment that reaches no claim noted on the last claim before it (else the
+    first after it), for `check_claims` to report as `unused-ignore`."""
+    if not claims:
+        return claims
+    for offset, why in stray:
+        before = [c for c in claims if (c.end or 0) <= offset]
+        claim = before[-1] if before else claims[0]
+        note = (
+            f"the ignore comment on line {lines.line(max(offset - 1, 0))} switches nothing "
+            f"off: {why} (an ignore comment goes before the sentence it is for)"
+        )
+        claim.stray_ignores = (*claim.stray_ignores, note)
+    return claims
 
 
 def is_claim_set(path: str) -> bool:

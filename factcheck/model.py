@@ -110,6 +110,9 @@ class Claim:
     sources: list[str] = field(default_factory=list)
     ignored_codes: frozenset[str] = frozenset()  # codes switched off by an inline comment
     ignore_all: bool = False
+    # ignore comments near this claim that reach no claim (nothing or a too-short sentence
+    # follows them): why each switches nothing off, reported as `unused-ignore`
+    stray_ignores: tuple[str, ...] = ()
     start: int | None = None  # offsets of the claim in its file, for reports that mark it up
     end: int | None = None
 

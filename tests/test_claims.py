@@ -210,6 +210,56 @@ def test_an_ignore_comment_before_a_sentence_too_short_to_check_stops_there():
     assert [c.text for c in parse_draft(skipped, "d.md")] == ["The plan was approved on Tuesday."]
 
 
+@pytest.mark.parametrize(
+    "comment", ["<!-- factcheck: ignore hedge-dropped -->", "<!-- factcheck: ignore -->"]
+)
+@pytest.mark.parametrize("ending", ["", "\n", "\n\n"])
+def test_an_ignore_comment_at_the_end_of_the_file_is_an_unused_ignore(harbour, comment, ending):
+    """Nothing follows it, so it switches nothing off; it was most likely meant for the
+    sentence above it (as a trailing noqa), and is reported there, naming its own line."""
+    text = f"The city council approved the harbour plan on Tuesday.\n{comment}{ending}"
+    [claim] = parse_draft(text, "d.md")
+    assert claim.ignored_codes == frozenset() and not claim.ignore_all
+    result = _checked(text, harbour)
+    assert result.verdict is Verdict.SUPPORTED
+    [flagged] = result.findings
+    assert flagged.code == "unused-ignore"
+    assert "the ignore comment on line 2 switches nothing off: no sentence follows it" in (
+        flagged.message
+    )
+
+
+def test_an_ignore_comment_before_a_sentence_too_short_to_check_is_an_unused_ignore(harbour):
+    text = (
+        "The city council approved the harbour plan on Tuesday.\n\n"
+        "<!-- factcheck: ignore hedge-dropped -->\nThanks, all.\n"
+    )
+    [flagged] = _checked(text, harbour).findings
+    assert flagged.code == "unused-ignore" and "'Thanks, all.', is too short" in flagged.message
+
+
+def test_a_stray_ignore_comment_follows_the_unused_ignore_policy(harbour):
+    from factcheck.config import Settings
+
+    text = "The city council approved the harbour plan on Tuesday.\n<!-- factcheck: ignore -->"
+    assert _checked(text, harbour, Settings(severity={"unused-ignore": None})).findings == []
+    silenced = "<!-- factcheck: ignore unused-ignore -->\n" + text
+    assert _checked(silenced, harbour).findings == []
+
+
+def test_an_ignore_comment_inside_an_off_block_or_before_a_claim_is_not_stray(harbour):
+    switched_off = (
+        "The city council approved the harbour plan on Tuesday.\n\n<!-- factcheck: off -->\n"
+        "Draft notes to self.\n<!-- factcheck: ignore -->"
+    )
+    assert _checked(switched_off, harbour).findings == []
+    before_a_claim = (
+        "The city council approved the harbour plan on Tuesday.\n\n"
+        "<!-- factcheck: ignore -->\nThe harbour will be closed to tourists forever.\n"
+    )
+    assert [c.stray_ignores for c in parse_draft(before_a_claim, "d.md")] == [()]
+
+
 def test_front_matter_keys_of_the_site_generator_are_left_alone(tmp_path):
     (tmp_path / "src.txt").write_text("The plan was approved on Tuesday.\n", encoding="utf-8")
     text = (
