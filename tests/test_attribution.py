@@ -500,6 +500,28 @@ def test_rule_according_to_vouches_for_an_earlier_cue():
     assert decided("“The pier stays shut,” Roe said at a briefing.").speaker == "Roe"
 
 
+def test_rule_according_to_opening_the_sentence_vouches():
+    found = decided("According to the Harbor Gazette, Roe said: “The pier stays shut.”")
+    assert found.speaker.endswith("Harbor Gazette") and "according-to-vouches" in found.rules
+    # set off by commas in the middle, it vouches too
+    found = decided("“The pier stays shut,” Roe told reporters, according to Reuters, on Friday.")
+    assert found.speaker == "Reuters"
+    # inside the reported clause it is the speaker's own source, not the reporter's
+    found = decided("Roe said that according to its survey the pier is “beyond repair.”")
+    assert found.speaker == "Roe"
+
+
+def test_rule_outlet_reporting_at_the_end_vouches():
+    found = decided("“The pier stays shut,” Roe said on Friday, the Bangor Sentinel reported.")
+    assert (found.kind, found.speaker) == (AttributionKind.MEDIA, "the Bangor Sentinel")
+    assert "according-to-vouches" in found.rules
+    found = decided("Roe called the toll “a tax on fishermen,” reported the Harbor Herald.")
+    assert found.speaker == "the Harbor Herald"
+    # "as first reported by" names where a document surfaced, not who reports the quote
+    found = decided("“The pier stays shut,” Roe wrote in a memo first reported by CNN.")
+    assert found.speaker == "Roe"
+
+
 def test_opening_participle_phrase_is_not_the_subject():
     found = decided(
         "Speaking in Ohio on Tuesday, Mara Lindqvist defended the budget, saying it was "

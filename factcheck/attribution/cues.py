@@ -360,15 +360,13 @@ def attribute_sentence(text: str) -> Attribution | None:
         candidates = subject_of_quoting_sentence(text, masked, spans)
     if not candidates:
         return None
-    chosen = max(reversed(candidates), key=Candidate.key).attribution
-    vouching = ACCORDING_TO_LAST.search(masked)
-    if vouching and len(candidates) > 1:
-        # "“...,” O'Malley said, according to the Sun": the quote reaches the reader through
-        # the source named last, which vouches for the whole report
-        last = next(
-            (c.attribution for c in candidates if c.attribution.cue == vouching.group(1)), None
-        )
-        chosen = ruled(last, "according-to-vouches") if last is not None else chosen
+    best = max(reversed(candidates), key=Candidate.key)
+    chosen = best.attribution
+    # "According to the Sun, O'Malley said “...”", "“...,” O'Malley said, the Sun reported.":
+    # the quote reaches the reader through the outer source, which vouches for the report
+    outer = [c for c in candidates if c is not best and _outer_source(c, best, masked)]
+    if outer:
+        chosen = ruled(outer[-1].attribution, "according-to-vouches")
     attribution = resolve_in_sentence(chosen, masked)
     if attribution.kind is AttributionKind.ANONYMOUS:
         _, reason = anonymity_reason(text)
@@ -392,7 +390,37 @@ PASSIVE = re.compile(
 )
 
 
-ACCORDING_TO_LAST = re.compile(r",\s*(according to)\b[^,;:]*[.!?]?\s*$", re.IGNORECASE)
+def _outer_source(candidate: Candidate, inner: Candidate, masked: str) -> bool:
+    """Whether a candidate is the outer source through which another's words reach the
+    reader: "according to X" closing the sentence ("..., Roe said, according to the
+    Ledger"), or opening it or set off by commas when X is no document ("According to the
+    Ledger, Roe said ..."), or
+    a news outlet's "reported" closing it after a comma ("..., Roe said, the Ledger reported.")."""
+    cue = (candidate.attribution.cue or "").lower()
+    before = masked[: candidate.start]
+    if cue == "according to":
+        after = masked[candidate.start :]
+        if CLAUSE_TO_END.match(after):
+            return True
+        # opening the sentence or set off by commas, a person, body or outlet; a document
+        # there ("According to the article, Roe said ...") is where the words are read
+        opens = not before.strip(' \u201c\u201d"') or before.rstrip().endswith(",")
+        return opens and candidate.attribution.kind is not AttributionKind.DOCUMENT
+    if (
+        cue not in {"reported", "reports"}
+        or candidate.attribution.kind is not AttributionKind.MEDIA
+    ):
+        return False
+    return candidate.start > inner.start and bool(OUTLET_CLOSES.search(masked))
+
+
+# The rest of a sentence from its cue with no further clause ("according to the Ledger.").
+CLAUSE_TO_END = re.compile(r"[^,;:]*[.!?]?\s*$")
+# A news outlet reporting what the sentence says, set off at its end: ", the Ledger reported."
+# or ", reported the Ledger."
+OUTLET_CLOSES = re.compile(
+    r",\s*(?:[^,;:]{1,60}\s(?:reported|reports)|(?:reported|reports)\s[^,;:]{1,60})[.!?]?\s*$"
+)
 
 
 def resolve_in_sentence(attribution: Attribution, masked: str) -> Attribution:
