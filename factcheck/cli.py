@@ -12,7 +12,7 @@ import time
 import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import click
@@ -45,14 +45,13 @@ from .inputs import (
     repository_root,
 )
 from .model import Result, Severity, Source
-from .report import CheckReport, Skipped
+from .report import NO_PROSE, NOT_A_DRAFT, CheckReport, Skipped
 from .retrieve import Index
 from .sanitize import shown, visible
 from .version import __version__
 
 PROGRESS_MIN_CLAIMS = 20  # fewer claims finish before a bar is worth drawing
 STDIN = "<stdin>"
-NOT_A_DRAFT = "not covered by any [[drafts]] entry and naming no sources"
 
 
 def _fail(message: str) -> None:
@@ -343,10 +342,10 @@ def _read_claims(
         try:
             claim_set = _read_one(path, encoding, settings, given_sources, stdin_name, policy)
         except NoProse:
-            skipped.append(Skipped(stdin_name if path == "-" else path, "with no prose to check"))
+            skipped.append(replace(NO_PROSE, path=stdin_name if path == "-" else path))
             continue
         if claim_set is None:
-            skipped.append(Skipped(path, NOT_A_DRAFT))
+            skipped.append(replace(NOT_A_DRAFT, path=path))
             continue
         if not (claim_set.sources or given_sources or settings.sources_for(claim_set.path, policy)):
             raise _no_sources(shown(claim_set.path))

@@ -32,11 +32,21 @@ SHORT_WORD = 2  # words this short ("of", "to") name nothing; they never make tw
 
 @dataclass(frozen=True)
 class Skipped:
-    """A file the run did not check, and why, as a clause after "skipped 2 files" (said
+    """A file the run did not check: `kind` says why for scripts (one of `SKIP_KINDS`, part
+    of the JSON contract), `reason` for people, as a clause after "skipped 2 files" (said
     once per reason, at info level)."""
 
     path: str
+    kind: str
     reason: str
+
+
+# Why a file is skipped, as the JSON contract names it, with the clause a person reads.
+NOT_A_DRAFT = Skipped(
+    "", "not-a-draft", "not covered by any [[drafts]] entry and naming no sources"
+)
+NO_PROSE = Skipped("", "no-prose", "with no prose to check")
+SKIP_KINDS = (NOT_A_DRAFT.kind, NO_PROSE.kind)
 
 
 @dataclass

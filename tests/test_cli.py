@@ -12,7 +12,7 @@ from conftest import ARTICLE, CLAIM_SET, ROOT
 from factcheck.cli import main
 from factcheck.codes import CODES
 
-SCHEMA = json.loads(resources.files("factcheck.schema").joinpath("check-1.1.json").read_text())
+SCHEMA = json.loads(resources.files("factcheck.schema").joinpath("check-1.2.json").read_text())
 
 
 def run(*args, input=None, env=None):
@@ -233,6 +233,33 @@ def test_markdown_no_draft_covers_is_skipped_once_at_info_level(newsroom):
     assert result.stderr.count("info: skipped 1 file ") == 1 and "README.md" in result.stderr
     only_readme = run("check", "README.md")
     assert only_readme.exit_code == 0 and "skipped" in only_readme.stderr
+
+
+def test_json_and_json_lines_list_the_files_a_check_skipped(newsroom):
+    """Contract 1.2: a script sees what the check left alone, not only stderr's info lines."""
+    (newsroom / "docs" / "2024" / "links.md").write_text("# Links\n\n- [a](good.md)\n")
+    result = run("check", "README.md", "docs/", "--format", "json")
+    document = json.loads(result.stdout)
+    jsonschema.validate(document, SCHEMA)
+    assert document["version"] == "1.2"
+    assert document["skipped"] == [
+        {"path": "README.md", "reason": "not-a-draft"},
+        {"path": "docs/2024/links.md", "reason": "no-prose"},
+    ]
+    stream = run("check", "README.md", "docs/", "--format", "jsonl").stdout.splitlines()
+    records = [json.loads(line) for line in stream]
+    assert [r["type"] for r in records][-3:] == ["skipped", "skipped", "summary"]
+    assert {(r["path"], r["reason"]) for r in records if r["type"] == "skipped"} == {
+        ("README.md", "not-a-draft"),
+        ("docs/2024/links.md", "no-prose"),
+    }
+    assert json.loads(run("check", "docs/2024/bad.md", "--format", "json").stdout)["skipped"] == []
+
+
+def test_the_schema_names_every_reason_a_file_is_skipped():
+    from factcheck.report import SKIP_KINDS
+
+    assert SCHEMA["$defs"]["skipped"]["properties"]["reason"]["enum"] == list(SKIP_KINDS)
 
 
 def test_run_from_a_subdirectory_shows_paths_from_there_and_annotates_from_the_root(

@@ -203,8 +203,8 @@ def test_json_carries_the_alignment_with_offsets():
     start, end = substituted["counterpart"]
     assert sentence[start:end] == "10" and substituted["kind"] == "number"
     assert next(s for s in spans if s["status"] == "added")["counterpart"] is None
-    assert document["version"] == "1.1"
-    schema = json.loads((ROOT / "factcheck" / "schema" / "check-1.1.json").read_text())
+    assert document["version"] == "1.2"
+    schema = json.loads((ROOT / "factcheck" / "schema" / "check-1.2.json").read_text())
     jsonschema.validate(document, schema)
 
 

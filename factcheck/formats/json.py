@@ -1,6 +1,7 @@
 """The JSON contract (version `JSON_VERSION`, documented in the README and described by
 `factcheck/schema/check-<version>.json`). Fields are only added within a major version, and
-each addition bumps the minor version: 1.1 added `alignment` to each result."""
+each addition bumps the minor version: 1.1 added `alignment` to each result, 1.2 `skipped`
+(the files a check left alone, and why)."""
 
 from __future__ import annotations
 
@@ -8,12 +9,12 @@ import json
 
 from ..attribution.summary import speaker_summary
 from ..model import AlignedSpan, Attribution, Evidence, Result, Sentence, Source
-from ..report import CheckReport
+from ..report import CheckReport, Skipped
 from ..sanitize import json_text
 from ..version import __version__
 from .base import PLAIN, Target
 
-JSON_VERSION = "1.1"
+JSON_VERSION = "1.2"
 TOOL = {"name": "factcheck", "version": __version__}
 
 
@@ -90,12 +91,17 @@ def summary_dict(report: CheckReport) -> dict:
     }
 
 
+def skipped_dict(skipped: Skipped) -> dict:
+    return {"path": skipped.path, "reason": skipped.kind}
+
+
 def check_dict(report: CheckReport) -> dict:
     return {
         "version": JSON_VERSION,
         "tool": TOOL,
         "summary": summary_dict(report),
         "results": [result_dict(r, report) for r in report.results],
+        "skipped": [skipped_dict(s) for s in report.skipped],
     }
 
 
