@@ -11,12 +11,14 @@ are compared in one vocabulary (`align.py`).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from .attribution import attribute_sentence
 from .model import Attribution, Claim, Quote
 from .quantities import Quantity, quantities
+from .tables import precomputed
 from .text import find_quotes, fold, lexicon, lexicon_lines, normalize, words
 
 # The longest lexicon entry matched as one unit, in words ("Democratic People's Republic of
@@ -101,9 +103,23 @@ class AnalysedClaim:
 
 @cache
 def _stemmer():
-    import snowballstemmer
+    """The Snowball English stemmer, as `snowballstemmer.stemmer("english")` gives it (PyStemmer's
+    when installed), without importing the pure-Python stemmers of its 30 other languages
+    (40 ms of a cold start)."""
+    try:
+        import Stemmer
+    except ImportError:
+        from snowballstemmer.english_stemmer import EnglishStemmer
 
-    return snowballstemmer.stemmer("english")
+        return EnglishStemmer()
+    return Stemmer.Stemmer("english")
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    """A word's Snowball stem, kept: the stemmer is pure Python (0.1 ms a word) and a check's
+    claims and evidence repeat their words."""
+    return _stemmer().stemWord(word)
 
 
 @cache
@@ -196,8 +212,13 @@ def opposites(form: str) -> set[str]:
 
 
 @cache
-def _antonyms() -> dict[str, frozenset[str]]:
-    """WordNet's antonyms (lexicon/antonyms_wordnet.txt), both ways."""
+def _antonyms() -> Mapping[str, frozenset[str]]:
+    """WordNet's antonyms (lexicon/antonyms_wordnet.txt), both ways; read per word from the
+    table precomputed from the lexicon (`tables.py`)."""
+    return precomputed("antonyms_wordnet", _build_antonyms)
+
+
+def _build_antonyms() -> dict[str, frozenset[str]]:
     table: dict[str, set[str]] = {}
     for line in lexicon_lines("antonyms_wordnet"):
         left, right = (side.strip() for side in line.split("="))
@@ -273,8 +294,13 @@ def base_forms(norm: str) -> list[str]:
 
 
 @cache
-def _synonyms() -> dict[str, frozenset[str]]:
-    """Each word or phrase of lexicon/synonyms.txt to the synsets it belongs to."""
+def _synonyms() -> Mapping[str, frozenset[str]]:
+    """Each word or phrase of lexicon/synonyms.txt to the synsets it belongs to; read per
+    word from the table precomputed from the lexicon (`tables.py`)."""
+    return precomputed("synonyms", _build_synonyms)
+
+
+def _build_synonyms() -> dict[str, frozenset[str]]:
     table: dict[str, set[str]] = {}
     for number, line in enumerate(lexicon_lines("synonyms")):
         for form in line.split("|"):
@@ -283,9 +309,14 @@ def _synonyms() -> dict[str, frozenset[str]]:
 
 
 @cache
-def _derivations() -> dict[str, frozenset[str]]:
+def _derivations() -> Mapping[str, frozenset[str]]:
     """Each word of lexicon/derivations.txt to its links, one key per linked pair: "entry"
-    matches "enter", "presidential" matches "president", without chaining further."""
+    matches "enter", "presidential" matches "president", without chaining further; read per
+    word from the table precomputed from the lexicon (`tables.py`)."""
+    return precomputed("derivations", _build_derivations)
+
+
+def _build_derivations() -> dict[str, frozenset[str]]:
     table: dict[str, set[str]] = {}
     for number, line in enumerate(lexicon_lines("derivations")):
         for word in line.split():
@@ -293,23 +324,33 @@ def _derivations() -> dict[str, frozenset[str]]:
     return {word: frozenset(links) for word, links in table.items()}
 
 
+# The tables read from lexicon/tables/ (tools/build_lexicon_tables.py writes them with these
+# builders; tests/test_tables.py holds each file equal to what its builder makes).
+PRECOMPUTED_TABLES = {
+    "synonyms": _build_synonyms,
+    "derivations": _build_derivations,
+    "antonyms_wordnet": _build_antonyms,
+}
+
+
 def name_keys(bare: str) -> frozenset[str]:
     """A one-word name matches itself and the names sharing its stem ("Democrats" /
     "Democratic", "Republicans" / "Republican"): a name's inflections and adjectives name the
     same thing. Never its synonyms: "Bush" is no shrub."""
-    return frozenset({bare, _stemmer().stemWord(bare)})
+    return frozenset({bare, _stem(bare)})
 
 
+@lru_cache(maxsize=65536)
 def word_keys(norm: str) -> frozenset[str]:
     """The forms under which a word matches another: itself, its stem, its verb base, the
     synsets of its dictionary form (lexicon/synonyms.txt) and its derivational links
-    (lexicon/derivations.txt)."""
+    (lexicon/derivations.txt). Kept per word: claims and their evidence repeat words."""
     prefix, _, rest = norm.partition("-")
     if rest and prefix in lexicon("prefixes"):
         return frozenset({norm.replace("-", "")}) | word_keys(rest)
     forms = base_forms(norm)
     base = _irregular().get(forms[0], forms[0])
-    keys = {forms[0], base, _stemmer().stemWord(base)}
+    keys = {forms[0], base, _stem(base)}
     for table in (_synonyms(), _derivations()):
         for form in forms:  # every dictionary form it may be: "established" adj. and verb
             keys |= table.get(form, frozenset())

@@ -45,6 +45,8 @@ EXHAUSTIVE_LIMIT = 2000  # below this many sentences, score them all: cheaper th
 BM25_K1 = 1.5  # Lucene's (and bm25s's) defaults for term-frequency saturation ...
 BM25_B = 0.75  # ... and length normalisation
 RECENT_WORDS = 256  # postings kept between a claim's weights and its search: a few claims' words
+# Relative margin on MaxScore's bound, for rounding in sums of float weights (~1e-16 each).
+MAXSCORE_SLACK = 1e-9
 INDEX_FORMAT = 4  # bump when the saved layout changes; 4: vocabulary sorted by hash
 
 
@@ -120,15 +122,13 @@ class Postings:
     lengths: np.ndarray
     offset: int = 0
 
-    def lookup(self, word: str) -> tuple[np.ndarray, np.ndarray] | None:
+    def span(self, word: str) -> tuple[int, int] | None:
+        """Where `word`'s list lies in `rows` and `counts`, read from `indptr` alone."""
         word_id = self.vocabulary.get(word)
         if word_id is None or not 0 <= word_id < len(self.indptr) - 1:
             return None  # absent (or a damaged saved vocabulary: never an index error)
         start, end = int(self.indptr[word_id]), int(self.indptr[word_id + 1])
-        rows = self.rows[start:end]
-        if len(rows) and not 0 <= int(rows.min()) <= int(rows.max()) < len(self.lengths):
-            return None  # damaged saved postings: checked per word, not by reading them all
-        return rows, self.counts[start:end]
+        return (start, end) if 0 <= start < end <= len(self.rows) else None
 
 
 def _best(
@@ -165,80 +165,213 @@ def tokenize(texts, vocabulary: dict[str, int]) -> list[list[int]]:
     return [[vocabulary.setdefault(w, len(vocabulary)) for w in content_words(t)] for t in texts]
 
 
+@dataclass
+class Term:
+    """One query word in a `Bm25`: where its list lies in each shard, how many searched
+    sentences hold it (from those spans alone when every row is searched: a claim's
+    weights need no more), and its postings once a search reads them."""
+
+    spans: list[tuple[Postings, int, int]]
+    frequency: int
+    postings: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None  # rows, counts, lengths
+
+
 class Bm25:
     """BM25 over one or more shards of postings, restricted to the rows `allowed` (all when
     None); document frequencies, sentence count and mean length are those of the allowed
-    rows, so scores do not depend on sharding or on rows outside the search."""
+    rows, so scores do not depend on sharding or on rows outside the search.
+
+    `top` merges a word's list into the candidates only when the word may decide the
+    ranking (MaxScore, as Lucene prunes): the rarest words' lists are merged and scored, and
+    a common word, which alone cannot lift a sentence to the n-th best score, is looked up
+    by binary search for the few candidates that may still rank. At 1M sentences a claim's
+    "said" is in a sixth of the archive, and sorting such lists into one was most of a
+    search (bench/scale.py).
+    """
 
     def __init__(self, shards: list[Postings], allowed=None) -> None:
         import numpy as np
 
         self.shards = shards
         self.allowed = allowed
+        # every row's length, by index row: one gather reads a word's lengths in all shards
+        self._lengths = np.zeros(
+            max((s.offset + len(s.lengths) for s in shards), default=0), dtype=np.int32
+        )
+        for shard in shards:
+            self._lengths[shard.offset : shard.offset + len(shard.lengths)] = shard.lengths
         lengths = np.concatenate([s.lengths for s in shards]) if shards else np.zeros(0)
         if allowed is not None:
             lengths = lengths[allowed[: len(lengths)]]
         self.count = len(lengths)
         self.mean_length = float(lengths.mean()) if len(lengths) else 1.0
-        self._recent: dict[str, tuple] = {}  # a claim's words: looked up for weights, then top
+        self._recent: dict[str, Term] = {}  # a claim's words: looked up for weights, then top
 
-    def postings(self, word: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Index rows, counts and sentence lengths of `word` over the allowed rows."""
+    def term(self, word: str) -> Term:
         if word not in self._recent:
             if len(self._recent) > RECENT_WORDS:
                 self._recent.clear()
-            self._recent[word] = self._postings(word)
+            self._recent[word] = self._term(word)
         return self._recent[word]
 
-    def _postings(self, word: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def _term(self, word: str) -> Term:
+        spans = []
+        for shard in self.shards:
+            span = shard.span(word)
+            if span is not None:
+                spans.append((shard, *span))
+        if self.allowed is None:  # the frequency is the lists' length: nothing read yet
+            return Term(spans, sum(end - start for _, start, end in spans))
+        postings = self._read(spans)
+        return Term(spans, len(postings[0]), postings)
+
+    def postings(self, word: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Index rows, counts and sentence lengths of `word` over the allowed rows."""
+        return self._postings_of(self.term(word))
+
+    def _postings_of(self, term: Term) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        if term.postings is None:
+            term.postings = self._read(term.spans)
+        return term.postings
+
+    def _read(self, spans) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """A word's postings in every shard, as index rows; a shard whose list holds rows
+        outside it (damaged) is left out, as if the word were not there. Vectorised over
+        the shards: a word is in each of the 34 shards of a 1M archive."""
         import numpy as np
 
-        rows, counts, lengths = [], [], []
-        for shard in self.shards:
-            found = shard.lookup(word)
-            if found is None:
-                continue
-            local, count = found
-            rows.append(local.astype(np.int64) + shard.offset)
-            counts.append(count)
-            lengths.append(shard.lengths[local])
-        if not rows:
+        if not spans:
             empty = np.zeros(0, dtype=np.int64)
             return empty, empty, empty
-        rows_all, counts_all = np.concatenate(rows), np.concatenate(counts)
-        lengths_all = np.concatenate(lengths)
+        local = np.concatenate([shard.rows[start:end] for shard, start, end in spans])
+        counts = np.concatenate([shard.counts[start:end] for shard, start, end in spans])
+        sizes = np.array([end - start for _, start, end in spans])
+        firsts = np.cumsum(sizes) - sizes
+        limits = np.array([len(shard.lengths) for shard, _, _ in spans])
+        sound = (np.minimum.reduceat(local, firsts) >= 0) & (
+            np.maximum.reduceat(local, firsts) < limits
+        )
+        offsets = np.array([shard.offset for shard, _, _ in spans], dtype=np.int64)
+        rows = local.astype(np.int64) + np.repeat(offsets, sizes)
+        if not sound.all():
+            keep = np.repeat(sound, sizes)
+            rows, counts = rows[keep], counts[keep]
         if self.allowed is not None:
-            keep = self.allowed[rows_all]
-            rows_all, counts_all, lengths_all = rows_all[keep], counts_all[keep], lengths_all[keep]
-        return rows_all, counts_all, lengths_all
+            keep = self.allowed[rows]
+            rows, counts = rows[keep], counts[keep]
+        return rows, counts, self._lengths[rows]
 
     def frequency(self, word: str) -> int:
-        return len(self.postings(word)[0])
+        return self.term(word).frequency
 
-    def top(self, query_words: list[str], n: int) -> list[int]:
-        """The `n` best rows by BM25 (Lucene's variant, as bm25s computes it), best first;
-        only rows holding a query word."""
+    def _weights(self, counts, lengths, idf: float):
+        """Each posting's share of a sentence's score (Lucene's variant, as bm25s computes
+        it); the same expression for a whole list or a few of its postings."""
+        norm = BM25_K1 * (1 - BM25_B + BM25_B * lengths / self.mean_length)
+        return idf * counts / (counts + norm)
+
+    def _weights_at(self, term: Term, idf: float, rows):
+        """`term`'s share of the score of each of `rows` (sorted index rows), 0 where it is
+        absent, found by binary search in its list."""
         import numpy as np
 
-        rows, scores = [], []
-        for word in dict.fromkeys(query_words):
-            found, counts, lengths = self.postings(word)
-            if not len(found):
-                continue
-            frequency = len(found)
-            idf = math.log(1 + (self.count - frequency + 0.5) / (frequency + 0.5))
-            norm = BM25_K1 * (1 - BM25_B + BM25_B * lengths / self.mean_length)
-            rows.append(found)
-            scores.append(idf * counts / (counts + norm))
-        if not rows:
+        listed, counts, lengths = self._postings_of(term)
+        weights = np.zeros(len(rows))
+        if len(listed):
+            at, held = _positions(listed, rows)
+            weights[held] = self._weights(counts[at[held]], lengths[at[held]], idf)
+        return weights
+
+    def top(self, query_words: list[str], n: int) -> list[int]:
+        """The `n` best rows by BM25, best first, ties by row; only rows holding a query word.
+        Exact: the same rows, scores and order as scoring every row that holds a query word.
+
+        MaxScore: the rarest words' lists are scored whole (the essential words); a row that
+        holds none of them scores less than the idfs of the other words together, so once
+        that sum is below the n-th best partial score those rows are out. Of the rows that
+        remain, only those whose partial score plus that sum reaches the n-th best can
+        still rank, and only those are looked up in the other words' lists."""
+        import numpy as np
+
+        terms = [self.term(word) for word in dict.fromkeys(query_words)]
+        present = [i for i, term in enumerate(terms) if term.frequency]
+        if not present:
             return []
+        idfs = {
+            i: math.log(1 + (self.count - terms[i].frequency + 0.5) / (terms[i].frequency + 0.5))
+            for i in present
+        }
+        rarest = sorted(present, key=lambda i: -idfs[i])
+        # what a row holding none of the j rarest words can score at most
+        ceilings = [
+            sum(idfs[i] for i in rarest[j:]) * (1 + MAXSCORE_SLACK) + MAXSCORE_SLACK
+            for j in range(len(rarest) + 1)
+        ]
+        held = 0  # fewer postings than n in the rarest lists: no n-th score to prune by yet
+        essential = next(
+            (j + 1 for j, i in enumerate(rarest) if (held := held + terms[i].frequency) >= n),
+            len(rarest),
+        )
+
+        def scored(rows):  # every word's share, in query order: the sums of scoring all rows
+            totals = np.zeros(len(rows))
+            for i in present:
+                totals += self._weights_at(terms[i], idfs[i], rows)
+            return totals
+
+        while True:
+            chosen = sorted(rarest[:essential])  # in query order, as every sum here is
+            rows, partial = self._scores([(terms[i], idfs[i]) for i in chosen])
+            if essential == len(rarest):
+                return _best_rows(rows, partial, n)
+            if len(rows) < n:
+                essential += 1
+                continue
+            # the n rows of best partial score, scored in full: the n-th best score of all
+            # rows is at least the lowest of theirs
+            floor = scored(np.sort(rows[np.argpartition(-partial, n - 1)[:n]])).min()
+            needed = next(j for j, ceiling in enumerate(ceilings) if ceiling < floor)
+            if needed <= essential:
+                break
+            essential = needed
+        survivors = rows[partial + ceilings[essential] >= floor]
+        return _best_rows(survivors, scored(survivors), n)
+
+    def _scores(self, chosen: list[tuple[Term, float]]):
+        """Rows holding any of the `chosen` words (sorted) and their summed weights."""
+        import numpy as np
+
+        rows, weights = [], []
+        for term, idf in chosen:
+            found, counts, lengths = self._postings_of(term)
+            rows.append(found)
+            weights.append(self._weights(counts, lengths, idf))
         every, inverse = np.unique(np.concatenate(rows), return_inverse=True)
-        totals = np.bincount(inverse, weights=np.concatenate(scores))
-        k = min(n, len(every))
-        top = np.argpartition(-totals, k - 1)[:k]
-        # ties broken by row, so the order never depends on how the rows were gathered
-        order = np.lexsort((every[top], -totals[top]))
-        return every[top[order]].tolist()
+        return every, np.bincount(inverse, weights=np.concatenate(weights), minlength=len(every))
+
+
+def _positions(listed, wanted):
+    """For each of `wanted` (sorted), its position in the sorted `listed` and whether it is
+    there; a damaged list gives wrong answers, never an index error."""
+    import numpy as np
+
+    at = np.minimum(np.searchsorted(listed, wanted), len(listed) - 1)
+    return at, listed[at] == wanted
+
+
+def _best_rows(rows, totals, n: int) -> list[int]:
+    """The `n` rows of highest total, best first; ties by row, so the answer never depends
+    on how the rows were gathered."""
+    import numpy as np
+
+    k = min(n, len(rows))
+    if not k:
+        return []
+    if len(rows) > k:
+        kth = np.partition(totals, len(rows) - k)[len(rows) - k]
+        keep = totals >= kth
+        rows, totals = rows[keep], totals[keep]
+    return rows[np.lexsort((rows, -totals))[:k]].tolist()
 
 
 def coverage(query: Query, vocabulary: frozenset[str]) -> float:

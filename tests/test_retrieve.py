@@ -189,3 +189,53 @@ def test_saved_vocabulary_finds_every_word_by_its_id(tmp_path):
     saved = load_postings(tmp_path).vocabulary
     assert {word: saved.get(word) for word in vocabulary} == vocabulary
     assert saved.get("orchard") is None and saved.get("zzz") is None
+
+
+def _scored_by_formula(token_ids, query_ids, lengths):
+    """BM25 of every row holding a query word, in plain Python: the reference `top` prunes
+    against."""
+    import math
+
+    mean = sum(lengths) / len(lengths)
+    totals = {}
+    for word in dict.fromkeys(query_ids):
+        holding = [row for row, ids in enumerate(token_ids) if word in ids]
+        idf = math.log(1 + (len(token_ids) - len(holding) + 0.5) / (len(holding) + 0.5))
+        for row in holding:
+            count = token_ids[row].count(word)
+            norm = 1.5 * (0.25 + 0.75 * lengths[row] / mean)
+            totals[row] = totals.get(row, 0.0) + idf * count / (count + norm)
+    return totals
+
+
+def test_bm25_top_leaves_a_common_word_unmerged_and_ranks_as_scoring_every_row():
+    import random
+
+    from factcheck.retrieve import Bm25, build_postings
+
+    # every sentence says "said"; a few hold the rare words, some twice (ties among copies)
+    rng = random.Random(5)
+    common, rare = ["said"], ["interceptors", "patriot", "okinawa", "regiment", "marines"]
+    filler = [f"word{i}" for i in range(300)]
+    texts = []
+    for _ in range(3000):
+        words = common + rng.sample(filler, rng.randint(2, 12))
+        words += [w for w in rare if rng.random() < 0.02]
+        texts.append(words)
+    texts += texts[:40]  # copies: equal scores, ranked by row
+    vocabulary = {}
+    token_ids = [[vocabulary.setdefault(w, len(vocabulary)) for w in t] for t in texts]
+    postings = build_postings(token_ids, vocabulary)
+    bm25 = Bm25([postings])
+    merged = []
+    scores = bm25._scores
+    bm25._scores = lambda chosen: merged.append(len(chosen)) or scores(chosen)
+
+    query = ["said", "interceptors", "patriot", "okinawa"]
+    reference = _scored_by_formula(
+        token_ids, [vocabulary[w] for w in query], [len(t) for t in texts]
+    )
+    for n in (1, 5, 64):
+        ranked = sorted(reference, key=lambda row: (-reference[row], row))[:n]
+        assert bm25.top(query, n) == ranked
+    assert max(merged) < len(query)  # "said" was only looked up, never merged
