@@ -44,6 +44,8 @@ def relative_to_cwd(path: str | os.PathLike[str], root: str | None = None) -> st
     lists an archive's 3,000 files: 0.3 s of walking up the tree again for each)."""
     absolute = os.path.abspath(path)
     here = os.getcwd()
+    if absolute.startswith(here) and absolute[len(here) : len(here) + 1] == os.sep != here[-1:]:
+        return absolute[len(here) + 1 :]  # under the working directory: what relpath gives
     for base in (here, root or str(repository_root())):
         if os.path.commonpath([absolute, base]) == base:
             return os.path.relpath(absolute, here)

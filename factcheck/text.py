@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from .model import Quote
@@ -105,7 +105,14 @@ class Word:
 
 def words(text: str) -> list[Word]:
     """Words of `text` with offsets into `text` itself and their normalised form."""
-    return [Word(normalize(m.group()), m.start(), m.end()) for m in WORD.finditer(text)]
+    return [Word(_normal_word(m.group()), m.start(), m.end()) for m in WORD.finditer(text)]
+
+
+@lru_cache(maxsize=65536)
+def _normal_word(word: str) -> str:
+    """`normalize` of one word, kept: the analysis of a check's claims and evidence meets the
+    same words again and again (52,000 words for 46 claims against a 1M archive)."""
+    return normalize(word)
 
 
 @cache
