@@ -953,3 +953,48 @@ def test_rule_quote_only_continues_after_an_indirect_report():
     content = attributed(passage)
     assert content[1].attribution.speaker == "Mara Lindqvist"
     assert "context:quote-only-continues" in content[1].attribution.rules
+
+
+def test_subject_of_a_subordinate_clause_ending_at_the_cue():
+    found = decided(
+        "The council voted on Tuesday, hours after Roe said the pier was “beyond repair.”"
+    )
+    assert found.speaker == "Roe"
+    found = decided("The vote was delayed when the harbor master announced a “full inspection.”")
+    assert found.speaker == "the harbor master"
+    # with no quote for it, the subordinate clause's cue leaves the sentence the writer's
+    assert attribute_sentence("The vote was delayed after Roe questioned the plan.") is None
+    # after the main clause's reporting verb, the subordinate clause is not the speaker's
+    found = decided("Okafor, said when Roe asked him, “We owe the fishermen that much.”")
+    assert found.speaker == "Okafor"
+
+
+def test_quote_before_a_conjunction_is_not_beside_a_later_cue():
+    # "and cut the fee" goes on with the clause the quote stands in, not with "she said"
+    found = decided(
+        "While Okafor said the toll was “a tax on fishermen” and cut the fee, she said the "
+        "pier would reopen."
+    )
+    assert found.speaker == "Okafor"
+
+
+def test_cue_in_an_opening_subordinate_clause_introduces_only_its_own_quotes():
+    found = decided("While not everything Roe says is true, Okafor said the plan was “sound.”")
+    assert found.speaker == "Okafor"
+    # a quote inside the opening clause stays its cue's
+    found = decided("After Roe said the pier was “beyond repair,” the council voted.")
+    assert found.speaker == "Roe"
+
+
+def test_rule_participle_after_reporting_clause():
+    found = decided(
+        "The pier will reopen in May, Okafor said, adding, “We owe the fishermen that much.”"
+    )
+    assert found.speaker == "Okafor" and "participle-after-reporting-clause" in found.rules
+    found = decided(
+        "The pier will reopen in May, said Mara Lindqvist on Tuesday, adding, “We owe them.”"
+    )
+    assert found.speaker == "Mara Lindqvist"
+    # with no reporting clause before it, the participle is the subject's
+    found = decided("Okafor reopened the pier in May, adding, “We owe the fishermen that much.”")
+    assert found.speaker == "Okafor" and "participle-of-subject" in found.rules

@@ -96,7 +96,9 @@ def phrase_before(masked: str, end: int) -> str:
         tokens = tokens[: tokens.index("who", 1)]  # "an official | who spoke anonymously said"
     while tokens and (tokens[-1].lower() in TRAILING_ADVERBS or is_adverb(tokens[-1])):
         tokens.pop()
-    tokens = _after_coordinated_clause(_without_time_adjunct(trim_leading(tokens)))
+    tokens = _after_coordinated_clause(
+        _without_time_adjunct(_after_subordinator(trim_leading(tokens)))
+    )
     if (
         tokens
         and tokens[-1].lower() in {"is", "are", "was", "were"}
@@ -117,6 +119,22 @@ _ASIDE_BEFORE_CUE = re.compile(
     re.IGNORECASE,
 )
 _TIME_OPENERS = function_words("time-opener")
+
+
+def _after_subordinator(tokens: list[str]) -> list[str]:
+    """The subject of a subordinate clause that ends at the cue ("hours after | Roe said",
+    "a day before | the council said"): after the last subordinating word inside the phrase
+    that a capitalised word or a determiner follows, when no reporting verb stands before
+    it. "as" is left out: there mostly a preposition ("as the harbor talks")."""
+    for index in range(len(tokens) - 2, 0, -1):
+        following = tokens[index + 1]
+        if tokens[index] in SUBORDINATORS - {"as"} and (
+            is_capitalized(following) or following.lower() in DETERMINERS
+        ):
+            if any(t in SPEECH_CUES for t in tokens[:index]):
+                break  # "Roe said | when the mayor asked": the clause after the reporting verb
+            return tokens[index + 1 :]
+    return tokens
 
 
 def _after_coordinated_clause(tokens: list[str]) -> list[str]:

@@ -16,6 +16,7 @@ from ..model import Attribution, AttributionKind
 from ..text import fold, lexicon
 from .clauses import (
     COORDINATED,
+    SUBORDINATORS,
     appositive_role,
     clause_subject,
     name_before_role,
@@ -148,12 +149,24 @@ _VERB_RANKS = (Rank.NO_QUOTE, Rank.QUOTE_IN_CLAUSE, Rank.QUOTE_BESIDE)  # by quo
 def verb_candidates(text: str, masked: str, spans: list[Span]) -> list[Candidate]:
     """Reporting verbs and "according to", with the speaker each names."""
     found = []
+    opening = opening_clause_end(masked)
     for cue in sentence_cues(masked, spans):
         attribution = from_cue(text, masked, spans, cue)
         if attribution is not None:
-            grade = quote_grade(masked, spans, cue.start(), cue.end())
+            own = spans if cue.start() > opening else [s for s in spans if s.start < opening]
+            grade = quote_grade(masked, own, cue.start(), cue.end())
             found.append(Candidate(attribution, cue.start(), _VERB_RANKS[grade]))
     return found
+
+
+def opening_clause_end(masked: str) -> int:
+    """Where a subordinate clause opening the sentence ends ("While Roe says the pier is
+    safe, | the council ..."): its first comma; 0 when the sentence opens otherwise. A cue
+    inside it introduces only the quotes inside it, never the main clause's."""
+    first = masked.lstrip(' \u201c\u201d"').split(" ", 1)[0].lower()
+    if first not in SUBORDINATORS or "," not in masked:
+        return 0
+    return masked.index(",")
 
 
 def possessor_candidates(text: str, masked: str, spans: list[Span]) -> list[Candidate]:
@@ -452,6 +465,43 @@ def resolve_in_sentence(attribution: Attribution, masked: str) -> Attribution:
     )
 
 
+def _subordinate_without_quote(masked: str, spans: list[Span], cue: Cue, phrase: str) -> bool:
+    """A cue whose subject opens a subordinate clause ("... after Roe questioned the plan")
+    with no quote for it to introduce: it reports that clause only, and the sentence is the
+    writer's."""
+    before = masked[: cue.start()].rstrip()
+    opener = before[: len(before) - len(phrase)].split()[-1:] if before.endswith(phrase) else []
+    return (
+        bool(opener)
+        and opener[0] in SUBORDINATORS
+        and not quote_grade(masked, spans, cue.start(), cue.end())
+    )
+
+
+def _reporting_clause_speaker(
+    text: str, masked: str, spans: list[Span], before: str
+) -> Attribution | None:
+    """The speaker of a reporting clause that a participle goes on from ("The pier will
+    reopen, Roe said, adding, “...”", "..., said Roe, noting ..."): the participle is that
+    speaker's, not the sentence subject's."""
+    if not before.endswith(","):
+        return None
+    end = len(before) - 1
+    earlier = [cue for cue in find_cues(masked[:end]) if not cue.group().endswith("ing")]
+    if not earlier:
+        return None
+    between = masked[earlier[-1].end() : end]
+    if "," in between or len(between.split()) > REPORTING_CLAUSE_TAIL:
+        return None
+    return from_cue(text, masked, spans, earlier[-1])
+
+
+# Words that may follow a reporting verb before the comma that ends its clause ("said
+# Jane Roe, the harbor master's deputy," is cut at the first comma): a name of up to
+# four words with a time word or two ("said Jane Roe on Tuesday").
+REPORTING_CLAUSE_TAIL = 6
+
+
 # Prepositions before a capitalised word that say where or through what, not whose act:
 # "footage of Roe asking" names the asker, "replied on Facebook writing" does not.
 _PLACE_PREPOSITIONS = frozenset({"on", "in", "at", "from", "to", "via", "for", "through"})
@@ -484,10 +534,13 @@ def from_cue(text: str, masked: str, spans: list[Span], cue: Cue) -> Attribution
             if run and len(tokens) > run and tokens[-run - 1] in _PLACE_PREPOSITIONS:
                 run = 0  # "responded on Facebook writing": where, not who
             named = describe(" ".join(tokens[len(tokens) - run :])) if run else None
+        rule = "participle-after-name" if named is not None else "participle-of-subject"
+        if named is None:
+            named = _reporting_clause_speaker(text, masked, spans, before)
+            rule = "participle-after-reporting-clause" if named is not None else rule
         subject = named if named is not None else clause_subject(masked)
         if subject is None:
             return None
-        rule = "participle-after-name" if named is not None else "participle-of-subject"
         return ruled(replace(subject, cue=cue.group(), speech=speech_form(text, spans)), rule)
     cue_start = skip_relative_clauses(masked, cue.start())
     before = masked[:cue_start].rstrip()
@@ -513,6 +566,8 @@ def from_cue(text: str, masked: str, spans: list[Span], cue: Cue) -> Attribution
                 )
         else:
             phrase = phrase_before(masked, cue_start)
+            if phrase and _subordinate_without_quote(masked, spans, cue, phrase):
+                return None
             described = describe(phrase) if phrase else None
             rule = "speaker-then-verb"
             if described is None and COORDINATED.search(masked[: cue.start()]):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .words import ABBREVIATION, NOT_A_SPEAKER
+from .words import ABBREVIATION, NOT_A_SPEAKER, function_words
 
 OPEN_QUOTES = '\u201c"'
 
@@ -88,11 +88,18 @@ def is_speech_quote(text: str, spans: list[Span]) -> bool:
     )
 
 
+# Conjunctions that join a second verb to the clause a quote stands in.
+COORDINATORS = function_words("coordinator")
 QUOTE_TO_CUE = re.compile(r"^[\s,:\u2014\u2013-]*(?:\S+\s+){0,7}$")
 
 
 def speaker_between(gap: str) -> bool:
-    """Whether the words between a quote and a cue can only be its speaker ("” the union")."""
+    """Whether the words between a quote and a cue can only be its speaker ("” the union");
+    a conjunction opening them ("” and cut the budget, he said") goes on with the clause
+    the quote stands in, whose subject may be another."""
+    words = gap.strip(" ,:\u2014\u2013-").split()
+    if words and words[0] in COORDINATORS:
+        return False
     return bool(QUOTE_TO_CUE.match(gap)) and not any(
         word in NOT_A_SPEAKER or (word.endswith("ing") and word.islower()) for word in gap.split()
     )
