@@ -2,12 +2,15 @@
 
     python bench/coldstart.py [--runs 15]
 
-Each run is a fresh process. Interleaved in the same loop, so that load on the machine falls
-on all of them alike: `python -c pass` (the interpreter alone: the floor no change to
-factcheck can go below), `python -c "import factcheck.cli"` (imports only), and `factcheck
-verify` of the README's first example against the article (which reads, segments and
-attributes the source every time: verify keeps no cache), in the terminal format and in
-JSON. Medians are printed with their ratio to the interpreter's.
+Each run is a fresh process, with Python's bytecode cache as a pip install leaves it
+(PYTHONDONTWRITEBYTECODE is dropped for these runs: with it set and no `.pyc` written, every
+run compiles factcheck's modules again, 0.15 s more). Interleaved in the same loop, so that
+load on the machine falls on all of them alike: `python -c pass` (the interpreter alone: the
+floor no change to factcheck can go below), `python -c "import factcheck.cli"` (imports
+only), and `factcheck verify` of the README's first example against the article (which
+reads, segments and attributes the source every time: verify keeps no cache), in the
+terminal format and in JSON.
+Medians are printed with their ratio to the interpreter's.
 
 Then the phases of a verify, timed in fresh interpreters (imports, reading the article, the
 first claim, which builds the lexicon tables, a second claim, rendering); and one `python -X
@@ -48,10 +51,14 @@ def commands() -> dict[str, list[str]]:
     }
 
 
+# The environment of every timed process: bytecode written once and read after (see above).
+ENVIRONMENT = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def wall(command: list[str]) -> float:
     """Seconds the command took; one that fails (exit 2) is no measurement of a verify."""
     started = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    done = subprocess.run(command, capture_output=True, text=True, check=False, env=ENVIRONMENT)
     if done.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(command)}: exit {done.returncode}: {done.stderr.strip()}")
     return time.perf_counter() - started
@@ -74,6 +81,7 @@ def largest_imports() -> tuple[list[tuple[str, float]], dict[str, bool]]:
         capture_output=True,
         text=True,
         check=True,
+        env=ENVIRONMENT,
     ).stderr
     cumulative = {}
     for line in trace.splitlines():
@@ -115,7 +123,11 @@ def phases(runs: int) -> dict[str, float]:
     spans: dict[str, list[float]] = {}
     for _ in range(runs):
         done = subprocess.run(
-            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=ENVIRONMENT,
         )
         for name, seconds in json.loads(done.stdout.splitlines()[-1]).items():
             spans.setdefault(name, []).append(seconds)

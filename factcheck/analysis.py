@@ -103,22 +103,22 @@ class AnalysedClaim:
 
 @cache
 def _stemmer():
-    """The Snowball English stemmer, as `snowballstemmer.stemmer("english")` gives it (PyStemmer's
-    when installed), without importing the pure-Python stemmers of its 30 other languages
-    (40 ms of a cold start)."""
+    """The Snowball English stemmer: PyStemmer's (C; 6 ms to import where snowballstemmer's
+    package imports the pure-Python stemmers of 30 languages in 40 ms), as
+    `snowballstemmer.stemmer("english")` also picks it when installed, else snowballstemmer's.
+    The two gave the same stem for all 65,685 distinct words of PolNeAR and the lexicons."""
     try:
         import Stemmer
     except ImportError:
-        from snowballstemmer.english_stemmer import EnglishStemmer
+        import snowballstemmer
 
-        return EnglishStemmer()
+        return snowballstemmer.stemmer("english")
     return Stemmer.Stemmer("english")
 
 
 @lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
-    """A word's Snowball stem, kept: the stemmer is pure Python (0.1 ms a word) and a check's
-    claims and evidence repeat their words."""
+    """A word's Snowball stem, kept: a check's claims and evidence repeat their words."""
     return _stemmer().stemWord(word)
 
 
