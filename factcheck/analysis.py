@@ -279,9 +279,11 @@ _DETACH = (
 )
 
 
-def base_forms(norm: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def base_forms(norm: str) -> tuple[str, ...]:
     """Candidate dictionary forms of a word: itself, an irregular verb's base, and what
-    each detachment rule leaves (a doubled final consonant undone: "planned" -> "plan")."""
+    each detachment rule leaves (a doubled final consonant undone: "planned" -> "plan").
+    Kept per word: the analysis of one check asks for 10,000 words' forms."""
     bare = _bare(norm)
     forms = [bare, _irregular().get(bare, bare)]
     for suffix, replacement in _DETACH:
@@ -290,7 +292,7 @@ def base_forms(norm: str) -> list[str]:
             forms.append(stem)
             if replacement == "" and len(stem) > 3 and stem[-1] == stem[-2]:
                 forms.append(stem[:-1])
-    return list(dict.fromkeys(forms))
+    return tuple(dict.fromkeys(forms))
 
 
 @cache
