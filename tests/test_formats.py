@@ -191,6 +191,17 @@ def test_markdown_bolds_differing_words_and_their_counterparts():
     assert "— officials (anonymous) (`sources/s.txt:7`)" in text
 
 
+def test_markdown_marks_words_without_moving_the_punctuation_beside_them():
+    """The claim cell read "on day **100** ." before: a space was put between every piece."""
+    from factcheck.formats.markdown import _marked
+
+    text = "Sold on day 100, Tanaka said."
+    assert text[8:11] == "day" and text[12:15] == "100" and text[17:23] == "Tanaka"
+    assert _marked(text, [(8, 11), (12, 15)]) == "Sold on **day** **100**, Tanaka said."
+    assert _marked(text, [(0, 4), (4, 7)]) == "**Sold on** day 100, Tanaka said."
+    assert _marked(text, [(17, 23), (26, 28)]) == "Sold on day 100, **Tanaka** sa**id**."
+
+
 def test_json_carries_the_alignment_with_offsets():
     from factcheck.formats import json as json_format
 

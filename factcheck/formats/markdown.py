@@ -35,15 +35,31 @@ def _cell(text: str) -> str:
 
 
 def _marked(text: str, spans: list[tuple[int, int]]) -> str:
-    """`text` as a cell with each span in bold; spans are offsets into `text`."""
-    pieces, cursor = [], 0
+    """`text` as a cell with each span in bold; spans are offsets into `text`. The spaces
+    between pieces are the text's own ("on day **100**.", not "on day **100** .")."""
+    merged: list[tuple[int, int]] = []  # touching spans as one: "**a****b**" is no bold
     for start, end in sorted(spans):
-        if start < cursor:
+        if merged and start < merged[-1][1]:
             continue
-        pieces += [_cell(text[cursor:start]), f"**{_cell(text[start:end])}**"]
+        if merged and start == merged[-1][1]:
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    pieces, cursor = [], 0
+    for start, end in merged:
+        pieces += [_gap(text[cursor:start]), f"**{_cell(text[start:end])}**"]
         cursor = end
-    pieces.append(_cell(text[cursor:]))
-    return " ".join(p for p in pieces if p)
+    pieces.append(_gap(text[cursor:]))
+    return "".join(pieces).strip()
+
+
+def _gap(text: str) -> str:
+    """Unmarked text between marked spans as a cell, keeping one space at either edge where
+    the text has whitespace there."""
+    inner = _cell(text)
+    if not inner:
+        return " " if text else ""
+    return f"{' ' if text[0].isspace() else ''}{inner}{' ' if text[-1].isspace() else ''}"
 
 
 def shorten(text: str, limit: int = EVIDENCE_CHARS, tail: int = EVIDENCE_TAIL) -> str:
