@@ -45,7 +45,7 @@ from .inputs import (
     repository_root,
 )
 from .model import Result, Severity, Source
-from .report import NO_PROSE, NOT_A_DRAFT, CheckReport, Skipped
+from .report import EXCLUDED, NO_PROSE, NOT_A_DRAFT, CheckReport, Skipped
 from .retrieve import Index
 from .sanitize import shown, visible
 from .version import __version__
@@ -451,13 +451,19 @@ def check(
     settings = options.settings(config_path)
     policy = _read_policy(settings, allow_outside_root, config_path)
     _confine_configured_walks(settings, policy)
+    named_paths = bool(paths)
     paths = paths or tuple(settings.draft_paths(policy))
     if not paths:
         raise FactcheckError("nothing to check: give drafts or claim sets, or configure [[drafts]]")
-    files = expand(paths, DRAFT_SUFFIXES, settings.is_excluded, stdin=True, policy=policy)
+    # named one by one on the command line, yet excluded: said, not silently dropped (the
+    # configuration's own [[drafts]] walk leaves its exclusions out quietly)
+    excluded: list[str] = []
+    left_out = excluded if named_paths else None
+    files = expand(paths, DRAFT_SUFFIXES, settings.is_excluded, True, policy, left_out)
     given = expand(source_paths, SOURCE_SUFFIXES, policy=policy)
     _guard_output(output, [*files, *given, *([settings.path] if settings.path else [])])
     sets, skipped = _read_claims(files, encoding, settings, given, stdin_filename or STDIN, policy)
+    skipped = [replace(EXCLUDED, path=path) for path in excluded] + skipped
     root = str(repository_root())
     wanted = {
         claim_set.path: [

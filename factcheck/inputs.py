@@ -130,11 +130,13 @@ def expand(
     excluded: Callable[[str], bool] = lambda path: False,
     stdin: bool = False,
     policy: ReadPolicy = UNCONFINED,
+    left_out: list[str] | None = None,
 ) -> list[str]:
     """Files named on the command line, in order, each once and relative to the working
     directory (`named_files` for each path); `-` (standard input) passes through where
     `stdin` allows it (a draft to check), else is an error (sources are files). Paths
-    `excluded` says yes to are left out."""
+    `excluded` says yes to are left out; those named one by one (not found by a walk) are
+    added to `left_out`, for the caller to say so."""
     found: list[str] = []
     root = str(repository_root())
     for path in paths:
@@ -148,6 +150,8 @@ def expand(
             continue
         files = named_files(path, suffixes, policy)
         found += [relative_to_cwd(f, root) for f in files if not excluded(f)]
+        if left_out is not None and files == [path] and excluded(path):
+            left_out.append(relative_to_cwd(path, root))
     return list(dict.fromkeys(found))
 
 

@@ -46,7 +46,8 @@ NOT_A_DRAFT = Skipped(
     "", "not-a-draft", "not covered by any [[drafts]] entry and naming no sources"
 )
 NO_PROSE = Skipped("", "no-prose", "with no prose to check")
-SKIP_KINDS = (NOT_A_DRAFT.kind, NO_PROSE.kind)
+EXCLUDED = Skipped("", "excluded", "named but excluded by the configuration")
+SKIP_KINDS = (NOT_A_DRAFT.kind, NO_PROSE.kind, EXCLUDED.kind)
 
 
 @dataclass

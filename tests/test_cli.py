@@ -256,6 +256,21 @@ def test_json_and_json_lines_list_the_files_a_check_skipped(newsroom):
     assert json.loads(run("check", "docs/2024/bad.md", "--format", "json").stdout)["skipped"] == []
 
 
+def test_an_excluded_file_named_one_by_one_is_said_to_be_skipped(newsroom):
+    """pre-commit names each staged file: one under `exclude` used to vanish without a word
+    (0 claims, exit 0); one found by walking a directory is left out quietly as before."""
+    named = run("check", "docs/archive/old.md", "docs/2024/good.md", "--format", "json")
+    assert named.exit_code == 0
+    assert json.loads(named.stdout)["skipped"] == [
+        {"path": "docs/archive/old.md", "reason": "excluded"}
+    ]
+    assert "info: skipped 1 file named but excluded by the configuration: docs/archive/old.md" in (
+        named.stderr
+    )
+    walked = run("check", "docs/", "--format", "json")
+    assert json.loads(walked.stdout)["skipped"] == [] and "skipped" not in walked.stderr
+
+
 def test_the_schema_names_every_reason_a_file_is_skipped():
     from factcheck.report import SKIP_KINDS
 
