@@ -1020,11 +1020,15 @@ def swap_roles(claim: str, ctx: Context) -> list[Outcome]:
             if sum(m.key in {first.key, second.key} for m in mentions) > 2:
                 out.append(Skip("roles", "a name stands twice: the swap would be ambiguous"))
                 continue
-            gap = list(claim[first.end : second.start].lower())
+            gap = list(claim[first.end : second.start])
             for other in mentions:
                 if first.end <= other.start and other.end <= second.start:
                     gap[other.start - first.end : other.end - first.end] = " " * len(other.text)
-            between = re.findall(r"[\w.]+|,|&", "".join(gap))
+            # a capitalised word the inventory missed is one more item of a list of names
+            # ("Algeria, Belgium, Chad, Kuwait"): swapping two items leaves the fact as it was
+            between = [
+                w.lower() for w in re.findall(r"[\w.]+|,|&", "".join(gap)) if not w[0].isupper()
+            ]
             between = [
                 w
                 for w in between

@@ -174,6 +174,10 @@ def matches(mine: Unit, theirs: Unit) -> bool:
         return False  # a role is not the act: "commander" / "command"
     if mine.keys & theirs.keys:
         return True
+    if mine.initials or theirs.initials:
+        return ("acronym:" + mine.initials) in theirs.keys or (
+            "acronym:" + theirs.initials
+        ) in mine.keys
     return (
         {mine.kind, theirs.kind} <= {"word", "act"}
         and min(len(mine.norm), len(theirs.norm)) >= SPELLING_MIN_LENGTH
@@ -276,7 +280,9 @@ def _swapped_roles(
     other does not, the roles trade places exactly when the names keep their order. Only
     names that could fill each other's place swap (a country and a person do not), and a
     name possessive on one side and after "of" on the other has been reworded, not moved
-    ("Lagos's mayor Ruth Banda" / "Ruth Banda, mayor of Lagos")."""
+    ("Lagos's mayor Ruth Banda" / "Ruth Banda, mayor of Lagos"). The names are parties of
+    one relation when a claim word between them matches, or is substituted by, an evidence
+    word between them ("defeated" / "was beaten ... by")."""
     position = {id(u): j for j, u in enumerate(theirs)}
     placed = [
         (i, position[id(link.counterpart)], link)
@@ -291,9 +297,12 @@ def _swapped_roles(
                 continue
             low, high = sorted((first_at, second_at))
             between = any(
-                claim[i].kind != "name" and matches(claim[i], theirs[j])
+                claim[i].kind != "name"
+                and (
+                    any(matches(claim[i], theirs[j]) for j in range(low + 1, high))
+                    or low < position.get(id(links[i].counterpart), low) < high
+                )
                 for i in range(first + 1, second)
-                for j in range(low + 1, high)
             )
             voices_differ = _after_by(evidence_text, theirs[max(first_at, second_at)]) != (
                 _after_by(claim_text, links[second].unit)
@@ -313,25 +322,43 @@ def _swapped_roles(
 
 
 def _genitive_alternation(mine_text: str, mine: Unit, their_text: str, theirs: Unit) -> bool:
-    """Whether a name is possessive on one side and follows "of" on the other ("Lagos's
-    mayor" / "mayor of Lagos"): one relation in two forms."""
+    """Whether a name is possessive on one side and follows "of" on the other, with the same
+    noun it owns ("Lagos's new mayor" / "mayor of Lagos"): one relation in two forms. Another
+    noun makes another relation ("the report of Tyson" / "Tyson's tweet")."""
 
     def possessive(text: str, unit: Unit) -> bool:
         return text[unit.end - 2 : unit.end] in ("'s", "\u2019s", "s'", "s\u2019")
 
-    def after_of(text: str, unit: Unit) -> bool:
-        return text[max(0, unit.start - 3) : unit.start].lower() == "of "
+    def owner_of(text: str, unit: Unit) -> str | None:
+        # "purchases of Trump's property": the possessive, not "of", says whose
+        before = text[max(0, unit.start - 40) : unit.start].lower().split()
+        if len(before) < 2 or before[-1] != "of" or possessive(text, unit):
+            return None
+        return before[-2].strip(",;:")
 
-    return (possessive(mine_text, mine) and after_of(their_text, theirs)) or (
-        possessive(their_text, theirs) and after_of(mine_text, mine)
-    )
+    def owned_by(text: str, unit: Unit) -> list[str]:
+        return [w.strip(",;:.") for w in text[unit.end : unit.end + 40].lower().split()[:3]]
+
+    for possessed_text, possessed, of_text, of_unit in (
+        (mine_text, mine, their_text, theirs),
+        (their_text, theirs, mine_text, mine),
+    ):
+        noun = owner_of(of_text, of_unit)
+        if (
+            possessive(possessed_text, possessed)
+            and noun
+            and noun in owned_by(possessed_text, possessed)
+        ):
+            return True
+    return False
 
 
-_AGENT = re.compile(r"\bby\s+(?:[A-Z][\w.'\u2019-]*\s+)*$")
+_AGENT = re.compile(r"\bby\s+(?:the\s+)?(?:[A-Z][\w.'\u2019-]*\s+)*$")
 
 
 def _after_by(text: str, unit: Unit) -> bool:
-    """Whether the name at `unit` is a passive's agent ("by Morris Brooks")."""
+    """Whether the name at `unit` is a passive's agent ("by Morris Brooks", "by the
+    United States")."""
     return bool(_AGENT.search(text[max(0, unit.start - 80) : unit.start]))
 
 
@@ -367,7 +394,7 @@ def align(
     hit = [[matches(unit, other) for other in theirs] for unit in claim]  # once per pair
     ordered = [i for i in range(len(claim)) if i not in speaker and i not in verbatim]
     anchors = [(ordered[i], j) for i, j in _anchors([hit[i] for i in ordered], len(theirs))]
-    anchors = _without_strays(anchors, theirs, breaks)
+    anchors = _without_strays(anchors, claim, theirs, breaks)
     anchored = dict(anchors)
     moved = _moved(hit, [i for i in ordered if claim[i].kind != "relation"], anchored)
     used = set(anchored.values()) | set(moved.values())
@@ -412,6 +439,10 @@ def align(
             slot = [j for j in slot if theirs[j].kind != "title"] + roles
         at = next((j for j in slot if comparable(unit, theirs[j]) and not hit[index][j]), None)
         counterpart = theirs[at] if at is not None else None
+        if unit.kind == "number" and counterpart is not None:
+            # a figure stands for one figure of the claim: "Millions of the country's 30
+            # million" holds no 60 million once "Millions" is the claim's own "Millions"
+            found = [j for j in found if j not in used]
         nearby = any(
             positions.start - LOCAL_REORDER <= j < positions.stop + LOCAL_REORDER
             or _moved_with_neighbour(hit, index, j, anchored)
@@ -427,8 +458,25 @@ def align(
             used.add(at)  # one counterpart stands for one claim unit
         else:
             links.append(Link(unit, WordStatus.ADDED, None, names_source))
-    links = _office_narrowed(links, theirs, evidence.text)
+    links = _office_narrowed(_spelled_out(links), theirs, evidence.text)
     return Alignment(_swapped_roles(links, anchors, claim, theirs, evidence.text, claim_text))
+
+
+def _spelled_out(links: list[Link]) -> list[Link]:
+    """A run of names matched as a whole by the acronym of its initials ("United States
+    Football League" / "USFL"): the run's other units are said by that acronym too."""
+    out = list(links)
+    for link in links:
+        unit, found = link.unit, link.counterpart
+        if not unit.initials or found is None or "acronym:" + unit.initials not in found.keys:
+            continue
+        for index, other in enumerate(out):
+            if (
+                unit.start < other.unit.start < unit.run_end
+                and other.status is not WordStatus.MATCHED
+            ):
+                out[index] = replace(other, status=WordStatus.MATCHED, counterpart=found)
+    return out
 
 
 def _office_narrowed(links: list[Link], theirs: list[Unit], evidence_text: str) -> list[Link]:
@@ -456,16 +504,29 @@ def _office_narrowed(links: list[Link], theirs: list[Unit], evidence_text: str) 
 
 
 def _without_strays(
-    anchors: list[tuple[int, int]], theirs: list[Unit], breaks: tuple[int, ...]
+    anchors: list[tuple[int, int]],
+    claim: list[Unit],
+    theirs: list[Unit],
+    breaks: tuple[int, ...],
 ) -> list[tuple[int, int]]:
-    """The anchors less a last one that stands alone in a later sentence of a pair than the
-    rest (", along with China" matched to a China in the next sentence): one word there says
-    nothing of what the claim's clause says. A first one alone in the earlier sentence stays:
-    it is what the next sentence's pronoun stands for ("Japan ... It has announced")."""
+    """The anchors less a last phrase that stands alone in a later sentence of a pair than
+    the rest: one word or one name there (", along with China", "... to The New York Times"
+    matched to a China or a Times in the next sentence) says nothing of what the claim's
+    clause says. A first one alone in the earlier sentence stays: it is what the next
+    sentence's pronoun stands for ("Japan ... It has announced")."""
     if not breaks or len(anchors) < 2:
         return anchors
-    last, before = (_sentence_of(theirs[j], breaks) for _, j in (anchors[-1], anchors[-2]))
-    return anchors[:-1] if last > before else anchors
+    sentence = [_sentence_of(theirs[j], breaks) for _, j in anchors]
+    tail = len(anchors) - 1
+    while tail > 0 and sentence[tail - 1] == sentence[-1]:
+        tail -= 1
+    if tail == 0:
+        return anchors
+    stray = [i for i, _ in anchors[tail:]]
+    one_name = all(claim[i].capitalised for i in stray) and stray == list(
+        range(stray[0], stray[0] + len(stray))
+    )
+    return anchors[:tail] if len(stray) == 1 or one_name else anchors
 
 
 def _moved(hit: list[list[bool]], ordered: list[int], anchored: dict[int, int]) -> dict[int, int]:

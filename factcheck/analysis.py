@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
+from . import lexicon as lexicons
 from .attribution import attribute_sentence
 from .model import Attribution, Claim, Quote
 from .quantities import Quantity, quantities
@@ -54,6 +55,10 @@ class Unit:
     group: str | None = None  # a quantifier's class ("exclusive", "more" ...), a relation's side
     quantity: Quantity | None = None
     capitalised: bool = False  # written with a capital (a sentence's first word included)
+    # a run of names' initials on its first unit ("usfl" for United States Football League):
+    # it matches an acronym's key, never another run with the same initials
+    initials: str = ""
+    run_end: int = 0  # where that run ends: its other units are said by the acronym too
 
     @property
     def carries_fact(self) -> bool:
@@ -383,6 +388,11 @@ def _phrase_keys(pieces: list[tuple[str, int, int]], index: int) -> tuple[int, f
     return 0, frozenset()
 
 
+def _is_title_phrase(pieces: list[tuple[str, int, int]]) -> bool:
+    """Whether every word of a phrase is a title word or a connector ("secretary of state")."""
+    return all(p[0] in lexicon("titles") or p[0] in _UNINITIALLED for p in pieces)
+
+
 def _pieces(text: str) -> list[tuple[str, int, int]]:
     """(normalised word, start, end), hyphenated compounds split into their parts, so that
     "X-class" and "X class" read the same; a compound the name lexicon knows whole ("PAC-3",
@@ -464,6 +474,9 @@ def _units(text: str) -> tuple[list[Unit], list[tuple[str, int]]]:
     while index < len(pieces):
         norm, start, end = pieces[index]
         quantity = next((q for q in found if q.start <= start < max(q.end, q.start + 1)), None)
+        phrase = _phrase_at(text, pieces, index)
+        if quantity is not None and phrase is not None and phrase[0] > 1:
+            quantity = None  # a name with a number in it: "Second World War", "Group of Seven"
         if quantity is not None:
             # the value is the unit; the words of what it counts stay words of their own
             while index < len(pieces) and pieces[index][1] < quantity.value_end:
@@ -476,7 +489,6 @@ def _units(text: str) -> tuple[list[Unit], list[tuple[str, int]]]:
             )
             found.remove(quantity)
             continue
-        phrase = _phrase_at(text, pieces, index)
         if phrase is not None:
             width, key = phrase
             stop = pieces[index + width - 1][2]
@@ -500,7 +512,12 @@ def _units(text: str) -> tuple[list[Unit], list[tuple[str, int]]]:
         if width:
             stop = pieces[index + width - 1][2]
             phrase = normalize(text[start:stop])
-            units.append(Unit(start, stop, phrase, groups | word_keys(norm), "word"))
+            # an office written in lower case ("attorney general", "secretary of state") is
+            # a title as much as when capitalised: another one in its place is a new fact
+            kind = "title" if _is_title_phrase(pieces[index : index + width]) else "word"
+            units.append(Unit(start, stop, phrase, groups | word_keys(norm), kind))
+            if pieces[index][0] in lexicon("negation"):
+                markers.append(("negation", len(units)))  # "no longer owns" negates owns
             index += width
             continue
         index += 1
@@ -528,11 +545,23 @@ def _units(text: str) -> tuple[list[Unit], list[tuple[str, int]]]:
             units.append(Unit(start, end, bare, word_keys(norm), "title"))
         else:
             units.append(Unit(start, end, bare, word_keys(norm), "word", capitalised=capital))
-            if any(form in lexicon("negative_verbs") for form in base_forms(norm)) and not (
-                index > 1 and pieces[index - 2][0] in NOUN_MARKERS
-            ):
+            if _negates(norm, pieces, index):
                 markers.append(("negation", len(units)))  # "declined to renew" negates renew
     return units, markers
+
+
+def _negates(norm: str, pieces: list[tuple[str, int, int]], after: int) -> bool:
+    """Whether the word before `pieces[after]` is a negative verb that negates what follows
+    (lexicon/negative_verbs.txt): not after an article or preposition, where it is a noun
+    ("a decline"), and for an implicative verb only before its infinitive ("failed to")."""
+    if after > 1 and pieces[after - 2][0] in NOUN_MARKERS:
+        return False
+    verbs = lexicons.table("negative_verbs")
+    return any(
+        form in verbs
+        and ("infinitive" not in verbs[form] or (after < len(pieces) and pieces[after][0] == "to"))
+        for form in base_forms(norm)
+    )
 
 
 # Words a name's initials leave out ("United States Football League" is USFL, "Bank of
@@ -548,9 +577,11 @@ RUN_ACRONYM_LENGTHS = range(3, 7)
 def _with_acronym_keys(text: str, units: list[Unit]) -> list[Unit]:
     """Units that may also stand for an acronym: a one-word name under its letters in any
     case ("Nafta", "W.T.O." for NAFTA, WTO), and the first unit of a run of capitalised
-    words under the run's initials ("United States Football League" for USFL), so that an
-    acronym a text spells out is found with no lexicon entry."""
+    words with the run's initials ("United States Football League" for USFL), so that an
+    acronym a text spells out is found with no lexicon entry. Two runs with the same
+    initials are different names ("Carter and Eric Fanning" / "Cook and Eric Fanning")."""
     keys = [set(unit.keys) for unit in units]
+    initials = [("", 0)] * len(units)
     for index, unit in enumerate(units):
         canonical = any(":" in key for key in unit.keys)  # a lexicon name has its key
         if unit.kind == "name" and " " not in unit.norm and not canonical:
@@ -559,12 +590,12 @@ def _with_acronym_keys(text: str, units: list[Unit]) -> list[Unit]:
                 keys[index].add("acronym:" + letters)
     for run in _name_runs(text, units):
         words = text[units[run[0]].start : units[run[-1]].end].split()
-        initials = "".join(w[0] for w in words if w.lower() not in _UNINITIALLED).lower()
-        if len(initials) in RUN_ACRONYM_LENGTHS and initials.isalpha():
-            keys[run[0]].add("acronym:" + initials)  # the others stay themselves
+        letters = "".join(w[0] for w in words if w.lower() not in _UNINITIALLED).lower()
+        if len(letters) in RUN_ACRONYM_LENGTHS and letters.isalpha():
+            initials[run[0]] = (letters, units[run[-1]].end)  # the others stay themselves
     return [
-        replace(u, keys=frozenset(k)) if k != u.keys else u
-        for u, k in zip(units, keys, strict=True)
+        replace(u, keys=frozenset(k), initials=i[0], run_end=i[1]) if k != u.keys or i[0] else u
+        for u, k, i in zip(units, keys, initials, strict=True)
     ]
 
 
@@ -588,7 +619,8 @@ def _governed(
 ):
     """(marker, the `reach` units after it in its clause), relation words skipped ("not to
     renew"): a comma, dash, colon or bracket ends what a negator or hedge governs ("on
-    about no metric, but we don't know" negates no knowing)."""
+    about no metric, but we don't know" negates no knowing). A negator with nothing after
+    it governs the unit before it."""
     for name, position in markers:
         if (marker == "negation") != (name == "negation"):
             continue
@@ -600,6 +632,10 @@ def _governed(
                 following.append(unit)
             if len(following) == reach:
                 break
+        if not following and name == "negation" and 0 < position <= len(units):
+            # nothing follows in its clause: an ellipsis ("Cruz had staff there; Kasich did
+            # not") negates what stands before it
+            following = [units[position - 1]]
         yield name, following
 
 
@@ -608,7 +644,7 @@ def analyse_text(text: str) -> Analysis:
     """The analysis of one text (a claim or an evidence passage); cached, as one source
     sentence is evidence for many claims."""
     units, markers = _units(text)
-    units = _with_acronym_keys(text, units)
+    units = _with_acronym_keys(text, _with_role_words(text, units))
     negations = tuple(
         tuple(unit.keys for unit in governed)
         for _, governed in _governed(text, units, markers, "negation", NEGATION_REACH)
@@ -619,6 +655,85 @@ def analyse_text(text: str) -> Analysis:
     ]
     hedges += _phrase_hedges(text, units)
     return Analysis(text, tuple(units), tuple(find_quotes(text)), negations, tuple(hedges))
+
+
+# Words that open a noun phrase: the word after one and before a title is that title's
+# modifier ("the trade minister"), not a verb ("told Interior Minister Roe").
+_OPENERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "whose"})
+
+
+def _with_role_words(text: str, units: list[Unit]) -> list[Unit]:
+    """A lower-case word between a noun phrase's opening (an article, a possessive, a name)
+    and a title names the office ("the trade minister", "the French health secretary"):
+    it is a title word as much as "defense" in "defense minister", so another word in its
+    place is another office."""
+    out = list(units)
+    for index, unit in enumerate(units[:-1]):
+        following = units[index + 1]
+        if unit.kind != "word" or unit.capitalised or following.kind != "title":
+            continue
+        if following.capitalised:  # "told Foreign Minister Roe": a title before a name
+            continue
+        if text[unit.end : following.start] != " ":
+            continue
+        opener = (text[max(0, unit.start - 8) : unit.start].split() or [""])[-1].lower()
+        previous = units[index - 1] if index else None
+        after_name = (
+            previous is not None
+            and previous.kind in ("name", "title")
+            and text[previous.end : unit.start] == " "
+        )
+        if opener in _OPENERS or after_name:
+            out[index] = replace(unit, kind="title")
+    return out
+
+
+# Pronouns that open a sentence as its subject and stand for one person named before.
+_SUBJECT_PRONOUNS = re.compile(r"(?:He|She)\b")
+
+
+def with_antecedents(analysis: Analysis, breaks: tuple[int, ...], context: str) -> Analysis:
+    """The analysis with a name unit where a sentence of it opens with "He" or "She" and
+    the sentence before (`context` for the first) opens with a person's name: the pronoun
+    continues that subject ("Liz Cheney won the primary. She will now face Ryan Greene"),
+    the reading centering theory gives a subject pronoun (Grosz, Joshi & Weinstein 1995).
+    Only an opening name counts: one named later in the sentence before is no sure
+    antecedent."""
+    starts = (0, *breaks)
+    added = []
+    for k, start in enumerate(starts):
+        pronoun = _SUBJECT_PRONOUNS.match(analysis.text, start)
+        if pronoun is None:
+            continue
+        before = context if k == 0 else analysis.text[starts[k - 1] : start]
+        name = _opening_name(before)
+        if name:
+            keys = frozenset().union(*(u.keys for u in name))
+            norm = " ".join(u.norm for u in name)
+            added.append(Unit(start, pronoun.end(), norm, keys, "name", capitalised=True))
+    if not added:
+        return analysis
+    units = tuple(sorted((*analysis.units, *added), key=lambda u: u.start))
+    return replace(analysis, units=units)
+
+
+def _opening_name(text: str) -> list[Unit]:
+    """The name units a sentence opens with, a title before them skipped ("Gov. Ann Roe
+    said"); none when it opens otherwise, or with a country."""
+    text = text.lstrip()
+    run: list[Unit] = []
+    end = 0
+    for unit in analyse_text(text).units:
+        if text[end : unit.start].strip():
+            break  # a comma, or a word that is no unit ("the"), ends the opening name
+        if unit.kind == "name":
+            run.append(unit)
+        elif unit.kind != "title" or run:
+            break
+        end = unit.end
+    if any(key.startswith("country:") for unit in run for key in unit.keys):
+        return []
+    return run
 
 
 def _phrase_hedges(text: str, units: list[Unit]) -> list[tuple[str, frozenset[str]]]:

@@ -130,6 +130,9 @@ class Evidence:
     sentences: list[Sentence]
     score: float
     matched: list[tuple[int, int]] = field(default_factory=list)  # spans into `text`
+    # the sentence before it in its paragraph, read only for what a pronoun opening the
+    # evidence stands for ("Liz Cheney won ... She will now face ...")
+    context: str = ""
 
     @property
     def text(self) -> str:

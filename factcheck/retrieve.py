@@ -567,7 +567,17 @@ class Index:
         sentences = self.rows.sentences(rows)
         evidence = Evidence(self.rows.path(rows[0]), sentences, round(evidence_score, 4))
         evidence.matched = matched_spans(evidence.text, claim_words)
+        evidence.context = self._before(rows[0], sentences[0])
         return evidence
+
+    def _before(self, row: int, sentence: Sentence) -> str:
+        """The text of the sentence before `row` in its paragraph, or ""."""
+        first, _ = self.rows.source_span(row)
+        if row <= first:
+            return ""
+        (previous,) = self.rows.sentences([row - 1])
+        same = previous.paragraph == sentence.paragraph and previous.furniture is None
+        return previous.text if same else ""
 
     # --- persistence of an in-memory index (cache.py) --------------------------------------
 

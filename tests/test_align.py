@@ -145,6 +145,21 @@ def test_a_passive_agent_keeps_the_roles_and_active_order_swaps_them():
     assert all(status is WordStatus.MATCHED for status, _ in found.values())
 
 
+def test_a_verb_reworded_between_the_names_still_ties_the_roles():
+    # "beaten" stands where the claim has "defeated": the two names are the parties of one
+    # verb, and the passive's agent is the claim's object
+    found = statuses(
+        "Okafor defeated Banda in the 2004 primary.",
+        "Okafor was beaten in the 2004 primary by Banda.",
+    )
+    assert found["Okafor"] == (WordStatus.SUBSTITUTED, "Banda")
+    found = statuses(
+        "Banda defeated Okafor in the 2004 primary.",
+        "Okafor was beaten in the 2004 primary by Banda.",
+    )
+    assert found["Banda"][0] is WordStatus.MATCHED
+
+
 def test_a_name_after_the_agent_is_no_party_to_the_passive():
     found = statuses(
         "Chile was warned by Admiral Ruth Banda against drills near the Falkland Islands.",
@@ -210,6 +225,25 @@ def test_a_stray_word_in_the_other_sentence_of_a_pair_is_no_anchor():
     assert chad.status is WordStatus.ADDED
 
 
+def test_a_name_alone_in_the_other_sentence_of_a_pair_is_no_anchor():
+    claim = "The fund gave grants to the Lagos State Museum."
+    evidence = "The fund gave grants to the Abuja Arts Trust. The Lagos State Museum praised it."
+    units = list(analyse_text(claim).units)
+    found = align(
+        units, analyse_text(evidence), breaks=(evidence.index("The Lagos"),), claim_text=claim
+    ).links
+    lagos = next(link for link in found if claim[link.unit.start : link.unit.end] == "Lagos")
+    assert lagos.status is not WordStatus.MATCHED
+    # two words of the claim's own clause there are no stray: the pair says them
+    claim = "The fund gave grants, and the museum praised it."
+    evidence = "The fund gave grants. The museum praised it."
+    units = list(analyse_text(claim).units)
+    found = align(
+        units, analyse_text(evidence), breaks=(evidence.index("The museum"),), claim_text=claim
+    ).links
+    assert all(link.status is WordStatus.MATCHED for link in found)
+
+
 def test_an_acronym_the_evidence_spells_out_or_writes_otherwise_matches():
     found = statuses(
         "Okafor owned a team of the WAFL in 1990.",
@@ -220,9 +254,18 @@ def test_an_acronym_the_evidence_spells_out_or_writes_otherwise_matches():
     assert found["ECOWAS"][0] is WordStatus.MATCHED
     found = statuses("Chad joined the WTO.", "Chad joined the W.T.O.")
     assert found["WTO"][0] is WordStatus.MATCHED
+    # the whole run is said by the acronym
+    found = statuses("The West African Football League folded.", "The WAFL folded.")
+    assert found["League"] == (WordStatus.MATCHED, "WAFL")
     # two names' initials are no acronym: "Dan Tripp" is not "Donald Trump"
     found = statuses("He hinted at Dan Tripp.", "He hinted at Donald Trump.")
     assert found["Dan"][0] is not WordStatus.MATCHED
+    # nor are two runs of three with the same initials the same names
+    found = statuses(
+        "The letters went between Cook and Eric Fanning.",
+        "The letters went between Carter and Eric Fanning.",
+    )
+    assert found["Cook"] == (WordStatus.SUBSTITUTED, "Carter")
 
 
 def test_both_before_a_coordination_adds_nothing_and_one_of_is_no_count():
@@ -250,3 +293,71 @@ def test_a_rank_word_dropped_before_a_title_names_another_office():
         "Okafor had ties to former President Ruth Banda.",
     )
     assert found["President"][0] is WordStatus.MATCHED
+
+
+def test_an_office_in_lower_case_is_a_title():
+    claim = "The debate pitted former attorney general Ruth Banda against Kofi Mensah."
+    evidence = "The debate pitted former secretary of state Ruth Banda against Kofi Mensah."
+    units = {u.norm: u.kind for u in analyse_text(claim).units}
+    assert units["attorney general"] == "title"
+    found = statuses(claim, evidence)
+    assert found["attorney general"] == (WordStatus.SUBSTITUTED, "secretary of state")
+    # a phrase with a common word in it is no office
+    units = {u.norm: u.kind for u in analyse_text("They set up a panel.").units}
+    assert units["set up"] == "word"
+
+
+def test_a_figure_already_matched_stands_for_no_other():
+    found = links(
+        "Thousands of the town's 60,000 voters queued.",
+        "Thousands of the town's 30,000 voters queued.",
+    )
+    assert ("60,000", WordStatus.SUBSTITUTED, "30,000") in found
+
+
+def test_a_passive_agent_may_take_an_article():
+    found = statuses(
+        "The Gambia took steps, encouraged by Senegal.",
+        "Senegal took steps, encouraged by the Gambia.",
+    )
+    assert found["Senegal"][0] is WordStatus.SUBSTITUTED
+
+
+def test_a_possessive_after_of_is_still_a_possessive():
+    found = statuses(
+        "Mensah's letter spoke of the sale of Okafor's land.",
+        "Okafor's letter spoke of the sale of Mensah's land.",
+    )
+    assert found["Mensah's"] == (WordStatus.SUBSTITUTED, "Okafor's")
+
+
+def test_a_word_naming_the_office_before_a_title_is_a_title_word():
+    kinds = {u.norm: u.kind for u in analyse_text("The Ghanaian trade minister spoke.").units}
+    assert kinds["trade"] == "title"
+    found = statuses(
+        "The Ghanaian trade minister visited Lome.", "The Ghanaian interior minister visited Lome."
+    )
+    assert found["trade"] == (WordStatus.SUBSTITUTED, "interior")
+    # a verb before a title opens no office
+    kinds = {u.norm: u.kind for u in analyse_text("Mensah told Foreign Minister Roe.").units}
+    assert kinds["told"] == "word"
+
+
+def test_a_possessive_and_an_of_phrase_with_other_nouns_are_other_relations():
+    found = statuses(
+        "The report of Mensah speaking at the rally led to Okafor's reply.",
+        "The report of Okafor speaking at the rally led to Mensah's reply.",
+    )
+    assert found["Mensah"][0] is WordStatus.SUBSTITUTED
+
+
+def test_a_name_with_a_number_in_it_matches_its_aliases():
+    found = statuses(
+        "Since the Second World War the treaty has held.",
+        "The treaty has held since World War Two.",
+    )
+    assert found["Second World War"] == (WordStatus.MATCHED, "World War Two")
+    found = statuses(
+        "Since the First World War the treaty has held.", "The treaty has held since World War Two."
+    )
+    assert found["First World War"][0] is not WordStatus.MATCHED

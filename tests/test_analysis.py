@@ -1,6 +1,6 @@
 """Units of meaning read from a text (analysis.py), on passages written for each rule."""
 
-from factcheck.analysis import analyse_claim, analyse_text, base_forms
+from factcheck.analysis import analyse_claim, analyse_text, base_forms, with_antecedents
 from factcheck.model import Claim
 
 
@@ -54,3 +54,12 @@ def test_claim_speaker_words_are_set_apart():
 def test_a_non_neutral_cue_is_an_act_to_check():
     analysed = analyse_claim(Claim("t", "Ana Lopez condemned the port closure."))
     assert "act" in {u.kind for u in analysed.analysis.units}
+
+
+def test_a_subject_pronoun_takes_the_name_the_sentence_before_opens_with():
+    text = "She will face Kofi Mensah in November."
+    found = with_antecedents(analyse_text(text), (), "Ruth Banda won the primary.")
+    assert found.units[0].kind == "name" and "banda" in found.units[0].keys
+    # a sentence that opens otherwise, or with a country, gives the pronoun no name
+    for before in ("In Lagos, Ruth Banda won the primary.", "Ghana sent Ruth Banda."):
+        assert with_antecedents(analyse_text(text), (), before) == analyse_text(text)

@@ -173,6 +173,25 @@ def test_a_negating_verb_reverses_what_it_governs(said, source):
     assert verdict is Verdict.CONTRADICTED and "negation-mismatch" in codes
 
 
+# `infinitive`: an implicative verb negates only the infinitive after it
+IMPLICATIVE_WITHOUT_INFINITIVE = [
+    (
+        "Ferry traffic began to decline while the bridge was open.",
+        "Ferry traffic was in decline while the bridge was open.",
+    ),
+    (
+        "The cooperative bank failed in the 1998 crisis.",
+        "The cooperative bank collapsed in the 1998 crisis.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("said", "source"), IMPLICATIVE_WITHOUT_INFINITIVE)
+def test_an_implicative_verb_without_its_infinitive_negates_nothing(said, source):
+    _, codes = codes_and_verdict(said, source)
+    assert "negation-mismatch" not in codes
+
+
 def anonymous(speaker):
     return Attribution(AttributionKind.ANONYMOUS, speaker)
 

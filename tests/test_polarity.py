@@ -17,6 +17,25 @@ def test_dropped_negation_is_a_mismatch():
     ) == [("made", "source")]
 
 
+def test_a_negating_phrase_dropped_is_a_mismatch():
+    # "no longer" is one phrase (the opposite of "still"), and it negates what follows
+    assert negation_conflicts(
+        "Okafor owns shares in the mine.", "Okafor no longer owns shares in the mine."
+    ) == [("owns", "source")]
+    assert (
+        negation_conflicts(
+            "Okafor no longer owns shares in the mine.", "Okafor no longer owns shares in the mine."
+        )
+        == []
+    )
+
+
+def test_a_negation_ending_its_clause_negates_what_stands_before_it():
+    assert negation_conflicts(
+        "Okafor and Mensah sent aides; Banda did.", "Okafor and Mensah sent aides; Banda did not."
+    ) == [("banda", "source")]
+
+
 def test_negation_reaches_the_verb_and_its_object():
     # "had not kept track" says what "did not track" says
     assert negation_conflicts("The agency had not kept track.", "The agency did not track.") == []

@@ -50,6 +50,28 @@ def test_evidence_spans_two_adjacent_sentences_when_needed():
     assert len(best.sentences) == 2
 
 
+def test_a_pronoun_opening_the_evidence_stands_for_the_subject_before_it():
+    index = index_of(
+        "Ruth Banda won the Lagos primary with 40 percent. She will face Kofi Mensah in "
+        "November, although the race is close.\n\nUnrelated sentence about weather."
+    )
+    found = index.search("In November Banda will face Kofi Mensah.")
+    assert any(e.context.startswith("Ruth Banda won") for e in found)
+    assert verify(single_claim("In November Banda will face Kofi Mensah."), found).verdict is (
+        Verdict.SUPPORTED
+    )
+    # another name in the pronoun's place is another person
+    other = single_claim("In November Ode will face Kofi Mensah.")
+    assert verify(other, index.search(other.text)).verdict is not Verdict.SUPPORTED
+    # a pronoun after a sentence that opens with no name stands for nobody known
+    index = index_of(
+        "In Lagos, Ruth Banda won the primary. She will face Kofi Mensah in November, "
+        "although the race is close."
+    )
+    claim = single_claim("In November Banda will face Kofi Mensah.")
+    assert verify(claim, index.search(claim.text)).verdict is not Verdict.SUPPORTED
+
+
 def test_matched_spans_point_at_shared_words():
     index = index_of("Japan has agreed to sell 10 Patriot interceptors.")
     best = index.search("Japan sells Patriot interceptors")[0]
