@@ -267,6 +267,7 @@ def _slot(index: int, anchors: list[tuple[int, int]], size: int) -> range:
 
 def _swapped_roles(
     links: list[Link],
+    ordered: list[Link | None],
     anchors: list[tuple[int, int]],
     claim: list[Unit],
     theirs: list[Unit],
@@ -280,16 +281,23 @@ def _swapped_roles(
     other does not, the roles trade places exactly when the names keep their order. Only
     names that could fill each other's place swap (a country and a person do not), and a
     name possessive on one side and after "of" on the other has been reworded, not moved
-    ("Lagos's mayor Ruth Banda" / "Ruth Banda, mayor of Lagos"). The names are parties of
+    ("Lagos's mayor Ruth Banda" / "Ruth Banda, mayor of Lagos"). Only units in the word order
+    (`ordered`, None elsewhere) take part: a speaker's name or a quote's words found anywhere
+    stand in no place. The names are parties of
     one relation when a claim word between them matches, or is substituted by, an evidence
     word between them ("defeated" / "was beaten ... by")."""
     position = {id(u): j for j, u in enumerate(theirs)}
     placed = [
         (i, position[id(link.counterpart)], link)
-        for i, link in enumerate(links)
-        if link.status is WordStatus.MATCHED and link.counterpart is not None and not link.speaker
+        for i, link in enumerate(ordered)
+        if link is not None and link.status is WordStatus.MATCHED and link.counterpart is not None
     ]
-    names = [(i, j) for i, j, link in placed if link.unit.kind == "name"]
+    # a sentence's capitalised first word matched to a name is that name ("Fed is likely")
+    names = [
+        (i, j)
+        for i, j, link in placed
+        if link.unit.kind == "name" or (link.unit.capitalised and theirs[j].kind == "name")
+    ]
     swapped: dict[int, int] = {}
     for first, first_at in names:
         for second, second_at in names:
@@ -439,9 +447,15 @@ def align(
             slot = [j for j in slot if theirs[j].kind != "title"] + roles
         at = next((j for j in slot if comparable(unit, theirs[j]) and not hit[index][j]), None)
         counterpart = theirs[at] if at is not None else None
-        if unit.kind == "number" and counterpart is not None:
-            # a figure stands for one figure of the claim: "Millions of the country's 30
-            # million" holds no 60 million once "Millions" is the claim's own "Millions"
+        rival = counterpart is not None and (
+            unit.kind in ("number", "quantifier")
+            or (unit.kind == "word" and are_opposites(unit.norm, counterpart.norm))
+        )
+        if rival:
+            # a figure, quantifier or word whose rival stands in its place matches no evidence
+            # unit another claim unit already stands on: "Millions of the country's 30
+            # million" holds no 60 million once "Millions" is the claim's own "Millions";
+            # "A supported it and B opposed it" no "B supported it"
             found = [j for j in found if j not in used]
         nearby = any(
             positions.start - LOCAL_REORDER <= j < positions.stop + LOCAL_REORDER
@@ -459,7 +473,11 @@ def align(
         else:
             links.append(Link(unit, WordStatus.ADDED, None, names_source))
     links = _office_narrowed(_spelled_out(links), theirs, evidence.text)
-    return Alignment(_swapped_roles(links, anchors, claim, theirs, evidence.text, claim_text))
+    in_order = set(ordered)
+    ordered_links = [link if i in in_order else None for i, link in enumerate(links)]
+    return Alignment(
+        _swapped_roles(links, ordered_links, anchors, claim, theirs, evidence.text, claim_text)
+    )
 
 
 def _spelled_out(links: list[Link]) -> list[Link]:

@@ -61,7 +61,8 @@ def decide(findings: list[Finding]) -> Verdict:
 def build_case(claim: Claim, evidence: list[Evidence], threshold: float | None = None) -> Case:
     """The claim analysed, and the candidate that bears on it best put first: one holding
     a quote of the claim word for word, else one that bears on the claim at all (a pair must
-    say all of it), then the one that says most of it, a single sentence before a pair."""
+    say all of it), then the one that says most of it, for a claim naming its source one
+    that names a source, a single sentence before a pair."""
     analysed = analyse_claim(claim)
     quotes = analysed.analysis.quotes
     ranked = []
@@ -74,7 +75,9 @@ def build_case(claim: Claim, evidence: list[Evidence], threshold: float | None =
         case = Case(analysed, [candidate], analysis, alignment, bool(held))
         case.threshold = threshold
         single = len(candidate.sentences) == 1
-        key = (case.quote_located, case.bears_on_claim, alignment.bearing, single, -rank)
+        # of two that say as much, one that says who spoke bears on the claim's speaker too
+        says_who = analysed.attribution is not None and not narrated
+        key = (case.quote_located, case.bears_on_claim, alignment.bearing, says_who, single, -rank)
         ranked.append((key, case))
     if not ranked:
         return Case(analysed, [], None, align_claim(analysed, analyse_text("")))

@@ -361,3 +361,20 @@ def test_a_name_with_a_number_in_it_matches_its_aliases():
         "Since the First World War the treaty has held.", "The treaty has held since World War Two."
     )
     assert found["First World War"][0] is not WordStatus.MATCHED
+
+
+def test_a_first_word_matched_to_a_name_swaps_like_a_name():
+    # "Fed" opens the claim, where a common word may stand; the evidence has the name
+    found = statuses(
+        "Fed is likely to say that the Mensah plan would pause hikes.",
+        "Mensah is likely to say that the Fed plan would pause hikes.",
+    )
+    assert found["Fed"] == (WordStatus.SUBSTITUTED, "Mensah")
+
+
+def test_a_comparative_already_matched_stands_for_no_other():
+    found = links(
+        "Voters there are more devout and more rural.",
+        "Voters there are less devout and more rural.",
+    )
+    assert found[1] == ("more", WordStatus.SUBSTITUTED, "less")

@@ -144,3 +144,18 @@ def test_backers_and_critics_praise_and_criticism_are_opposites():
         "Okafor is one of Banda's backers.", "Okafor is among Banda's critics."
     )
     assert antonym_conflicts("The mayor praised the plan.", "The mayor criticised the plan.")
+
+
+def test_an_opposite_in_the_claims_place_counts_though_the_word_stands_elsewhere():
+    found = check(
+        claim("Okafor backed the levy and Mensah, as before, backed the bill."),
+        evidence("Okafor backed the levy and Mensah, as before, opposed the bill."),
+    )
+    assert "antonym-mismatch" in [f.code for f in found]
+    assert (
+        check(
+            claim("Okafor backed the levy and Mensah, as before, opposed the bill."),
+            evidence("Okafor backed the levy and Mensah, as before, opposed the bill."),
+        )
+        == []
+    )

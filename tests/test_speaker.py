@@ -4,6 +4,7 @@ from factcheck import check_claims
 from factcheck.checks import speaker
 from factcheck.model import Verdict
 from factcheck.sources import parse_source
+from factcheck.verify import verify
 
 check = checker(speaker.check)
 
@@ -118,3 +119,18 @@ def test_a_name_after_said_that_is_what_was_said_not_who_said_it():
         evidence("Banda also said that Okafor shows great charm."),
     )
     assert [f.code for f in found] == ["speaker-mismatch"]
+
+
+def test_a_quotation_the_source_names_no_speaker_for_leaves_the_claims_speaker_unconfirmed():
+    found = check(
+        claim("Okafor said “We will not reopen the mine.”"),
+        evidence("“We will not reopen the mine.” Talks resume on Monday."),
+    )
+    assert [f.code for f in found] == ["speaker-unconfirmed"]
+
+
+def test_of_two_candidates_holding_the_quote_the_one_that_says_who_spoke_is_read():
+    unread = evidence("“We will not reopen the mine,” a their Kenyan progress.")
+    read = evidence("“We will not reopen the mine,” a Kenyan official said.")
+    result = verify(claim("Okafor said “We will not reopen the mine.”"), unread + read)
+    assert result.verdict is Verdict.MISATTRIBUTED

@@ -86,3 +86,12 @@ def test_result_carries_the_alignment():
     )
     statuses = {result.claim.text[s.start : s.end]: s.status for s in result.alignment}
     assert statuses["Ukraine"] is WordStatus.SUBSTITUTED and statuses["Japan"] is WordStatus.MATCHED
+
+
+def test_names_inside_a_verbatim_quote_trade_no_places():
+    # "Okafor" in the quote is also found earlier: a quote's words stand in no place
+    text = (
+        'The suit accuses the Okafor campaign of "trying to silence Mr. Banda, though he '
+        'never criticised Mr. Okafor or the party."'
+    )
+    assert verify(claim(text), evidence(text)).verdict is Verdict.SUPPORTED

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from ..align import Case
 from ..analysis import Analysis, analyse_text, base_forms, opposites
-from ..model import Code, Severity, Verdict
+from ..model import Code, Severity, Verdict, WordStatus
 from ..text import lexicon_lines, normalize
 
 NEGATION_MISMATCH = Code(
@@ -148,6 +148,7 @@ def check(case: Case):
     findings = []
     claim = case.claim.analysis
     best = case.evidence[0]
+    said_words: set[str] = set()
     for sentence in best.sentences:  # one at a time: a pair may hold both polarities
         where = f"{best.source}:{sentence.line}"
         findings += [
@@ -157,10 +158,29 @@ def check(case: Case):
             )
             for word, side in negation_conflicts(claim, analyse_text(sentence.text))
         ]
-        findings += [
-            ANTONYM_MISMATCH.finding(
-                f"claim says \u201c{said}\u201d, source says \u201c{stated}\u201d ({where})"
+        for said, stated in antonym_conflicts(claim.text, sentence.text):
+            said_words.add(said)
+            findings.append(
+                ANTONYM_MISMATCH.finding(
+                    f"claim says \u201c{said}\u201d, source says \u201c{stated}\u201d ({where})"
+                )
             )
-            for said, stated in antonym_conflicts(claim.text, sentence.text)
-        ]
-    return findings
+    return findings + _opposites_in_place(case, said_words)
+
+
+def _opposites_in_place(case: Case, reported: set[str]) -> list:
+    """Opposites the alignment puts in one place that the word lists above excuse because
+    the source also has the claim's word elsewhere ("A supported it and B opposed it" /
+    "A supported it and B supported it"): the word in the claim's place is what counts."""
+    if not case.about_same_fact:
+        return []
+    text, evidence = case.claim.claim.text, case.evidence[0].text
+    return [
+        ANTONYM_MISMATCH.finding(
+            f"claim says \u201c{text[link.unit.start : link.unit.end]}\u201d, source says "
+            f"\u201c{evidence[link.counterpart.start : link.counterpart.end]}\u201d "
+            f"({case.where})"
+        )
+        for link in case.alignment.with_status(WordStatus.SUBSTITUTED)
+        if link.opposite and link.counterpart is not None and link.unit.norm not in reported
+    ]

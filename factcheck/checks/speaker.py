@@ -19,7 +19,17 @@ SPEAKER_MISMATCH = Code(
         '"We will not close the harbour," Mayor Luis Pardo said.',
     ),
 )
-CODES = (SPEAKER_MISMATCH,)
+SPEAKER_UNCONFIRMED = Code(
+    "speaker-unconfirmed",
+    Severity.ERROR,
+    Verdict.UNSUPPORTED,
+    "The claim names who said a quotation, and the source sentence holding it names nobody.",
+    case=(
+        'Governor Ana Ruiz said, "We will not close the harbour."',
+        'The port reopened on Monday. "We will not close the harbour." Trade resumed.',
+    ),
+)
+CODES = (SPEAKER_MISMATCH, SPEAKER_UNCONFIRMED)
 # Characters between a name and the speech cue it is the subject of: room for an auxiliary
 # and a space ("Cameron had told", "Lee has said"), not for a clause. After a cue that may
 # precede its speaker only a space may stand ("according to Cameron"): "said that Lee ..."
@@ -129,7 +139,8 @@ def _narrated_with_speaker(case: Case, actual: Attribution) -> bool:
 
 def _speaker_unknown(case: Case, actual: Attribution) -> bool:
     """A quotation the source gives no speaker for (its speaker is in a sentence not taken
-    as evidence) is nobody's words that we know of, not the reporter's."""
+    as evidence, or in words the attribution could not read) is nobody's words that we
+    know of, not the reporter's: the claim's speaker is neither refuted nor confirmed."""
     first = case.evidence[0].sentences[0].text.lstrip()
     return actual.kind is AttributionKind.UNATTRIBUTED and first[:1] in '\u201c"\u2018'
 
@@ -146,12 +157,15 @@ def check(case: Case):
         return []  # the claim's cue is an act no source reports: unsupported, not misattributed
     if claimed is None or actual is None or same_source(claimed, actual):
         return []
-    if (
-        _speaker_named_in_claim(case, actual)
-        or _speaker_unknown(case, actual)
-        or _narrated_with_speaker(case, actual)
-    ):
+    if _speaker_named_in_claim(case, actual) or _narrated_with_speaker(case, actual):
         return []
+    if _speaker_unknown(case, actual):
+        return [
+            SPEAKER_UNCONFIRMED.finding(
+                f"claim attributes this to {describe(claimed)}; the source gives the "
+                f"quotation no speaker ({case.where})"
+            )
+        ]
     return [
         SPEAKER_MISMATCH.finding(
             f"claim attributes this to {describe(claimed)}; source: {describe(actual)} "
