@@ -16,7 +16,13 @@ from .files import UNCONFINED, ReadPolicy, read_text
 from .inputs import is_glob
 from .model import Claim, Code, Severity, Verdict
 from .sanitize import shown
-from .segment import front_matter_span, markdown_blocks, split_sentences, text_blocks
+from .segment import (
+    blank_code,
+    front_matter_span,
+    markdown_blocks,
+    split_sentences,
+    text_blocks,
+)
 from .text import LineIndex
 
 if TYPE_CHECKING:
@@ -285,8 +291,9 @@ def parse_draft(text: str, path: str, markdown: bool = True) -> list[Claim]:
     lines = LineIndex(text)
     blocks = markdown_blocks(text) if markdown else text_blocks(text)
     sources = front_matter_sources(text, path) if markdown else []
-    pending = _ignores(text) if markdown else []
-    off = _switched_off(text) if markdown else []
+    directives = blank_code(text) if markdown else ""  # a comment shown as code is none
+    pending = _ignores(directives) if markdown else []
+    off = _switched_off(directives) if markdown else []
     claims: list[Claim] = []
     stray: list[tuple[int, str]] = []  # (offset, why) of comments that reach no claim
     for block in blocks:

@@ -169,6 +169,39 @@ def markdown_blocks(text: str) -> list[Block]:
     return blocks
 
 
+_BACKTICKS = re.compile(r"`+")
+
+
+def blank_code(text: str) -> str:
+    """`text` with its code blanked, offsets kept: fenced and indented code blocks, and code
+    spans (a backtick run to the next run of the same length on its line). What a draft
+    shows as code (`<!-- factcheck: ignore -->` in a how-to) is no directive."""
+    span = front_matter_span(text)
+    parsed = text if span is None else _blank(text[: span[1]]) + text[span[1] :]
+    lines = parsed.split("\n")
+    for token in _markdown().parse(parsed):
+        if token.type in ("fence", "code_block") and token.map is not None:
+            first, last = token.map
+            lines[first:last] = [_blank(line) for line in lines[first:last]]
+    return "\n".join(_blank_code_spans(line) for line in lines)
+
+
+def _blank_code_spans(line: str) -> str:
+    """Code spans blanked in one pass over the backtick runs (no pattern that rescans)."""
+    if "`" not in line:
+        return line
+    pieces, cursor, opened = [], 0, {}  # opened: run length -> where that run starts
+    for run in _BACKTICKS.finditer(line):
+        width = len(run.group())
+        if width in opened:
+            start = opened[width]
+            pieces += [line[cursor:start], _blank(line[start : run.end()])]
+            cursor, opened = run.end(), {}
+        else:
+            opened[width] = run.start()
+    return "".join(pieces) + line[cursor:]
+
+
 def standalone_lines(chunk: str) -> list[str]:
     """The chunk cut after every line that stands alone: one that ends without punctuation
     and is either very short or followed by a capitalised line (a headline, "close"). A

@@ -260,6 +260,49 @@ def test_an_ignore_comment_inside_an_off_block_or_before_a_claim_is_not_stray(ha
     assert [c.stray_ignores for c in parse_draft(before_a_claim, "d.md")] == [()]
 
 
+@pytest.mark.parametrize(
+    "shown",
+    [
+        "```markdown\n<!-- factcheck: ignore -->\n```",
+        "~~~\n<!-- factcheck: off -->\n~~~",
+        "    <!-- factcheck: ignore -->",
+        "Write `<!-- factcheck: ignore -->` before it.",
+        "Or ``<!-- factcheck: off -->`` to stop.",
+    ],
+)
+def test_a_comment_shown_as_code_is_no_directive(shown):
+    """A how-to in a draft shows the comment as code: it switched off the next claim (or,
+    `off`, the rest of the draft) before, and now switches off nothing."""
+    text = f"{shown}\n\nThe council approved the harbour plan on Tuesday.\n"
+    claims = parse_draft(text, "d.md")
+    harbour = [c for c in claims if c.text.startswith("The council")]
+    assert len(harbour) == 1 and harbour[0].ignored_codes == frozenset()
+    assert all(c.stray_ignores == () for c in claims)
+
+
+def test_a_real_comment_beside_code_still_applies():
+    text = (
+        "Write `<!-- factcheck: ignore -->` before it.\n\n<!-- factcheck: ignore -->\n"
+        "The council approved the harbour plan on Tuesday.\n"
+    )
+    assert [c.text for c in parse_draft(text, "d.md")] == ["Write before it."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["`" * 5000, "`a``b" * 1000, "```\n" * 1000, "a `b\nc` d ``e`` `", "---\nk: `v`\n---\n`x`"],
+)
+def test_blanking_code_keeps_every_offset(text):
+    from factcheck.segment import blank_code
+
+    blanked = blank_code(text)
+    assert len(blanked) == len(text)
+    assert [i for i, c in enumerate(blanked) if c == "\n"] == [
+        i for i, c in enumerate(text) if c == "\n"
+    ]
+    assert all(b in (t, " ") for b, t in zip(blanked, text, strict=True))
+
+
 def test_front_matter_keys_of_the_site_generator_are_left_alone(tmp_path):
     (tmp_path / "src.txt").write_text("The plan was approved on Tuesday.\n", encoding="utf-8")
     text = (
