@@ -998,3 +998,28 @@ def test_rule_participle_after_reporting_clause():
     # with no reporting clause before it, the participle is the subject's
     found = decided("Okafor reopened the pier in May, adding, “We owe the fishermen that much.”")
     assert found.speaker == "Okafor" and "participle-of-subject" in found.rules
+
+
+def test_present_tense_cues_after_a_quote():
+    assert decided("“The pier stays shut,” Okafor laments in her report.").speaker == "Okafor"
+    assert decided("“The toll is a tax,” Okafor points out.").speaker == "Okafor"
+    assert decided("“No!” the crowd cried out.").speaker == "the crowd"
+
+
+def test_cue_before_its_object_reports_an_act():
+    # lexicon/cues.txt act-object and act-to: a victory claimed, a lead maintained or added to
+    assert attribute_sentence("Okafor claimed a victory in the harbor vote.") is None
+    assert attribute_sentence("Okafor maintains a narrow lead over Roe.") is None
+    assert attribute_sentence("Okafor won the vote, adding to her lead.") is None
+    # before a clause or a quote they still report speech
+    assert decided("Okafor maintained that the pier was safe.").speaker == "Okafor"
+    assert decided("Okafor claimed the toll was “a tax on fishermen.”").speaker == "Okafor"
+
+
+def test_rule_slot_capitalised_word():
+    # a surname that is also a function word, alone between a quote and its cue
+    found = decided("“We owe them that much,” From said.")
+    assert (found.kind, found.speaker) == (AttributionKind.NAMED, "From")
+    assert found.rules == ("slot:capitalised-word",)
+    # a pronoun there stays a pronoun
+    assert decided("“We owe them that much,” He said.").rules[0] == "pronoun"

@@ -17,6 +17,7 @@ from .words import (
     DETERMINERS,
     HARD_STOPS,
     LEADING_CLAUSE,
+    NOT_NAMES,
     OPENING_PREPOSITIONS,
     OWNERS,
     SENTENCE_ADVERB,
@@ -321,6 +322,20 @@ COORDINATED = re.compile(r"\b(?:and|then|by)(?:\s+[a-z]+ly)?\s*$")
 SLOT_OPENERS = DETERMINERS | OWNERS | {"another"}
 
 
+def _surname_that_is_a_function_word(tokens: list[str]) -> bool:
+    """One capitalised word that the phrase rules refuse as a function word ("From",
+    "Will", "Young" is a name already), not a pronoun or a determiner."""
+    word = tokens[0]
+    return (
+        len(tokens) == 1
+        and word[:1].isupper()
+        and word.isalpha()
+        and word.lower() in NOT_NAMES
+        and word.lower() not in lexicon("pronouns")
+        and word.lower() not in DETERMINERS
+    )
+
+
 def slot_speaker(
     text: str, masked: str, spans: list[Span], cue: Cue, after_quote: bool
 ) -> Attribution | None:
@@ -338,6 +353,15 @@ def slot_speaker(
     tokens = phrase.strip(" ,;:").split()
     if not tokens or len(tokens) > NP_MAX_WORDS or clause_inside(tokens):
         return None  # "“...,” the president will say, according to ...": a clause
+    if not after_quote and _surname_that_is_a_function_word(tokens):
+        # "“...,” From said.", "“...,” Will wrote": only a name stands alone in the slot
+        found = Attribution(
+            AttributionKind.NAMED,
+            speaker=tokens[0],
+            cue=cue.group(),
+            speech=speech_form(text, spans),
+        )
+        return ruled(found, "slot:capitalised-word")
     run = name_length(tokens)
     described_surname = (
         run == 1

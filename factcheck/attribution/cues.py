@@ -155,8 +155,27 @@ def verb_candidates(text: str, masked: str, spans: list[Span]) -> list[Candidate
         if attribution is not None:
             own = spans if cue.start() > opening else [s for s in spans if s.start < opening]
             grade = quote_grade(masked, own, cue.start(), cue.end())
+            if not grade and reports_an_act(masked, cue):
+                continue
             found.append(Candidate(attribution, cue.start(), _VERB_RANKS[grade]))
     return found
+
+
+ACT_OBJECT = having("cues", "act-object")
+ACT_TO = having("cues", "act-to")
+
+
+def reports_an_act(masked: str, cue: Cue) -> bool:
+    """A cue whose next word makes it an act rather than speech ("claimed a victory",
+    "maintains his lead", "adding to her lead"; lexicon/cues.txt act-object, act-to)."""
+    word = cue.group().lower()
+    following = masked[cue.end() :].split()[:1]
+    if not following or (word not in ACT_OBJECT and word not in ACT_TO):
+        return False
+    nxt = following[0].lower()
+    if word in ACT_TO and nxt == "to":
+        return True
+    return word in ACT_OBJECT and (nxt in DETERMINERS or nxt in OWNERS or nxt[:1].isdigit())
 
 
 def opening_clause_end(masked: str) -> int:
