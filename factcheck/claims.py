@@ -242,10 +242,14 @@ def _source_paths(path: str, node: yaml.Node) -> list[str]:
     """Source paths listed in a claim set or front matter, relative to that file: files,
     directories or globs, as everywhere a source is named (`inputs.named_files` walks the
     last two when they are read, inside the read root); a file or directory that does not
-    exist is reported at its line."""
+    exist is reported at its line. One source may be written alone, not as a list
+    (`sources: ../sources/`), as the configuration's globs may."""
+    import yaml
+
     base = Path(path).parent
     resolved = []
-    for item in _sequence(path, node, "sources"):
+    single = isinstance(node, yaml.ScalarNode) and not node.tag.endswith((":null", ":bool"))
+    for item in [node] if single else _sequence(path, node, "sources"):
         source = base / _scalar(path, item, "a source path")
         if not (source.exists() or is_glob(str(source))):
             raise FactcheckError(

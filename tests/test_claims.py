@@ -31,7 +31,7 @@ def test_claim_set_with_missing_source_names_its_line(tmp_path):
         ("claims:\n  - text: x\n    expected: supported\n", "set.yaml:3: unknown key 'expected'"),
         ("claims:\n  - text: x\n    expect: maybe\n", "set.yaml:3: unknown verdict 'maybe'"),
         ("claims: [\n", "set.yaml:2: malformed YAML"),
-        ("sources: a.txt\nclaims: []\n", "set.yaml:1: sources must be a list"),
+        ("sources: {a: b}\nclaims: []\n", "set.yaml:1: sources must be a list"),
         ("claims:\n  - id: a\n", "set.yaml:2: claim has no 'text'"),
         ("claims:\n  - {id: a, text: x}\n  - {id: a, text: y}\n", "duplicate claim id 'a'"),
         ("nonsense: 1\n", "unknown key 'nonsense' in claim set"),
@@ -301,6 +301,18 @@ def test_blanking_code_keeps_every_offset(text):
         i for i, c in enumerate(text) if c == "\n"
     ]
     assert all(b in (t, " ") for b, t in zip(blanked, text, strict=True))
+
+
+def test_one_source_may_be_named_without_a_list(tmp_path):
+    (tmp_path / "src.txt").write_text("The plan was approved on Tuesday.\n", encoding="utf-8")
+    draft = "---\nsources: src.txt\n---\nThe plan was approved on Tuesday.\n"
+    [claim] = parse_draft(draft, str(tmp_path / "d.md"))
+    assert claim.sources == [str(tmp_path / "src.txt")]
+    claim_set = "sources: src.txt\nclaims: [{text: The plan was approved.}]\n"
+    assert parse_claim_set(claim_set, str(tmp_path / "c.yaml")).sources == claim.sources
+    for empty in ("sources:\n", "sources: 12\n", "sources: {a: b}\n"):
+        with pytest.raises(FactcheckError, match="c.yaml:1: "):
+            parse_claim_set(empty + "claims: [{text: a b c}]\n", str(tmp_path / "c.yaml"))
 
 
 def test_front_matter_keys_of_the_site_generator_are_left_alone(tmp_path):
