@@ -457,7 +457,8 @@ def peer_tantivy(sentences, cases, directory: Path) -> dict:
 def measure(size: int, workdir: Path, budget: float, baseline: dict) -> dict:
     directory = workdir / f"archive-{size}"
     cache_dir = workdir / f"cache-{size}"
-    subprocess.run(["rm", "-rf", str(directory), str(cache_dir)], check=True)
+    tantivy_dir = workdir / f"tantivy-{size}"  # a previous run's documents would stay in it
+    subprocess.run(["rm", "-rf", str(directory), str(cache_dir), str(tantivy_dir)], check=True)
     archive = build_archive(size, directory)
     claim_path = directory / "claims.yaml"
     write_claim_set(archive, claim_path)
@@ -512,7 +513,7 @@ def measure(size: int, workdir: Path, budget: float, baseline: dict) -> dict:
     row["segmented_sentences"] = len(sentences)
     engines["rapidfuzz (every sentence)"] = peer_rapidfuzz(sentences, cases, budget)
     engines["bm25s top-5"] = peer_bm25s(sentences, cases)
-    engines["tantivy top-5"] = peer_tantivy(sentences, cases, workdir / f"tantivy-{size}")
+    engines["tantivy top-5"] = peer_tantivy(sentences, cases, tantivy_dir)
     for engine in engines.values():
         found = engine.pop("found")
         r1, r5 = recall(cases[: len(found)], found, archive["article"])
