@@ -1023,3 +1023,14 @@ def test_rule_slot_capitalised_word():
     assert found.rules == ("slot:capitalised-word",)
     # a pronoun there stays a pronoun
     assert decided("“We owe them that much,” He said.").rules[0] == "pronoun"
+
+
+def test_rule_subject_of_short_quote():
+    found = decided("Okafor later defended the toll as “fair.”")
+    assert (found.speaker, found.rules[-1]) == ("Okafor", "subject-of-short-quote")
+    found = decided("The council rejected the plan as “reckless.”")
+    assert found.speaker == "The council" and found.rules[-1] == "subject-of-short-quote"
+    # a title in capitals names a work, not speech
+    assert attribute_sentence("Okafor stars in “Harbor Nights” at the pier theater.") is None
+    # a short term after a determiner stays a term
+    assert attribute_sentence("The harbor has a new “pier.”") is None
