@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import FactcheckError
-from .files import UNCONFINED, ReadPolicy, read_text
+from .files import SURROGATE, UNCONFINED, ReadPolicy, read_text
 from .inputs import is_glob
 from .model import Claim, Code, Severity, Verdict
 from .sanitize import shown
@@ -81,9 +81,6 @@ class ClaimSet:
     text: str = ""  # the file as read, for reports that show the claims in place
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
 def _where(path: str, node: yaml.Node) -> str:
     return f"{shown(path)}:{node.start_mark.line + 1}"
 
@@ -94,7 +91,7 @@ def _scalar(path: str, node: yaml.Node, what: str) -> str:
     if not isinstance(node, yaml.ScalarNode) or node.tag.endswith((":null", ":bool")):
         raise FactcheckError(f"{_where(path, node)}: {what} must be a string")
     value = str(node.value)
-    if _SURROGATE.search(value):  # "\ud800" in a double-quoted YAML string: not text
+    if SURROGATE.search(value):  # "\ud800" in a double-quoted YAML string: not text
         raise FactcheckError(f"{_where(path, node)}: {what} holds a lone surrogate (not text)")
     return value
 

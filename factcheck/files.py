@@ -16,6 +16,7 @@ Nothing here ever writes to an input file.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import os
 import re
@@ -31,6 +32,7 @@ BINARY_SNIFF = 8192  # bytes inspected for NUL, as git and grep do
 # Above the largest input bench/limits.py measures (a 50 MB source, read and checked in
 # about 11 s at under 200 MB of memory); a larger file is refused before it is read.
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+SURROGATE = re.compile("[\ud800-\udfff]")  # half of a UTF-16 pair: no output encodes one
 DENIED_DIRECTORY = ".git"  # holds the checkout's credentials, never a draft or a source
 
 
@@ -90,8 +92,15 @@ def confine(path: str | os.PathLike[str], policy: ReadPolicy = UNCONFINED) -> st
 
 
 def decode(raw: bytes, name: str, encoding: str = "utf-8") -> str:
-    """Bytes to text, refusing binary data and reporting where decoding failed."""
-    if b"\x00" in raw[:BINARY_SNIFF]:
+    """Bytes to text, refusing binary data and reporting where decoding failed. In UTF-16
+    and UTF-32 every ASCII character has NUL bytes, so there the decoded text is sniffed,
+    not the bytes (a Windows export in UTF-16 was refused as binary)."""
+    try:
+        codec = codecs.lookup(encoding).name  # "UTF16", "utf_16_le" -> "utf-16", "utf-16-le"
+    except LookupError:
+        raise FactcheckError(f"unknown encoding {shown(encoding)}") from None
+    wide = codec.startswith(("utf-16", "utf-32"))
+    if b"\x00" in raw[:BINARY_SNIFF] and not wide:
         raise FactcheckError(f"{shown(name)}: looks like a binary file (NUL bytes), not text")
     try:
         text = raw.decode(encoding)
@@ -100,8 +109,18 @@ def decode(raw: bytes, name: str, encoding: str = "utf-8") -> str:
             f"{shown(name)}: not valid {encoding} at byte {err.start}; "
             "pass --encoding for legacy files (e.g. --encoding cp1252)"
         ) from None
-    except LookupError:
+    except LookupError:  # a codec, but not of text ("base64")
         raise FactcheckError(f"unknown encoding {shown(encoding)}") from None
+    if wide and "\x00" in text[:BINARY_SNIFF]:
+        raise FactcheckError(f"{shown(name)}: looks like a binary file (NUL characters), not text")
+    # UTF-8 never decodes to a surrogate; codecs such as unicode_escape or utf-16-le on odd
+    # input can, and no output can encode one, so it is refused here with its place.
+    surrogate = None if codec == "utf-8" else SURROGATE.search(text)
+    if surrogate:
+        raise FactcheckError(
+            f"{shown(name)}: a lone surrogate at character {surrogate.start()} "
+            f"(not text; is {shown(encoding)} the right --encoding?)"
+        )
     return text.removeprefix("\ufeff")
 
 

@@ -482,6 +482,40 @@ def test_lone_surrogate_in_a_claim_is_rejected_at_its_line(repo):
     assert_refused(run("check", "claims.yaml"), "claims.yaml:4", "surrogate")
 
 
+@pytest.mark.parametrize(
+    "encoding, raw",
+    [
+        ("unicode_escape", b"Harbor Steel will close \\ud800 its plant.\n"),
+        ("raw_unicode_escape", b"Harbor Steel will close \\udfff its plant.\n"),
+    ],
+)
+def test_a_lone_surrogate_decoded_from_a_draft_or_source_is_input_not_a_crash(repo, encoding, raw):
+    """An --encoding that can decode to half a UTF-16 pair crashed every format with an
+    unexpected UnicodeEncodeError (exit 2, 'a bug')."""
+    (repo / "docs" / "draft.md").write_bytes(
+        draft(["../sources/plant.txt"], "").encode(encoding) + raw
+    )
+    result = run("check", "docs/draft.md", "--encoding", encoding, "--format", "json")
+    assert_refused(result, "docs/draft.md: a lone surrogate at character", "--encoding")
+    (repo / "sources" / "odd.txt").write_bytes(raw)
+    result = run("verify", CONTRADICTED, "-s", "sources/odd.txt", "--encoding", encoding)
+    assert_refused(result, "sources/odd.txt: a lone surrogate")
+
+
+def test_a_utf16_draft_is_read_with_its_encoding_not_refused_as_binary(repo):
+    """Every ASCII character of UTF-16 holds a NUL byte: the byte sniff refused any such
+    file as binary, whatever --encoding said; the decoded text is sniffed instead."""
+    text = draft(["../sources/plant.txt"])
+    (repo / "docs" / "draft.md").write_text(text, encoding="utf-16")
+    (repo / "sources" / "plant.txt").write_text(SOURCE, encoding="utf-16")
+    result = run("check", "docs/draft.md", "--encoding", "utf-16", "--format", "json")
+    assert result.exit_code == 1, result.output
+    [checked] = json.loads(result.stdout)["results"]
+    assert checked["claim"] == CONTRADICTED and checked["verdict"] == "contradicted"
+    (repo / "docs" / "zeros.md").write_bytes("\x00\x00 binary".encode("utf-16"))
+    assert_refused(run("check", "docs/zeros.md", "--encoding", "utf-16"), "binary")
+
+
 def test_deeply_nested_yaml_and_toml_are_malformed_input(repo):
     depth = 100_000
     (repo / "claims.yaml").write_text("claims: " + "[" * depth + "]" * depth + "\n")
