@@ -433,7 +433,12 @@ def align(
         # "will command both"): look LOCAL_REORDER units beyond the slot for one
         reach = LOCAL_REORDER if unit.carries_fact else 0
         around = range(max(0, positions.start - reach), min(len(theirs), positions.stop + reach))
-        slot = [j for j in around if j not in used]
+        # a counterpart, like a match, stands in the slot's own sentences of a pair
+        slot = [
+            j
+            for j in around
+            if j not in used and (not breaks or _sentence_of(theirs[j], breaks) in here)
+        ]
         if unit.kind == "word":
             # a plain word stands for a role only right beside the same anchor ("a junior
             # official" / "a senior official", "finance ministers" / "foreign ministers")
@@ -540,11 +545,14 @@ def _without_strays(
         tail -= 1
     if tail == 0:
         return anchors
-    stray = [i for i, _ in anchors[tail:]]
+    # relation words ride with the phrase they open ("in Lagos")
+    stray = [i for i, _ in anchors[tail:] if claim[i].kind != "relation"]
+    if len(stray) <= 1:
+        return anchors[:tail]
     one_name = all(claim[i].capitalised for i in stray) and stray == list(
         range(stray[0], stray[0] + len(stray))
     )
-    return anchors[:tail] if len(stray) == 1 or one_name else anchors
+    return anchors[:tail] if one_name else anchors
 
 
 def _moved(hit: list[list[bool]], ordered: list[int], anchored: dict[int, int]) -> dict[int, int]:

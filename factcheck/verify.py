@@ -61,8 +61,9 @@ def decide(findings: list[Finding]) -> Verdict:
 def build_case(claim: Claim, evidence: list[Evidence], threshold: float | None = None) -> Case:
     """The claim analysed, and the candidate that bears on it best put first: one holding
     a quote of the claim word for word, else one that bears on the claim at all (a pair must
-    say all of it), then the one that says most of it, for a claim naming its source one
-    that names a source, a single sentence before a pair."""
+    say all of it), then the one that says most of it, a single sentence before a pair, then
+    the one that states most of it as the claim does, and for a claim naming its source
+    one that names a source."""
     analysed = analyse_claim(claim)
     quotes = analysed.analysis.quotes
     ranked = []
@@ -77,7 +78,17 @@ def build_case(claim: Claim, evidence: list[Evidence], threshold: float | None =
         single = len(candidate.sentences) == 1
         # of two that say as much, one that says who spoke bears on the claim's speaker too
         says_who = analysed.attribution is not None and not narrated
-        key = (case.quote_located, case.bears_on_claim, alignment.bearing, says_who, single, -rank)
+        # of two about the same fact, the one that says it as the claim does: a near copy
+        # with one figure changed is no better evidence than the sentence itself
+        key = (
+            case.quote_located,
+            case.bears_on_claim,
+            alignment.bearing,
+            single,
+            alignment.support,
+            says_who,
+            -rank,
+        )
         ranked.append((key, case))
     if not ranked:
         return Case(analysed, [], None, align_claim(analysed, analyse_text("")))

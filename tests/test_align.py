@@ -378,3 +378,16 @@ def test_a_comparative_already_matched_stands_for_no_other():
         "Voters there are less devout and more rural.",
     )
     assert found[1] == ("more", WordStatus.SUBSTITUTED, "less")
+
+
+def test_a_counterpart_stands_in_the_slots_own_sentence_of_a_pair():
+    claim = "The fund's grants will go to the museum in Lagos."
+    evidence = (
+        "The fund's grants will go to the museum. Citing costs in Abuja, it will open in Lagos."
+    )
+    units = list(analyse_text(claim).units)
+    found = align(
+        units, analyse_text(evidence), breaks=(evidence.index("Citing"),), claim_text=claim
+    ).links
+    lagos = next(link for link in found if claim[link.unit.start : link.unit.end] == "Lagos")
+    assert lagos.status is not WordStatus.SUBSTITUTED

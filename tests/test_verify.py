@@ -95,3 +95,12 @@ def test_names_inside_a_verbatim_quote_trade_no_places():
         'never criticised Mr. Okafor or the party."'
     )
     assert verify(claim(text), evidence(text)).verdict is Verdict.SUPPORTED
+
+
+def test_of_two_candidates_about_one_fact_the_one_saying_it_as_the_claim_does_is_read():
+    # a near copy with the figure changed stands beside the sentence itself (an archive)
+    same = evidence("It is the first visit in 15 years by a Ghanaian trade minister to Togo.")
+    changed = evidence("It is the first visit in 22 years by a Ghanaian trade minister to Togo.")
+    said = claim("It is the first visit in fifteen years by a Ghanaian trade minister to Togo.")
+    assert verify(said, changed + same).verdict is Verdict.SUPPORTED
+    assert verify(said, same + changed).verdict is Verdict.SUPPORTED
