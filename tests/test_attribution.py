@@ -1034,3 +1034,10 @@ def test_rule_subject_of_short_quote():
     assert attribute_sentence("Okafor stars in “Harbor Nights” at the pier theater.") is None
     # a short term after a determiner stays a term
     assert attribute_sentence("The harbor has a new “pier.”") is None
+
+
+def test_opening_adverb_or_participle_phrase_is_not_the_subject():
+    found = decided(
+        "Shortly after the vote, Okafor issued a statement saying the pier was “beyond repair.”"
+    )
+    assert found.speaker == "Okafor" and "participle-of-subject" in found.rules

@@ -250,10 +250,16 @@ def clause_subject(masked: str) -> Attribution | None:
     lower-case word."""
     clause = DATELINE.sub("", masked)
     first = clause.split()[0].lower() if clause.split() else ""
-    opener = first in LEADING_CLAUSE or first in OPENING_PREPOSITIONS or first.endswith("ing")
+    opener = (
+        first in LEADING_CLAUSE
+        or first in OPENING_PREPOSITIONS
+        or first.endswith("ing")
+        or (first.endswith(("ed", "ly")) and first in lexicon("common_words"))
+    )
     if opener and "," in clause:
-        # "Speaking in Ohio on Tuesday, Roe insisted ...", "Amid the protests, the mayor ...":
-        # the subject comes after the opening phrase
+        # "Speaking in Ohio on Tuesday, Roe insisted ...", "Amid the protests, the mayor ...",
+        # "Reached by phone, Roe said ...", "Shortly after the vote, the council ...": the
+        # subject comes after the opening phrase
         clause = clause[clause.index(",") + 1 :]
     found = subject_at(clause)
     # an opening phrase with no subject in it ("Following a swiftly called, late-afternoon
