@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import difflib
 import os
-import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -42,7 +41,7 @@ from pathlib import Path
 from .codes import CODES
 from .errors import FactcheckError
 from .files import DEFAULT_MAX_BYTES, UNCONFINED, ReadPolicy, decode, read_bytes
-from .inputs import DRAFT_SUFFIXES, SOURCE_SUFFIXES, named_files
+from .inputs import DRAFT_SUFFIXES, SOURCE_SUFFIXES, glob_matches, named_files
 from .model import Severity
 from .sanitize import shown
 
@@ -160,40 +159,13 @@ def known_code(code: str, where: str) -> str:
     )
 
 
-def _pattern(pattern: str) -> re.Pattern[str]:
-    """A glob as a regular expression over absolute POSIX paths: `**/` any directories
-    (none included), `*` and `?` within one path segment, `[...]` a character class."""
-    parts, i = [], 0
-    while i < len(pattern):
-        if pattern.startswith("**/", i):
-            parts.append("(?:.*/)?")
-            i += 3
-        elif pattern.startswith("**", i):
-            parts.append(".*")
-            i += 2
-        elif pattern[i] == "*":
-            parts.append("[^/]*")
-            i += 1
-        elif pattern[i] == "?":
-            parts.append("[^/]")
-            i += 1
-        elif pattern[i] == "[" and "]" in pattern[i + 1 :]:
-            end = pattern.index("]", i + 1)
-            parts.append("[" + pattern[i + 1 : end].replace("!", "^", 1) + "]")
-            i = end + 1
-        else:
-            parts.append(re.escape(pattern[i]))
-            i += 1
-    return re.compile("".join(parts) + r"\Z")
-
-
-def _matches(pattern: str, path: str) -> re.Match[str] | None:
+def _matches(pattern: str, path: str) -> bool:
     """Whether `path` matches `pattern` (an absolute glob, or a directory: anything under
     it), both resolved the same way (symlinks followed as far as they exist), so neither
     needs to exist."""
     if os.path.isdir(pattern):  # a directory names everything under it
         pattern = os.path.join(pattern, "**")
-    return _pattern(Path(pattern).resolve().as_posix()).match(Path(path).resolve().as_posix())
+    return glob_matches(Path(pattern).resolve().as_posix(), Path(path).resolve().as_posix())
 
 
 def find_config(start: Path) -> tuple[Path, dict] | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import glob
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -153,6 +154,70 @@ def expand(
         if left_out is not None and files == [path] and excluded(path):
             left_out.append(relative_to_cwd(path, root))
     return list(dict.fromkeys(found))
+
+
+def glob_matches(pattern: str, path: str) -> bool:
+    """Whether POSIX `path` matches glob `pattern` (both absolute, or both relative): a `**`
+    segment is any number of directories (none included), `*` and `?` stay within a
+    segment, `[...]` is a character class (`[!...]` negated). Matched segment by segment
+    and character by character with tables, never by a backtracking regular expression:
+    `**/` eight times in a pull request's configuration made one regex match take 17 s, and
+    each more `**/` about 7x longer."""
+    wanted, given = pattern.split("/"), path.split("/")
+    # reach[j]: the first i pattern segments can match the first j path segments
+    reach = [True] + [False] * len(given)
+    for segment in wanted:
+        if segment == "**":
+            for j in range(1, len(given) + 1):
+                reach[j] = reach[j] or reach[j - 1]
+            continue
+        tokens = _segment_tokens(segment)
+        reach = [False] + [
+            reach[j - 1] and _segment_matches(tokens, given[j - 1])
+            for j in range(1, len(given) + 1)
+        ]
+    return reach[-1]
+
+
+def _segment_tokens(segment: str) -> list[str | re.Pattern[str]]:
+    """A glob segment as tokens: "*", "?", a one-character class pattern, or a literal
+    character (`**` inside a segment, as in `a**b`, is one `*`)."""
+    tokens: list[str | re.Pattern[str]] = []
+    i = 0
+    while i < len(segment):
+        char = segment[i]
+        end = segment.find("]", i + 2)
+        if char == "[" and end > 0:
+            body = segment[i + 1 : end]
+            negated = body.startswith("!")
+            body = re.escape(body[1:] if negated else body).replace("\\-", "-")
+            tokens.append(re.compile(f"[{'^' if negated else ''}{body}]"))
+            i = end + 1
+            continue
+        if not (char == "*" and tokens and tokens[-1] == "*"):
+            tokens.append(char)
+        i += 1
+    return tokens
+
+
+def _segment_matches(tokens: list[str | re.Pattern[str]], name: str) -> bool:
+    """Wildcard matching of one path segment, O(tokens x characters)."""
+    reach = [True] + [False] * len(name)
+    for token in tokens:
+        if token == "*":
+            for j in range(1, len(name) + 1):
+                reach[j] = reach[j] or reach[j - 1]
+            continue
+        reach = [False] + [
+            reach[j - 1] and _token_matches(token, name[j - 1]) for j in range(1, len(name) + 1)
+        ]
+    return reach[-1]
+
+
+def _token_matches(token: str | re.Pattern[str], char: str) -> bool:
+    if isinstance(token, re.Pattern):
+        return token.fullmatch(char) is not None
+    return token == "?" or token == char
 
 
 def repository_root(start: Path | None = None) -> Path:
