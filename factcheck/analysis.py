@@ -418,8 +418,8 @@ def _pieces(text: str) -> list[tuple[str, int, int]]:
 
 def _is_name(text: str, pieces: list[tuple[str, int, int]], index: int) -> bool:
     """A capitalised word that is a name: anywhere but at a sentence's start, where it must be
-    followed by another capitalised word ("Lloyd Austin said") or be no common English word
-    ("Kishida will", but not "Details of")."""
+    followed by another capitalised word ("Lloyd Austin said") or a relative "who" ("Black,
+    who runs ...") or be no common English word ("Kishida will", but not "Details of")."""
     norm, start, _ = pieces[index]
     if not text[start : start + 1].isupper() or norm in lexicon("stopwords"):
         return False
@@ -432,7 +432,12 @@ def _is_name(text: str, pieces: list[tuple[str, int, int]], index: int) -> bool:
     following = pieces[index + 1][1] if index + 1 < len(pieces) else None
     if following is not None and text[following : following + 1].isupper():
         return True
+    if _PERSON_CLAUSE.match(text, pieces[index][2]):
+        return True  # "Black, who has ...": a relative "who" follows a person
     return not any(form in lexicon("common_words") for form in base_forms(norm))
+
+
+_PERSON_CLAUSE = re.compile(r",?\s+who\b")
 
 
 def _abbreviation(text: str, piece: tuple[str, int, int]) -> bool:

@@ -63,3 +63,8 @@ def test_a_subject_pronoun_takes_the_name_the_sentence_before_opens_with():
     # a sentence that opens otherwise, or with a country, gives the pronoun no name
     for before in ("In Lagos, Ruth Banda won the primary.", "Ghana sent Ruth Banda."):
         assert with_antecedents(analyse_text(text), (), before) == analyse_text(text)
+
+
+def test_a_first_word_a_relative_who_follows_is_a_name():
+    assert kinds("Black, who runs the county party, backed the slate.")["Black"] == "name"
+    assert kinds("Black paint covered the wall.")["Black"] != "name"

@@ -1041,3 +1041,9 @@ def test_opening_adverb_or_participle_phrase_is_not_the_subject():
         "Shortly after the vote, Okafor issued a statement saying the pier was “beyond repair.”"
     )
     assert found.speaker == "Okafor" and "participle-of-subject" in found.rules
+
+
+def test_a_contracted_i_is_no_name():
+    # "I’m saying" is someone talking, not a speaker named "I’m" (participle-after-name)
+    found = attributed("The mayor spoke on Monday. And I’m saying, you know, what is going on?")
+    assert all(s.attribution is None or not s.attribution.speaker for s in found)

@@ -150,7 +150,7 @@ def word_norm(token: str) -> str:
 def is_capitalized(token: str) -> bool:
     """A capitalised word that may be part of a name: not a determiner or a function word
     capitalised at a sentence's start ("While Roe ...", "Not everyone ...")."""
-    lower = token.lower()
+    lower = token.lower().replace("\u2019", "'")  # "I’m" is "i'm"
     return bool(CAPITALIZED.match(token)) and lower not in DETERMINERS and lower not in NOT_NAMES
 
 
