@@ -12,8 +12,10 @@ from __future__ import annotations
 import glob
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 from .errors import FactcheckError
 from .files import UNCONFINED, ReadPolicy, confine
@@ -23,6 +25,7 @@ DRAFT_SUFFIXES = (".md", ".markdown")  # claim sets and text drafts are named, n
 SOURCE_SUFFIXES = (".txt", ".text", ".md", ".markdown")
 NEVER_WALKED = {"node_modules", "__pycache__", "site-packages", "venv"}  # beside any ".name"
 GLOB_CHARS = set("*?[")
+T = TypeVar("T")
 
 
 def is_glob(path: str) -> bool:
@@ -163,23 +166,29 @@ def glob_matches(pattern: str, path: str) -> bool:
     and character by character with tables, never by a backtracking regular expression:
     `**/` eight times in a pull request's configuration made one regex match take 17 s, and
     each more `**/` about 7x longer."""
-    wanted, given = pattern.split("/"), path.split("/")
-    # reach[j]: the first i pattern segments can match the first j path segments
-    reach = [True] + [False] * len(given)
-    for segment in wanted:
-        if segment == "**":
-            for j in range(1, len(given) + 1):
+    return _wildcard(pattern.split("/"), path.split("/"), "**", _segment_matches)
+
+
+def _wildcard(
+    tokens: Sequence[T], items: Sequence[str], star: T, matches: Callable[[T, str], bool]
+) -> bool:
+    """Whether `tokens` match all of `items`, `star` standing for any run of items (none
+    included), each other token for one item it `matches`: a table over the items, one row
+    per token, so O(tokens x items) whatever the pattern (the classic wildcard matching)."""
+    reach = [True] + [False] * len(items)  # reach[j]: the tokens so far match items[:j]
+    for token in tokens:
+        if token == star:
+            for j in range(1, len(items) + 1):
                 reach[j] = reach[j] or reach[j - 1]
             continue
-        tokens = _segment_tokens(segment)
         reach = [False] + [
-            reach[j - 1] and _segment_matches(tokens, given[j - 1])
-            for j in range(1, len(given) + 1)
+            reach[j - 1] and matches(token, items[j - 1]) for j in range(1, len(items) + 1)
         ]
     return reach[-1]
 
 
-def _segment_tokens(segment: str) -> list[str | re.Pattern[str]]:
+@lru_cache(maxsize=256)
+def _segment_tokens(segment: str) -> tuple[str | re.Pattern[str], ...]:
     """A glob segment as tokens: "*", "?", a one-character class pattern, or a literal
     character (`**` inside a segment, as in `a**b`, is one `*`)."""
     tokens: list[str | re.Pattern[str]] = []
@@ -197,21 +206,12 @@ def _segment_tokens(segment: str) -> list[str | re.Pattern[str]]:
         if not (char == "*" and tokens and tokens[-1] == "*"):
             tokens.append(char)
         i += 1
-    return tokens
+    return tuple(tokens)
 
 
-def _segment_matches(tokens: list[str | re.Pattern[str]], name: str) -> bool:
-    """Wildcard matching of one path segment, O(tokens x characters)."""
-    reach = [True] + [False] * len(name)
-    for token in tokens:
-        if token == "*":
-            for j in range(1, len(name) + 1):
-                reach[j] = reach[j] or reach[j - 1]
-            continue
-        reach = [False] + [
-            reach[j - 1] and _token_matches(token, name[j - 1]) for j in range(1, len(name) + 1)
-        ]
-    return reach[-1]
+def _segment_matches(segment: str, name: str) -> bool:
+    """One path segment against one glob segment, character by character."""
+    return _wildcard(_segment_tokens(segment), name, "*", _token_matches)
 
 
 def _token_matches(token: str | re.Pattern[str], char: str) -> bool:
