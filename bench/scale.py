@@ -237,6 +237,12 @@ def claim_cases() -> list[ClaimCase]:
 # --- measuring subprocesses ----------------------------------------------------------------
 
 
+# The environment of the timed commands: Python's bytecode cached as a pip install leaves it
+# (with PYTHONDONTWRITEBYTECODE set and a module changed since its .pyc, every run compiles
+# it again; bench/coldstart.py does the same).
+ENVIRONMENT = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def run_measured(command: list[str], env: dict | None = None) -> dict:
     """Run `command`; wall seconds and the peak of the summed RSS of its process tree (sampled
     every 20 ms with psutil)."""
@@ -244,7 +250,11 @@ def run_measured(command: list[str], env: dict | None = None) -> dict:
 
     started = time.perf_counter()
     process = subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=ENVIRONMENT if env is None else env,
+        text=True,
     )
     peak = 0
     done = threading.Event()
