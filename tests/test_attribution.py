@@ -1047,3 +1047,11 @@ def test_a_contracted_i_is_no_name():
     # "I’m saying" is someone talking, not a speaker named "I’m" (participle-after-name)
     found = attributed("The mayor spoke on Monday. And I’m saying, you know, what is going on?")
     assert all(s.attribution is None or not s.attribution.speaker for s in found)
+
+
+def test_name_garbled_by_a_wrong_decoding_is_still_a_name():
+    # "Trévidic" decoded as Latin-1 ("TrÃ©vidic"), with a combining mark ("Ã" as A + U+0303)
+    found = decided("“The pier stays shut,” said Marc Tr\u00c3\u00a9vidic.")
+    assert found.speaker == "Marc Tr\u00c3\u00a9vidic"
+    found = decided("“The pier stays shut,” Saruka\u0303\u0083n added.")
+    assert found.speaker == "Saruka\u0303\u0083n"

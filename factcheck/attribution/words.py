@@ -65,7 +65,11 @@ SENTENCE_ADVERB = re.compile(
 # Function words, and the few other words marked not-a-name, are never part of a name.
 STOPWORDS = lexicon("stopwords")
 NOT_NAMES = STOPWORDS | function_words("not-a-name")
-CAPITALIZED = re.compile(r"^(?:[A-Z][\w'\u2019.\-]*|(?:[A-Z]\.)+[A-Z]?\.?)$")
+# A name's letters may include Latin-1 signs where a source's accents were garbled by a wrong
+# decoding ("TrÃ©vidic" for "Trévidic"): they stay part of the word.
+CAPITALIZED = re.compile(
+    r"^(?:[A-Z][\w'\u2019.\-\u0080-\u00ff\u0300-\u036f]*|(?:[A-Z]\.)+[A-Z]?\.?)$"
+)
 
 
 @dataclass(frozen=True)
