@@ -175,6 +175,10 @@ def _write_shard(target: Path, manifest: dict, texts: list[str], postings: Posti
         except OSError:
             if not (target / "manifest.json").exists():  # not the same shard built meanwhile
                 raise
+            # The same shard, built before: its analysis is the newest again (a file read
+            # under utf-8, then another --encoding, then utf-8 again would otherwise keep
+            # finding the other encoding's newer shard: "changed while being checked").
+            os.utime(target / "manifest.json")
     except OSError as err:
         raise FactcheckError(f"{target.parent}: cannot write the cache ({err.strerror})") from None
     finally:

@@ -207,3 +207,20 @@ def test_a_saved_vocabulary_finds_each_word_among_others_of_the_same_hash(tmp_pa
     saved = retrieve.load_postings(tmp_path).vocabulary
     assert {word: saved.get(word) for word in vocabulary} == vocabulary
     assert saved.get("ferry") is None and saved.get("crane") is None
+
+
+def test_a_file_read_under_another_encoding_and_back_is_searched_from_its_shard(archive, tmp_path):
+    """utf-8, then another --encoding, then utf-8 again: the last rebuilt the first shard,
+    found it already there, and kept reading the other encoding's newer shard ("changed
+    while being checked", exit 2, though no file had changed)."""
+    _, paths = archive
+    claim_set = Path(paths[0]).parent / "ascii.yaml"  # the same under latin-1 and utf-8
+    claim_set.write_text(
+        "sources: [article.txt]\nclaims:\n"
+        "  - text: Japan has agreed to sell 12 Patriot interceptors to the United States.\n"
+    )
+    cache_dir = tmp_path / "cache"
+    first = checked(claim_set, "--cache-dir", cache_dir)
+    for encoding in ("latin-1", "utf-8"):
+        again = checked(claim_set, "--cache-dir", cache_dir, "--encoding", encoding)
+    assert again == first
