@@ -194,6 +194,10 @@ def comparable(mine: Unit, theirs: Unit) -> bool:
         return mine.capitalised and theirs.capitalised  # a sentence's first word may be a name
     if (mine.kind, theirs.kind) == ("word", "title"):
         return True  # another word in a role's place: "finance ministers" / "foreign ministers"
+    if {mine.kind, theirs.kind} == {"quantifier", "number"}:
+        # "few" / "many": a quantifier and a vague count say how many in one slot
+        number = mine if mine.kind == "number" else theirs
+        return number.quantity is not None and number.quantity.low != number.quantity.high
     if mine.kind != theirs.kind:
         return False
     if mine.kind == "relation":

@@ -745,7 +745,8 @@ def _phrase_hedges(text: str, units: list[Unit]) -> list[tuple[str, frozenset[st
     """Hedges of several words ("is expected to"), with the units that follow them."""
     folded = normalize(text)
     found = []
-    for hedge in lexicon("hedges"):
+    # longest first, then by spelling: the same hedge is named whatever the set's order
+    for hedge in sorted(lexicon("hedges"), key=lambda h: (-len(h), h)):
         if " " not in hedge:
             continue
         at = folded.find(hedge)

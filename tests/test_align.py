@@ -391,3 +391,11 @@ def test_a_counterpart_stands_in_the_slots_own_sentence_of_a_pair():
     ).links
     lagos = next(link for link in found if claim[link.unit.start : link.unit.end] == "Lagos")
     assert lagos.status is not WordStatus.SUBSTITUTED
+
+
+def test_a_quantifier_and_a_vague_count_stand_for_each_other():
+    found = statuses(
+        "Few voters came, but few aides think it matters.",
+        "Few voters came, but many aides think it matters.",
+    )
+    assert found["few"] == (WordStatus.SUBSTITUTED, "many")

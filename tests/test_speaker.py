@@ -134,3 +134,16 @@ def test_of_two_candidates_holding_the_quote_the_one_that_says_who_spoke_is_read
     read = evidence("“We will not reopen the mine,” a Kenyan official said.")
     result = verify(claim("Okafor said “We will not reopen the mine.”"), unread + read)
     assert result.verdict is Verdict.MISATTRIBUTED
+
+
+def test_a_speaker_restated_with_another_quantifier_is_another_source():
+    found = check(
+        claim("All Democrats have warned the bank not to act."),
+        evidence("Some Democrats have warned the bank not to act."),
+    )
+    assert [f.code for f in found] == ["speaker-mismatch"]
+    found = check(
+        claim("Few Democrats have warned the bank not to act."),
+        evidence("Many Democrats have warned the bank not to act."),
+    )
+    assert [f.code for f in found] == ["speaker-mismatch"]

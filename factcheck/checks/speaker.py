@@ -121,6 +121,18 @@ def _speaker_named_in_claim(case: Case, actual: Attribution) -> bool:
     return names <= reported
 
 
+def _restated_otherwise(claimed: Attribution, actual: Attribution) -> bool:
+    """Whether the claim's own speaker phrase holds the evidence's source and describes it
+    otherwise ("all Republicans" / "some Republicans"): that is the source changed, not a
+    report of it."""
+    names = _names_in(actual.speaker)
+    return (
+        bool(names)
+        and names <= _names_in(claimed.speaker)
+        and (_described_differently(claimed.speaker, actual.speaker))
+    )
+
+
 def _narrated_with_speaker(case: Case, actual: Attribution) -> bool:
     """The evidence is the reporter's own account of what the claim's source did, and that
     source stands in its place there ("Trump also criticised Khan" for "Trump criticised
@@ -157,7 +169,9 @@ def check(case: Case):
         return []  # the claim's cue is an act no source reports: unsupported, not misattributed
     if claimed is None or actual is None or same_source(claimed, actual):
         return []
-    if _speaker_named_in_claim(case, actual) or _narrated_with_speaker(case, actual):
+    if _speaker_named_in_claim(case, actual) and not _restated_otherwise(claimed, actual):
+        return []
+    if _narrated_with_speaker(case, actual):
         return []
     if _speaker_unknown(case, actual):
         return [
