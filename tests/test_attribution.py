@@ -500,26 +500,34 @@ def test_rule_according_to_vouches_for_an_earlier_cue():
     assert decided("“The pier stays shut,” Roe said at a briefing.").speaker == "Roe"
 
 
-def test_rule_according_to_opening_the_sentence_vouches():
-    found = decided("According to the Harbor Gazette, Roe said: “The pier stays shut.”")
-    assert found.speaker.endswith("Harbor Gazette") and "according-to-vouches" in found.rules
-    # set off by commas in the middle, it vouches too
-    found = decided("“The pier stays shut,” Roe told reporters, according to Reuters, on Friday.")
-    assert found.speaker == "Reuters"
-    # inside the reported clause it is the speaker's own source, not the reporter's
-    found = decided("Roe said that according to its survey the pier is “beyond repair.”")
-    assert found.speaker == "Roe"
+@pytest.mark.parametrize(
+    ("passage", "speaker"),
+    [
+        # "according to X" opening the sentence, or set off by commas
+        ("According to the Harbor Gazette, Roe said: “The pier stays shut.”", "the Harbor Gazette"),
+        ("“The pier stays shut,” Roe told reporters, according to Reuters, on Friday.", "Reuters"),
+        # an outlet's "reported" closing it
+        (
+            "“The pier stays shut,” Roe said on Friday, the Bangor Sentinel reported.",
+            "the Bangor Sentinel",
+        ),
+        (
+            "Roe called the toll “a tax on fishermen,” reported the Harbor Herald.",
+            "the Harbor Herald",
+        ),
+        # inside the reported clause: the speaker's own source, not the reporter's
+        ("Roe said that according to its survey the pier is “beyond repair.”", "Roe"),
+        # "as first reported by": where a document surfaced, not who reports the quote
+        ("“The pier stays shut,” Roe wrote in a memo first reported by CNN.", "Roe"),
+    ],
+)
+def test_rule_outer_source_vouches(passage, speaker):
+    assert decided(passage).speaker == speaker
 
 
-def test_rule_outlet_reporting_at_the_end_vouches():
+def test_outer_source_vouching_is_recorded():
     found = decided("“The pier stays shut,” Roe said on Friday, the Bangor Sentinel reported.")
-    assert (found.kind, found.speaker) == (AttributionKind.MEDIA, "the Bangor Sentinel")
-    assert "according-to-vouches" in found.rules
-    found = decided("Roe called the toll “a tax on fishermen,” reported the Harbor Herald.")
-    assert found.speaker == "the Harbor Herald"
-    # "as first reported by" names where a document surfaced, not who reports the quote
-    found = decided("“The pier stays shut,” Roe wrote in a memo first reported by CNN.")
-    assert found.speaker == "Roe"
+    assert found.kind is AttributionKind.MEDIA and "according-to-vouches" in found.rules
 
 
 def test_opening_participle_phrase_is_not_the_subject():
