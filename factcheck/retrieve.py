@@ -42,6 +42,9 @@ PAIR_GAIN = 0.1  # a two-sentence window must beat its best single sentence by t
 PAIR_COVERAGE = 0.95  # ... and hold nearly every word of the claim
 BM25_CANDIDATES = 64  # sentences the index hands to rapidfuzz per claim (bench/scale.py)
 EXHAUSTIVE_LIMIT = 2000  # below this many sentences, score them all: cheaper than an index
+# Sentences tied at holding a quote best that are all offered: a report and two copies of
+# it (an archive keeps wire copies side by side). Small, since each costs one alignment.
+QUOTE_HOLDERS = 3
 BM25_K1 = 1.5  # Lucene's (and bm25s's) defaults for term-frequency saturation ...
 BM25_B = 0.75  # ... and length normalisation
 RECENT_WORDS = 256  # postings kept between a claim's weights and its search: a few claims' words
@@ -531,22 +534,28 @@ class Index:
         evidence = evidence[:k] + pairs
         taken = {i for _, i in scored}
         for quote in quotes:
-            best = self._best_for_quote(quote)
-            if best is not None and best not in taken:
-                extra_score = score(query, *self._feature(best))
-                evidence.append(self._evidence([best], extra_score, claim_words))
+            for best in self._best_for_quote(quote):
+                if best not in taken:
+                    taken.add(best)
+                    extra_score = score(query, *self._feature(best))
+                    evidence.append(self._evidence([best], extra_score, claim_words))
         return evidence
 
-    def _best_for_quote(self, quote: str) -> int | None:
+    def _best_for_quote(self, quote: str) -> list[int]:
+        """The sentences that hold the quote best: all of those tied at the top, up to
+        `QUOTE_HOLDERS`, so that a copy of a quote (an archive's other report of it) does
+        not hide the sentence that says who spoke."""
         candidates = self.candidates(quote)
         if not candidates:
-            return None
-        match = process.extractOne(
+            return []
+        matches = process.extract(
             normalize(quote),
             {i: self._feature(i)[0] for i in candidates},
             scorer=fuzz.partial_ratio,
+            limit=QUOTE_HOLDERS,
         )
-        return match[2] if match else None
+        top = matches[0][1] if matches else None
+        return [row for _, found, row in matches if found == top]
 
     def _pairs(self, row: int, query: Query) -> list[tuple[list[int], float, float]]:
         """(rows, coverage, score) of the two windows of two sentences of one source that

@@ -261,3 +261,17 @@ def test_bm25_top_leaves_a_common_word_unmerged_and_ranks_as_scoring_every_row()
         ranked = sorted(reference, key=lambda row: (-reference[row], row))[:n]
         assert bm25.top(query, n) == ranked
     assert max(merged) < len(query)  # "said" was only looked up, never merged
+
+
+def test_every_sentence_holding_a_quote_best_is_offered():
+    # a garbled copy of the quote stands first; the sentence that says who spoke still comes
+    text = (
+        "“We will not reopen the mine,” a their Kenyan progress.\n\n"
+        "Other news of the port here.\n\n"
+        "“We will not reopen the mine,” a Kenyan official said."
+    )
+    index = index_of(text)
+    claim = single_claim("Okafor, their Kenyan progress envoy, said “We will not reopen the mine.”")
+    found = index.search(claim.text, k=1, quotes=("We will not reopen the mine.",))
+    assert "progress" in found[0].text
+    assert any("official said" in e.text for e in found)
