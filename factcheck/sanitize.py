@@ -78,8 +78,9 @@ def markdown_text(text: str) -> str:
     """Text for a Markdown table cell: one line, every structural character escaped,
     @mentions and issue references inert."""
     flat = " ".join(visible(text).split())
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", flat)
-    return _MENTION.sub(lambda m: m.group(1) + WORD_JOINER, escaped)
+    # mentions first: once "_" is escaped, "@\\_" no longer reads as a sign before a word
+    inert = _MENTION.sub(lambda m: m.group(1) + WORD_JOINER, flat)
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", inert)
 
 
 def markdown_code(text: str) -> str:

@@ -790,3 +790,10 @@ def test_a_writer_killed_mid_build_leaves_nothing_after_the_next_run(repo, tmp_p
     assert [p for p in cache_dir.rglob(".building*")]  # what a killed build leaves
     assert run(*command).exit_code == 0
     assert not [p for p in cache_dir.rglob(".*")]
+
+
+def test_a_mention_sign_before_a_character_markdown_escapes_is_still_made_inert():
+    # hypothesis found "@_": escaping "_" first hid the word after "@" from the mention rule
+    from factcheck.sanitize import WORD_JOINER, markdown_text
+
+    assert markdown_text("@_x") == "@" + WORD_JOINER + "\\_x"
