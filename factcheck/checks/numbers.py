@@ -35,8 +35,10 @@ def check(case: Case):
         other = link.counterpart or next(
             (u for u in stated if u.quantity.measures_same(said)), None
         )
-        if other is None:
-            continue  # nothing of the kind in the source: the claim adds it (coverage)
+        if other is None or other.quantity is None:
+            # nothing of the kind in the source: the claim adds it (coverage); a quantifier
+            # in its place ("many" / "few") is the relation check's
+            continue
         findings.append(
             NUMBER_MISMATCH.finding(
                 f"claim says \u201c{said.text}\u201d, source says "
