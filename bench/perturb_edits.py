@@ -459,7 +459,11 @@ def swap_name(claim: str, ctx: Context) -> list[Outcome]:
     return out
 
 
-_NUMBER = re.compile(r"(?<![\w\-/.,:$#])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\w\-/:]|[.,]\d)")
+# a figure standing alone: not inside a word, a date, a ratio or a fraction ("1\u20444" is what
+# NFKC makes of a mojibake "\u00bc" inside a garbled name)
+_NUMBER = re.compile(
+    r"(?<![\w\-/.,:$#\u2044])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\w\-/:\u2044]|[.,]\d)"
+)
 _MONEY_OR_NUMBER_BEFORE = re.compile(r"\$$")
 _YEAR_BEFORE = frozenset(
     "in since by until from of before after during through to the early late mid summer "

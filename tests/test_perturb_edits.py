@@ -91,6 +91,12 @@ def test_a_bounded_figure_is_scaled_not_nudged():
         assert claims and all("1,001" not in claim for claim in claims)
 
 
+def test_a_digit_inside_a_garbled_name_is_no_figure():
+    # "G\u00c3\u00bclen" read through NFKD is "GA\u03031\u20444len": its "1" counts nothing
+    claim = "Kowalska met GA\u03031\u20444len and 40 others in Warsaw."
+    assert all("1\u20444" in edited for edited in made(edits.change_number(claim, context())))
+
+
 def test_only_meaning_merely_is_left_alone():
     outcomes = edits.change_quantifier(
         "Price is only one factor among many in the deal.", context()
