@@ -1,6 +1,8 @@
 """The word alignment of a claim with one piece of evidence (align.py), on passages written
 for each rule."""
 
+import pytest
+
 from factcheck.align import align
 from factcheck.analysis import analyse_text
 from factcheck.model import WordStatus
@@ -315,22 +317,6 @@ def test_a_figure_already_matched_stands_for_no_other():
     assert ("60,000", WordStatus.SUBSTITUTED, "30,000") in found
 
 
-def test_a_passive_agent_may_take_an_article():
-    found = statuses(
-        "The Gambia took steps, encouraged by Senegal.",
-        "Senegal took steps, encouraged by the Gambia.",
-    )
-    assert found["Senegal"][0] is WordStatus.SUBSTITUTED
-
-
-def test_a_possessive_after_of_is_still_a_possessive():
-    found = statuses(
-        "Mensah's letter spoke of the sale of Okafor's land.",
-        "Okafor's letter spoke of the sale of Mensah's land.",
-    )
-    assert found["Mensah's"] == (WordStatus.SUBSTITUTED, "Okafor's")
-
-
 def test_a_word_naming_the_office_before_a_title_is_a_title_word():
     kinds = {u.norm: u.kind for u in analyse_text("The Ghanaian trade minister spoke.").units}
     assert kinds["trade"] == "title"
@@ -343,14 +329,6 @@ def test_a_word_naming_the_office_before_a_title_is_a_title_word():
     assert kinds["told"] == "word"
 
 
-def test_a_possessive_and_an_of_phrase_with_other_nouns_are_other_relations():
-    found = statuses(
-        "The report of Mensah speaking at the rally led to Okafor's reply.",
-        "The report of Okafor speaking at the rally led to Mensah's reply.",
-    )
-    assert found["Mensah"][0] is WordStatus.SUBSTITUTED
-
-
 def test_a_name_with_a_number_in_it_matches_its_aliases():
     found = statuses(
         "Since the Second World War the treaty has held.",
@@ -361,15 +339,6 @@ def test_a_name_with_a_number_in_it_matches_its_aliases():
         "Since the First World War the treaty has held.", "The treaty has held since World War Two."
     )
     assert found["First World War"][0] is not WordStatus.MATCHED
-
-
-def test_a_first_word_matched_to_a_name_swaps_like_a_name():
-    # "Fed" opens the claim, where a common word may stand; the evidence has the name
-    found = statuses(
-        "Fed is likely to say that the Mensah plan would pause hikes.",
-        "Mensah is likely to say that the Fed plan would pause hikes.",
-    )
-    assert found["Fed"] == (WordStatus.SUBSTITUTED, "Mensah")
 
 
 def test_a_comparative_already_matched_stands_for_no_other():
@@ -399,3 +368,38 @@ def test_a_quantifier_and_a_vague_count_stand_for_each_other():
         "Few voters came, but many aides think it matters.",
     )
     assert found["few"] == (WordStatus.SUBSTITUTED, "many")
+
+
+# Two names that trade roles, each rule with a passage: (claim, evidence, the claim's word
+# that must read as substituted)
+SWAPPED_ROLES = {
+    # a passive's agent may take an article
+    "agent with article": (
+        "The Gambia took steps, encouraged by Senegal.",
+        "Senegal took steps, encouraged by the Gambia.",
+        "Senegal",
+    ),
+    # "purchases of Okafor's land": the possessive, not "of", says whose
+    "possessive after of": (
+        "Mensah's letter spoke of the sale of Okafor's land.",
+        "Okafor's letter spoke of the sale of Mensah's land.",
+        "Mensah's",
+    ),
+    # "the report of X" and "X's reply" are two relations, not one reworded
+    "of-phrase and possessive of other nouns": (
+        "The report of Mensah speaking at the rally led to Okafor's reply.",
+        "The report of Okafor speaking at the rally led to Mensah's reply.",
+        "Mensah",
+    ),
+    # "Fed" opens the claim, where a common word may stand; the evidence has the name
+    "first word matched to a name": (
+        "Fed is likely to say that the Mensah plan would pause hikes.",
+        "Mensah is likely to say that the Fed plan would pause hikes.",
+        "Fed",
+    ),
+}
+
+
+@pytest.mark.parametrize(("claim", "evidence", "word"), SWAPPED_ROLES.values(), ids=SWAPPED_ROLES)
+def test_names_trading_roles_are_substituted(claim, evidence, word):
+    assert statuses(claim, evidence)[word][0] is WordStatus.SUBSTITUTED
