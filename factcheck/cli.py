@@ -447,6 +447,8 @@ def check(
     PATHS, checks the drafts named by the configuration's [[drafts]] tables. Files that no
     [[drafts]] entry covers and that name no sources, and drafts with no prose, are
     skipped."""
+    if stdin_filename is not None and "-" not in paths:
+        raise click.UsageError("--stdin-filename names the draft read from -; no - was given")
     options = RunOptions(**policy)
     settings = options.settings(config_path)
     policy = _read_policy(settings, allow_outside_root, config_path)

@@ -354,6 +354,9 @@ def test_stdin_filename_names_the_draft_and_finds_its_sources(newsroom):
     )
     assert result.exit_code == 1, result.output
     assert claims_checked(result) == {"docs/2024/new.md"}
+    # named for no draft read from -, it would be dropped unseen: a usage error
+    result = run("check", "docs/2024", "--stdin-filename", "docs/2024/new.md")
+    assert result.exit_code == 2 and "no - was given" in result.stderr
 
 
 def test_rule_explains_a_code_and_lists_them_all():
