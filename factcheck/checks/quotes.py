@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -41,12 +42,22 @@ CODES = (QUOTE_ALTERED, QUOTE_NOT_FOUND)
 _ELLIPSIS = re.compile(r"\.\s*\.\s*\.|\u2026|\[\s*\.\.\.\s*\]")
 
 
-def quote_parts(quote: str) -> list[list[str]]:
-    """The quote's words, in runs separated by ellipses."""
-    return [[w.norm for w in words(part)] for part in _ELLIPSIS.split(quote) if words(part)]
+@lru_cache(maxsize=4096)
+def quote_parts(quote: str) -> tuple[tuple[str, ...], ...]:
+    """The quote's words, in runs separated by ellipses (kept per quote: a draft's every
+    quote is tried against every candidate)."""
+    runs = (tuple(w.norm for w in words(part)) for part in _ELLIPSIS.split(quote))
+    return tuple(run for run in runs if run)
 
 
-def _contains(haystack: list[str], needle: list[str], start: int = 0) -> int:
+@lru_cache(maxsize=1024)
+def _normal_words(text: str) -> tuple[str, ...]:
+    """The normalised words of a candidate, kept per text: one candidate is searched for
+    each of a claim's quotes, and a draft may hold thousands."""
+    return tuple(w.norm for w in words(text))
+
+
+def _contains(haystack: tuple[str, ...], needle: tuple[str, ...], start: int = 0) -> int:
     """Index just past the first occurrence of `needle` in `haystack` from `start`, or -1."""
     width = len(needle)
     for index in range(start, len(haystack) - width + 1):
@@ -57,7 +68,7 @@ def _contains(haystack: list[str], needle: list[str], start: int = 0) -> int:
 
 def is_verbatim(quote: str, text: str) -> bool:
     """Whether every run of the quote appears in `text`, in order."""
-    haystack = [w.norm for w in words(text)]
+    haystack = _normal_words(text)
     cursor = 0
     for part in quote_parts(quote):
         cursor = _contains(haystack, part, cursor)
