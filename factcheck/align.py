@@ -271,7 +271,7 @@ def _slot(index: int, anchors: list[tuple[int, int]], size: int) -> range:
 
 def _swapped_roles(
     links: list[Link],
-    ordered: list[Link | None],
+    in_order: set[int],
     anchors: list[tuple[int, int]],
     claim: list[Unit],
     theirs: list[Unit],
@@ -286,15 +286,14 @@ def _swapped_roles(
     names that could fill each other's place swap (a country and a person do not), and a
     name possessive on one side and after "of" on the other has been reworded, not moved
     ("Lagos's mayor Ruth Banda" / "Ruth Banda, mayor of Lagos"). Only units in the word order
-    (`ordered`, None elsewhere) take part: a speaker's name or a quote's words found anywhere
-    stand in no place. The names are parties of
-    one relation when a claim word between them matches, or is substituted by, an evidence
-    word between them ("defeated" / "was beaten ... by")."""
+    (`in_order`) take part: a speaker's name or a quote's words found anywhere stand in no
+    place. The names are parties of one relation when a claim word between them matches, or
+    is substituted by, an evidence word between them ("defeated" / "was beaten ... by")."""
     position = {id(u): j for j, u in enumerate(theirs)}
     placed = [
         (i, position[id(link.counterpart)], link)
-        for i, link in enumerate(ordered)
-        if link is not None and link.status is WordStatus.MATCHED and link.counterpart is not None
+        for i, link in enumerate(links)
+        if i in in_order and link.status is WordStatus.MATCHED and link.counterpart is not None
     ]
     # a sentence's capitalised first word matched to a name is that name ("Fed is likely")
     names = [
@@ -482,10 +481,8 @@ def align(
         else:
             links.append(Link(unit, WordStatus.ADDED, None, names_source))
     links = _office_narrowed(_spelled_out(links), theirs, evidence.text)
-    in_order = set(ordered)
-    ordered_links = [link if i in in_order else None for i, link in enumerate(links)]
     return Alignment(
-        _swapped_roles(links, ordered_links, anchors, claim, theirs, evidence.text, claim_text)
+        _swapped_roles(links, set(ordered), anchors, claim, theirs, evidence.text, claim_text)
     )
 
 
@@ -609,7 +606,7 @@ def _slot_sentences(
     after = [j for i, j in anchors if i > index]
     if not before and not after:
         return set(range(len(breaks) + 1))
-    ends = [j for j in (before[-1:] + after[:1])]
+    ends = before[-1:] + after[:1]
     first, last = (_sentence_of(theirs[j], breaks) for j in (min(ends), max(ends)))
     return set(range(first, last + 1))
 
@@ -671,16 +668,23 @@ class Case:
     def substitutions(self, kinds: tuple[str, ...]) -> list[str]:
         """Messages for the claim units of `kinds` the evidence states differently: what the
         claim says, what the source says, and where."""
-        text, evidence = self.claim.claim.text, self.best.text if self.best else ""
         return [
-            f"claim says \u201c{text[link.unit.start : link.unit.end]}\u201d, source says "
-            f"\u201c{evidence[link.counterpart.start : link.counterpart.end]}\u201d "
-            f"({self.where})"
+            self.substitution(link)
             for link in self.alignment.with_status(WordStatus.SUBSTITUTED)
             if link.counterpart is not None
             and (link.unit.kind in kinds or link.counterpart.kind in kinds)
             and link.differs_in_fact
         ]
+
+    def substitution(self, link: Link) -> str:
+        """What the claim says at a link with a counterpart, what the source says there,
+        and where."""
+        text, evidence = self.claim.claim.text, self.best.text if self.best else ""
+        return (
+            f"claim says \u201c{text[link.unit.start : link.unit.end]}\u201d, source says "
+            f"\u201c{evidence[link.counterpart.start : link.counterpart.end]}\u201d "
+            f"({self.where})"
+        )
 
 
 def align_claim(

@@ -765,10 +765,10 @@ def analyse_claim(claim: Claim) -> AnalysedClaim:
     if stated is not None:
         # a role stays a fact to check: "former White House aide"
         speaker = _units_of_phrase(claim.text, analysis, stated.speaker)
-        if stated.cue and normalize(stated.cue) in lexicon("neutral_cues"):
-            # "said" adds nothing; "condemned" is a fact to check
-            cue = _units_of_phrase(claim.text, analysis, stated.cue) - speaker
-        acts = _units_of_phrase(claim.text, analysis, stated.cue) - speaker - cue
+        verb = _units_of_phrase(claim.text, analysis, stated.cue) - speaker
+        # "said" adds nothing; "condemned" is a fact to check, an act
+        neutral = bool(stated.cue) and normalize(stated.cue) in lexicon("neutral_cues")
+        cue, acts = (verb, set()) if neutral else (set(), verb)
         units = [replace(u, kind="act") if i in acts else u for i, u in enumerate(analysis.units)]
         analysis = replace(analysis, units=tuple(units))
     return AnalysedClaim(claim, analysis, stated, frozenset(speaker | cue), frozenset(cue))

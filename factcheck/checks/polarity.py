@@ -174,13 +174,8 @@ def _opposites_in_place(case: Case, reported: set[str]) -> list:
     "A supported it and B supported it"): the word in the claim's place is what counts."""
     if not case.about_same_fact:
         return []
-    text, evidence = case.claim.claim.text, case.evidence[0].text
     return [
-        ANTONYM_MISMATCH.finding(
-            f"claim says \u201c{text[link.unit.start : link.unit.end]}\u201d, source says "
-            f"\u201c{evidence[link.counterpart.start : link.counterpart.end]}\u201d "
-            f"({case.where})"
-        )
+        ANTONYM_MISMATCH.finding(case.substitution(link))
         for link in case.alignment.with_status(WordStatus.SUBSTITUTED)
         if link.opposite and link.counterpart is not None and link.unit.norm not in reported
     ]

@@ -4,6 +4,8 @@ anonymous source for a named one, or anyone at all for the reporter's own statem
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..align import Case, align
 from ..analysis import analyse_text, speech_cue_offsets
 from ..model import Attribution, AttributionKind, Code, Severity, Verdict, WordStatus
@@ -73,6 +75,7 @@ def same_source(claimed: Attribution, actual: Attribution) -> bool:
     return bool(mine or theirs) or mine_words <= theirs_words or theirs_words <= mine_words
 
 
+@lru_cache(maxsize=1024)  # kept: same_source and _restated_otherwise both ask
 def _described_differently(mine: str | None, theirs: str | None) -> bool:
     """Whether one speaker phrase, aligned with the other, has a fact the other states
     differently: another title, name or number in its place, or an opposite word. Words
@@ -129,7 +132,7 @@ def _restated_otherwise(claimed: Attribution, actual: Attribution) -> bool:
     return (
         bool(names)
         and names <= _names_in(claimed.speaker)
-        and (_described_differently(claimed.speaker, actual.speaker))
+        and _described_differently(claimed.speaker, actual.speaker)
     )
 
 
