@@ -134,50 +134,6 @@ def test_an_initial_ends_no_sentence():
     assert units["banda"] == "name"
 
 
-def test_a_passive_agent_keeps_the_roles_and_active_order_swaps_them():
-    found = statuses(
-        "Okafor defeated Banda in the 2004 primary.",
-        "Okafor was defeated in the 2004 primary by Banda.",
-    )
-    assert found["Okafor"] == (WordStatus.SUBSTITUTED, "Banda")
-    found = statuses(
-        "Banda defeated Okafor in the 2004 primary.",
-        "Okafor was defeated in the 2004 primary by Banda.",
-    )
-    assert all(status is WordStatus.MATCHED for status, _ in found.values())
-
-
-def test_a_verb_reworded_between_the_names_still_ties_the_roles():
-    # "beaten" stands where the claim has "defeated": the two names are the parties of one
-    # verb, and the passive's agent is the claim's object
-    found = statuses(
-        "Okafor defeated Banda in the 2004 primary.",
-        "Okafor was beaten in the 2004 primary by Banda.",
-    )
-    assert found["Okafor"] == (WordStatus.SUBSTITUTED, "Banda")
-    found = statuses(
-        "Banda defeated Okafor in the 2004 primary.",
-        "Okafor was beaten in the 2004 primary by Banda.",
-    )
-    assert found["Banda"][0] is WordStatus.MATCHED
-
-
-def test_a_name_after_the_agent_is_no_party_to_the_passive():
-    found = statuses(
-        "Chile was warned by Admiral Ruth Banda against drills near the Falkland Islands.",
-        "Admiral Ruth Banda warned Chile against drills near the Falkland Islands.",
-    )
-    assert all(status is WordStatus.MATCHED for status, _ in found.values())
-
-
-def test_a_possessive_reworded_as_a_phrase_is_no_swap():
-    found = statuses(
-        "The council praised Ruth Banda, the new mayor of Lagos, for her budget.",
-        "The council praised Lagos's new mayor Ruth Banda for her budget.",
-    )
-    assert all(status is WordStatus.MATCHED for status, _ in found.values())
-
-
 def test_a_relation_word_counts_only_in_its_place():
     # "outside" also stands in the evidence, but about another place
     found = links(
@@ -371,35 +327,92 @@ def test_a_quantifier_and_a_vague_count_stand_for_each_other():
 
 
 # Two names that trade roles, each rule with a passage: (claim, evidence, the claim's word
-# that must read as substituted)
+# that must read as substituted, the evidence word it is substituted by or None)
 SWAPPED_ROLES = {
+    # a passive names its agent after the name it acts on: the active order swaps them
+    "active order against a passive": (
+        "Okafor defeated Banda in the 2004 primary.",
+        "Okafor was defeated in the 2004 primary by Banda.",
+        "Okafor",
+        "Banda",
+    ),
+    # "beaten" stands where the claim has "defeated": the names are the parties of one verb
+    "verb reworded between the names": (
+        "Okafor defeated Banda in the 2004 primary.",
+        "Okafor was beaten in the 2004 primary by Banda.",
+        "Okafor",
+        "Banda",
+    ),
     # a passive's agent may take an article
     "agent with article": (
         "The Gambia took steps, encouraged by Senegal.",
         "Senegal took steps, encouraged by the Gambia.",
         "Senegal",
+        None,
     ),
     # "purchases of Okafor's land": the possessive, not "of", says whose
     "possessive after of": (
         "Mensah's letter spoke of the sale of Okafor's land.",
         "Okafor's letter spoke of the sale of Mensah's land.",
         "Mensah's",
+        "Okafor's",
     ),
     # "the report of X" and "X's reply" are two relations, not one reworded
     "of-phrase and possessive of other nouns": (
         "The report of Mensah speaking at the rally led to Okafor's reply.",
         "The report of Okafor speaking at the rally led to Mensah's reply.",
         "Mensah",
+        None,
     ),
     # "Fed" opens the claim, where a common word may stand; the evidence has the name
     "first word matched to a name": (
         "Fed is likely to say that the Mensah plan would pause hikes.",
         "Mensah is likely to say that the Fed plan would pause hikes.",
         "Fed",
+        None,
     ),
 }
 
 
-@pytest.mark.parametrize(("claim", "evidence", "word"), SWAPPED_ROLES.values(), ids=SWAPPED_ROLES)
-def test_names_trading_roles_are_substituted(claim, evidence, word):
-    assert statuses(claim, evidence)[word][0] is WordStatus.SUBSTITUTED
+@pytest.mark.parametrize(
+    ("claim", "evidence", "word", "counterpart"), SWAPPED_ROLES.values(), ids=SWAPPED_ROLES
+)
+def test_names_trading_roles_are_substituted(claim, evidence, word, counterpart):
+    status, found = statuses(claim, evidence)[word]
+    assert status is WordStatus.SUBSTITUTED
+    assert counterpart is None or found == counterpart
+
+
+# The same relation in another form: (claim, evidence, the claim's word that must read as
+# matched, or None for every word)
+ROLES_KEPT = {
+    "passive agent": (
+        "Banda defeated Okafor in the 2004 primary.",
+        "Okafor was defeated in the 2004 primary by Banda.",
+        None,
+    ),
+    "passive with a reworded verb": (
+        "Banda defeated Okafor in the 2004 primary.",
+        "Okafor was beaten in the 2004 primary by Banda.",
+        "Banda",
+    ),
+    # a name after the agent is no party to the passive
+    "name after the agent": (
+        "Chile was warned by Admiral Ruth Banda against drills near the Falkland Islands.",
+        "Admiral Ruth Banda warned Chile against drills near the Falkland Islands.",
+        None,
+    ),
+    # a possessive reworded as an of-phrase around the same noun
+    "possessive reworded as a phrase": (
+        "The council praised Ruth Banda, the new mayor of Lagos, for her budget.",
+        "The council praised Lagos's new mayor Ruth Banda for her budget.",
+        None,
+    ),
+}
+
+
+@pytest.mark.parametrize(("claim", "evidence", "word"), ROLES_KEPT.values(), ids=ROLES_KEPT)
+def test_a_relation_in_another_form_keeps_the_roles(claim, evidence, word):
+    found = statuses(claim, evidence)
+    kept = [found[word]] if word else found.values()
+    assert all(status is WordStatus.MATCHED for status, _ in kept)

@@ -1,3 +1,4 @@
+import pytest
 from helpers import checker, claim, evidence
 
 from factcheck.analysis import analyse_text
@@ -11,44 +12,73 @@ def negation_conflicts(claim_text, source_text):
     return polarity.negation_conflicts(analyse_text(claim_text), analyse_text(source_text))
 
 
-def test_dropped_negation_is_a_mismatch():
-    assert negation_conflicts(
-        "The announcement has already been made.", "The announcement has not yet been made."
-    ) == [("made", "source")]
-
-
-def test_a_negating_phrase_dropped_is_a_mismatch():
-    # "no longer" is one phrase (the opposite of "still"), and it negates what follows
-    assert negation_conflicts(
-        "Okafor owns shares in the mine.", "Okafor no longer owns shares in the mine."
-    ) == [("owns", "source")]
-    assert (
-        negation_conflicts(
-            "Okafor no longer owns shares in the mine.", "Okafor no longer owns shares in the mine."
-        )
-        == []
-    )
-
-
-def test_a_negation_ending_its_clause_negates_what_stands_before_it():
-    assert negation_conflicts(
-        "Okafor and Mensah sent aides; Banda did.", "Okafor and Mensah sent aides; Banda did not."
-    ) == [("banda", "source")]
-
-
-def test_negation_reaches_the_verb_and_its_object():
+# (claim, source, the conflicts found: (word, which side negates it)), one passage per rule
+NEGATION_CONFLICTS = {
+    "dropped negation": (
+        "The announcement has already been made.",
+        "The announcement has not yet been made.",
+        [("made", "source")],
+    ),
+    "added negation": (
+        "Details have not been finalized.",
+        "Details have been finalized.",
+        [("finalized", "claim")],
+    ),
+    "same negation": ("We will not change course.", "We will not change our course.", []),
     # "had not kept track" says what "did not track" says
-    assert negation_conflicts("The agency had not kept track.", "The agency did not track.") == []
+    "negation reaches the verb and its object": (
+        "The agency had not kept track.",
+        "The agency did not track.",
+        [],
+    ),
+    # "no longer" is one phrase (the opposite of "still"), and it negates what follows
+    "negating phrase dropped": (
+        "Okafor owns shares in the mine.",
+        "Okafor no longer owns shares in the mine.",
+        [("owns", "source")],
+    ),
+    "negating phrase kept": (
+        "Okafor no longer owns shares in the mine.",
+        "Okafor no longer owns shares in the mine.",
+        [],
+    ),
+    # a negator ending its clause negates what stands before it
+    "elliptical negation": (
+        "Okafor and Mensah sent aides; Banda did.",
+        "Okafor and Mensah sent aides; Banda did not.",
+        [("banda", "source")],
+    ),
+    # "no" governs "measure"; "don't" governs "know", in another clause
+    "negator governs its own clause": (
+        "The panel was better on almost no measure, but we don't know why.",
+        "The panel was better on almost every measure, but we don't know why.",
+        [("measure", "claim")],
+    ),
+    # "has not failed to publish" asserts publishing: its "not" answers nothing in the source
+    "negated negative verb": (
+        "The board has not failed to publish the accounts.",
+        "The board has failed to publish the accounts.",
+        [("failed", "claim")],
+    ),
+    "negation dropped from 'did not stop'": (
+        "But the mayor did stop there.",
+        "But the mayor didn't stop there.",
+        [("stop", "source")],
+    ),
+    # the source's "not" answers the claim's "not political"; "without" stands alone
+    "negators pair one to one": (
+        "Their meeting without Okafor was not political.",
+        "Their meeting with Okafor was not political.",
+        [("okafor", "claim")],
+    ),
+}
 
 
-def test_added_negation_is_a_mismatch():
-    assert negation_conflicts(
-        "Details have not been finalized.", "Details have been finalized."
-    ) == [("finalized", "claim")]
-
-
-def test_matching_negation_is_fine():
-    assert negation_conflicts("We will not change course.", "We will not change our course.") == []
+@pytest.mark.parametrize(
+    ("claim_text", "source_text", "conflicts"), NEGATION_CONFLICTS.values(), ids=NEGATION_CONFLICTS
+)
+def test_negation_conflicts(claim_text, source_text, conflicts):
+    assert negation_conflicts(claim_text, source_text) == conflicts
 
 
 def test_prohibit_vs_allow():
@@ -100,36 +130,9 @@ def test_negative_verb_against_the_plain_fact_is_a_negation_mismatch():
     assert [f.code for f in found] == ["negation-mismatch"]
 
 
-def test_a_negator_governs_only_its_own_clause():
-    # "no" governs "metric"; "don't" governs "know", in another clause
-    assert negation_conflicts(
-        "The panel was better on almost no measure, but we don't know why.",
-        "The panel was better on almost every measure, but we don't know why.",
-    ) == [("measure", "claim")]
-
-
 def test_a_negative_verb_used_as_a_noun_negates_nothing():
     assert analyse_text("Exports are in decline after the strike.").negated == frozenset()
     assert analyse_text("Exports declined to rise after the strike.").negated
-
-
-def test_a_negated_negative_verb_is_an_assertion():
-    # "has not failed to publish" asserts publishing: its "not" answers nothing in the source
-    assert negation_conflicts(
-        "The board has not failed to publish the accounts.",
-        "The board has failed to publish the accounts.",
-    ) == [("failed", "claim")]
-    assert negation_conflicts(
-        "But the mayor did stop there.", "But the mayor didn't stop there."
-    ) == [("stop", "source")]
-
-
-def test_negators_pair_one_to_one():
-    # the source's "not" answers the claim's "not political"; "without" stands alone
-    assert negation_conflicts(
-        "Their meeting without Okafor was not political.",
-        "Their meeting with Okafor was not political.",
-    ) == [("okafor", "claim")]
 
 
 def test_one_word_pairs_of_the_antonym_lexicon_match_inflected():
