@@ -243,14 +243,15 @@ def _source_paths(path: str, node: yaml.Node) -> list[str]:
     (`sources: ../sources/`), as the configuration's globs may."""
     import yaml
 
-    base = Path(path).parent
+    base = os.path.dirname(path)
     resolved = []
     single = isinstance(node, yaml.ScalarNode) and not node.tag.endswith((":null", ":bool"))
     for item in [node] if single else _sequence(path, node, "sources"):
-        source = base / _scalar(path, item, "a source path")
-        if not (source.exists() or is_glob(str(source))):
+        # strings, not Path objects: an archive's claim set lists thousands of files
+        source = os.path.join(base, _scalar(path, item, "a source path"))
+        if not (os.path.exists(source) or is_glob(source)):
             raise FactcheckError(
-                f"{_where(path, item)}: source {shown(str(source))} does not exist"
+                f"{_where(path, item)}: source {shown(str(Path(source)))} does not exist"
             )
         resolved.append(os.path.normpath(source))
     return resolved
@@ -358,7 +359,8 @@ def _note_stray_ignores(
 
 
 def is_claim_set(path: str) -> bool:
-    return Path(path).suffix.lower() in {".yaml", ".yml"}
+    # a string's extension, as Path.suffix gives it (a claim set's sources: 3,000 at 1M)
+    return os.path.splitext(path.rstrip(os.sep))[1].lower() in (".yaml", ".yml")
 
 
 def load_claims(path: str, encoding: str = "utf-8", policy: ReadPolicy = UNCONFINED) -> ClaimSet:
