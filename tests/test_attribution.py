@@ -570,8 +570,8 @@ def test_sources_json_carries_the_speaker_summary():
 
 
 def test_rule_slot_described_name():
-    found = decided("“He keeps his word,” said longtime ally Tomas Okafor.")
-    assert (found.speaker, found.role) == ("Tomas Okafor", "longtime ally")
+    found = decided("“He keeps his word,” said longtime pal Tomas Okafor.")
+    assert (found.speaker, found.role) == ("Tomas Okafor", "longtime pal")
     assert "slot:described-name" in found.rules
 
 
@@ -648,6 +648,7 @@ PHRASE_PASSAGES = {
     "owner-and-role": ("Mara Lindqvist's campaign manager", "Mara Lindqvist's campaign manager"),
     "the-office": ("the mayor of Harborville", "the mayor of Harborville"),
     "organization-noun": ("Harbor Pilots Union", "Harbor Pilots Union"),
+    "age-then-name": ("19-year-old Priya Raman", "Priya Raman"),
     "agent-noun": ("a retired fisherman", "a retired fisherman"),
 }
 
@@ -1063,3 +1064,37 @@ def test_name_garbled_by_a_wrong_decoding_is_still_a_name():
     assert found.speaker == "Marc Tr\u00c3\u00a9vidic"
     found = decided("“The pier stays shut,” Saruka\u0303\u0083n added.")
     assert found.speaker == "Saruka\u0303\u0083n"
+
+
+def test_rule_agent_noun_reads_person_nouns_without_an_agent_ending():
+    # "tycoon", "judge", "actress" end in none of -er/-or/-ist/...: lexicon/person_nouns.txt
+    found = decided("“The pier will pay for itself,” the shipping tycoon told reporters.")
+    assert (found.kind, found.speaker) == (AttributionKind.ANONYMOUS, "the shipping tycoon")
+    assert found.rules[0] == "agent-noun"
+    assert decide("a federal judge")[0].name == "agent-noun"
+    assert decide("The actresses")[0].name == "agent-noun"
+    # a word that is no person stays refused
+    assert describe("the shipping lanes") is None
+
+
+def test_rule_age_then_name():
+    found = decided("“I came for the boats,” 19-year-old Priya Raman said.")
+    assert (found.speaker, found.role) == ("Priya Raman", "19-year-old")
+    assert found.rules[0] == "age-then-name"
+
+
+def test_rule_quote_after_speaker_and_verb():
+    passage = (
+        "The harbor board met on Monday.\n\n"
+        "Port Commissioner Mara Lindqvist agreed.\n\n"
+        "“The pier has to close before the storm season, whatever it costs us.”\n"
+    )
+    quote = attributed(passage)[2].attribution
+    assert quote.speaker == "Mara Lindqvist"
+    assert quote.rules[-1] == "context:quote-after-speaker-and-verb"
+    colon = "Tomas Okafor echoed:\n\n“We cannot wait another winter for the dredging to start.”\n"
+    assert attributed(colon)[1].attribution.speaker == "Tomas Okafor"
+    # a sentence with an object is no reporting clause; nor is one ending in a plural noun
+    for before in ("Mara Lindqvist closed the pier.", "The pier drew the fishermen."):
+        passage = f"{before}\n\n“We cannot wait another winter for the dredging to start.”\n"
+        assert not attributed(passage)[1].attribution.is_attributed

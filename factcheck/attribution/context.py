@@ -306,6 +306,38 @@ def _quote_only_continues(reading: Reading, step: Step) -> Attribution | None:
     return None
 
 
+def _quote_after_speaker_and_verb(reading: Reading, step: Step) -> Attribution | None:
+    """ "Roe agreed. | “The pier is safe.”", "Roe echoed: | “...”": a quote-only sentence
+    right after a sentence that is only a speaker and a verb (a cue or a verb the lexicon
+    lacks, with no quote and no object) is that speaker's."""
+    previous, text, spans = reading.previous, step.sentence.text, step.spans
+    if (
+        not spans
+        or spans[0].start != 0
+        or not is_speech_quote(text, spans)
+        or previous is None
+        or previous.attribution.is_attributed
+        or previous.paragraph < step.sentence.paragraph - 1
+        or quote_spans(previous.text)
+    ):
+        return None
+    match = _SPEAKER_AND_VERB_ALONE.match(previous.text.strip())
+    speaker = describe(match.group("phrase")) if match else None
+    if speaker is None or speaker.kind is AttributionKind.DOCUMENT:
+        return None
+    speaker = reading.context.resolve(replace(speaker, cue=match.group("verb")))
+    return ruled(
+        replace(speaker, speech=speech_form(text, spans)), "context:quote-after-speaker-and-verb"
+    )
+
+
+# "Roe agreed.", "Roe echoed:", "The harbor master concurs.": a speaker and one verb (past
+# tense or present) closing the sentence, with at most an adverb after it.
+_SPEAKER_AND_VERB_ALONE = re.compile(
+    r"^(?P<phrase>[^,;:]{1,60}?)\s+(?P<verb>[a-z]{3,}(?:ed|es))(?:\s+[a-z]+ly)?\s*[.:]$"
+)
+
+
 # A sentence that is "only a quotation" may keep a word or two beside it ("“...,” in Spanish");
 # more is a clause of its own ("“...,” agrees Ann Roe of Bangor"), which a continuation
 # would override.
@@ -358,6 +390,7 @@ CONTEXT_PASSES = (
     _colon_introduces_quote,
     _open_quote_continues,
     _quote_only_continues,
+    _quote_after_speaker_and_verb,
     _connective_continues,
     _lowercase_fragment,
 )

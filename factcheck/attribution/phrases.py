@@ -15,7 +15,6 @@ from ..model import Attribution, AttributionKind
 from ..text import lexicon
 from .words import (
     ABBREVIATION,
-    AGENT_NOUN,
     APPROXIMATORS,
     CONNECTORS,
     DAYS,
@@ -37,6 +36,7 @@ from .words import (
     head_noun,
     in_titles,
     is_capitalized,
+    is_person_noun,
     is_title_word,
     participle_cut,
     place_key,
@@ -251,6 +251,7 @@ SPEAKER_RULES: tuple[PhraseRule, ...] = (
     PhraseRule("name-of-place", _named("name-of-place"), AttributionKind.NAMED),
     PhraseRule("descriptor-then-name", _named("descriptor-then-name"), AttributionKind.NAMED),
     PhraseRule("article-adjective-name", _named("article-adjective-name"), AttributionKind.NAMED),
+    PhraseRule("age-then-name", _named("age-then-name"), AttributionKind.NAMED),
     PhraseRule(
         "unnamed-noun", lambda p: p.head in lexicon("unnamed_sources"), AttributionKind.ANONYMOUS
     ),
@@ -279,9 +280,7 @@ SPEAKER_RULES: tuple[PhraseRule, ...] = (
     # "a narrator in the Clinton ad", "the New York businessman": a described source
     PhraseRule(
         "agent-noun",
-        lambda p: (
-            p.norm[0] in DETERMINERS and len(p.tokens) <= 6 and bool(AGENT_NOUN.search(p.head))
-        ),
+        lambda p: p.norm[0] in DETERMINERS and len(p.tokens) <= 6 and is_person_noun(p.head),
         AttributionKind.ANONYMOUS,
     ),
 )
@@ -360,11 +359,17 @@ def untitled_lead(title: list[str]) -> str | None:
         return "name-of-place"
     lower = all(t[:1].islower() and t.replace("-", "").isalpha() for t in title[1:])
     last = word_norm(title[-1])
-    if title[-1][:1].islower() and (AGENT_NOUN.search(last) or last in lexicon("unnamed_sources")):
+    if title[-1][:1].islower() and (is_person_noun(last) or last in lexicon("unnamed_sources")):
         return "descriptor-then-name"
+    if AGE.match(title[-1]) and len(title) <= 2:
+        return "age-then-name"  # "17-year-old Jane Roe", "the 42-year-old Roe"
     if lower and title[0].lower() in {"a", "an", "the"} and len(title) <= 3:
         return "article-adjective-name"
     return None
+
+
+# An age standing before a name as its descriptor ("17-year-old", "42-year-old").
+AGE = re.compile(r"^\d{1,3}-year-old$")
 
 
 POSSESSIVE_ENDINGS = ("'s", "\u2019s", "s'", "s\u2019")
@@ -385,7 +390,7 @@ def owner_and_role(phrase: Phrase) -> bool:
     return (
         bool(rest)
         and all(t[:1].islower() for t in rest)
-        and (phrase.head in lexicon("titles") or bool(AGENT_NOUN.search(phrase.head)))
+        and (phrase.head in lexicon("titles") or is_person_noun(phrase.head))
     )
 
 

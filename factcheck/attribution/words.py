@@ -264,6 +264,17 @@ def can_open_speaker(word: str) -> bool:
 AGENT_NOUN = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|person|ee)s?$")
 
 
+def is_person_noun(word: str) -> bool:
+    """A noun for a person: an agent-noun ending, or a word of lexicon/person_nouns.txt
+    ("tycoon", "judge", "actress"), singular or plural."""
+    if AGENT_NOUN.search(word):
+        return True
+    people = lexicon("person_nouns")
+    return word in people or any(
+        word.endswith(ending) and word[: -len(ending)] in people for ending in ("s", "es")
+    )
+
+
 def head_noun(norm: list[str]) -> str:
     """The head noun: the last word before a post-modifier ("officials | in Washington",
     "a report | released last year", "protesters | marching through the streets")."""
