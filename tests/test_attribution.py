@@ -1098,3 +1098,19 @@ def test_rule_quote_after_speaker_and_verb():
     for before in ("Mara Lindqvist closed the pier.", "The pier drew the fishermen."):
         passage = f"{before}\n\n“We cannot wait another winter for the dredging to start.”\n"
         assert not attributed(passage)[1].attribution.is_attributed
+
+
+def test_short_quote_ending_its_noun_phrase_is_the_subjects_words():
+    # a determiner right before a short quote that ends its noun phrase: the subject's phrase
+    found = decided("Okafor defended the toll as an “investment.”")
+    assert (found.speaker, found.rules[-1]) == ("Okafor", "subject-of-short-quote")
+    assert decided("The council saw the plan as the “final straw.”").speaker == "The council"
+    # one that modifies a noun after it, or with a word between, names something
+    assert attribute_sentence("The council backed the “harbor first” plan on Monday.") is None
+    assert attribute_sentence("The council signed a formal “pledge to dredge.”") is None
+
+
+def test_opening_place_phrase_is_not_the_subject():
+    # "Outside ...," / "Inside ...," is set off before the subject, never a speaker itself
+    found = decided("Outside the Harbor Office, there is anger at what they call the “betrayal.”")
+    assert found.speaker == "they"

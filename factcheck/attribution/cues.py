@@ -369,12 +369,25 @@ def _title_case(quote: str) -> bool:
 
 
 def _is_term(text: str, masked: str, span: Span) -> bool:
-    """A short quote inside a noun phrase ("signed a formal “commitment to consult”"): a
-    determiner within the two words before it makes it a name for something, not speech."""
+    """A short quote inside a noun phrase, a name for something rather than speech: after a
+    determiner with a word between ("signed a formal “commitment to consult”"), or right
+    after one when it modifies a noun that follows ("the “harbor first” plan") or is a title
+    ("the “Harbor Plan”"). Right after a determiner and ending its noun phrase ("defended
+    the toll as an “investment.”", "the epitome of the “rigged system”") it is the words of
+    the one who uses it: on PolNeAR train, reading these as speech was right 13 times of 18."""
     if len(text[span.start : span.end].split()) > TERM_MAX_WORDS:
         return False
-    before = masked[: span.start].split()[-2:]
-    return any(word.lower() in DETERMINERS for word in before)
+    before = [word.lower() for word in masked[: span.start].split()[-2:]]
+    if not any(word in DETERMINERS for word in before):
+        return False
+    if before[-1] not in DETERMINERS:
+        return True  # "a formal “pledge to dredge”": a word between, a name for something
+    after = _NEXT_WORD.match(masked, span.end)
+    modifies = after is not None and after.group(1) not in STOPWORDS
+    return modifies or _title_case(text[span.start + 1 : span.end - 1])
+
+
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 
 
 def _word_not_person(subject: Attribution) -> bool:
