@@ -24,7 +24,7 @@ from functools import cache
 
 from rapidfuzz.distance import Levenshtein
 
-from .analysis import AnalysedClaim, Analysis, Unit, are_opposites
+from .analysis import PREPOSITIONS, AnalysedClaim, Analysis, Unit, are_opposites
 from .lexicon import having
 from .model import AlignedSpan, Evidence, WordStatus
 from .text import lexicon
@@ -381,6 +381,33 @@ def _bounded(index: int, anchors: list[tuple[int, int]]) -> bool:
     return any(i < index for i, _ in anchors) and any(i > index for i, _ in anchors)
 
 
+# A sentence's opening figure: a preposition, the figure, up to 60 characters without a
+# clause break (what it counts, "of the vote"), and the comma that closes the phrase.
+_OPENING_PHRASE = re.compile(
+    r"\s*(?:" + "|".join(sorted(PREPOSITIONS - {"of", "to"})) + r")\s+",
+    re.IGNORECASE,
+)
+_PHRASE_END = re.compile(r"(?:[^,;:.]|\.(?=\d)){0,60},")
+
+
+def _fronted(unit: Unit, text: str, breaks: tuple[int, ...]) -> bool:
+    """Whether the evidence unit is a figure that opens its sentence in a phrase of its own
+    ("At 7.4 percent, the regional rate is well below its peak", "With 40 percent of the
+    vote, Roe won"): fronted, the figure is said of the clause after it, so a claim that
+    puts it at the end ("the rate now stands at 7.4 percent") has moved it in word order
+    only, not into another relation. A fronted circumstance ("With fighting in Sudan,")
+    says nothing of the clause's own figures and places, and stays where it is."""
+    if unit.kind != "number":
+        return False
+    start = (0, *breaks)[_sentence_of(unit, breaks)]
+    opening = _OPENING_PHRASE.match(text, start)
+    return (
+        opening is not None
+        and opening.end() == unit.start
+        and _PHRASE_END.match(text, unit.end) is not None
+    )
+
+
 def _sentence_of(unit: Unit, breaks: tuple[int, ...]) -> int:
     return sum(unit.start >= b for b in breaks)
 
@@ -403,6 +430,7 @@ def align(
     already proven by the quote check)."""
     theirs = list(evidence.units)
     hit = [[matches(unit, other) for other in theirs] for unit in claim]  # once per pair
+    hit = _forenames_before_surnames(hit, theirs)
     ordered = [i for i in range(len(claim)) if i not in speaker and i not in verbatim]
     anchors = [(ordered[i], j) for i, j in _anchors([hit[i] for i in ordered], len(theirs))]
     anchors = _without_strays(anchors, claim, theirs, breaks)
@@ -464,10 +492,17 @@ def align(
             # unit another claim unit already stands on: "Millions of the country's 30
             # million" holds no 60 million once "Millions" is the claim's own "Millions";
             # "A supported it and B opposed it" no "B supported it"
-            found = [j for j in found if j not in used]
+            found = [j for j in found if j not in used or j == moved.get(index)]
+        # a rival the claim itself states elsewhere makes a swap, never a fronted phrase
+        swapped = counterpart is not None and any(matches(c, counterpart) for c in claim)
         nearby = any(
             positions.start - LOCAL_REORDER <= j < positions.stop + LOCAL_REORDER
-            or _moved_with_neighbour(hit, index, j, anchored)
+            or _moved_with_neighbour(hit, index, j, anchored, theirs)
+            or (
+                not swapped
+                and (j not in used or j == moved.get(index))  # no other claim unit's
+                and _fronted(theirs[j], evidence.text, breaks)
+            )
             for j in found
         )
         if found and (counterpart is None or not unit.carries_fact or nearby):
@@ -580,17 +615,35 @@ def _moved(hit: list[list[bool]], ordered: list[int], anchored: dict[int, int]) 
             taken.add(free[j])
 
 
+def _forenames_before_surnames(hit: list[list[bool]], theirs: list[Unit]) -> list[list[bool]]:
+    """The hits with a forename the evidence's source supplies (`analysis.with_forenames`,
+    standing just before its surname) matched only by a claim forename followed by that
+    surname ("Al Gore" / "Gore"): elsewhere in the claim the same forename names someone
+    the evidence does not."""
+    forenames = [j for j, unit in enumerate(theirs) if unit.kind == "forename"]
+    if not forenames:
+        return hit
+    for i, row in enumerate(hit):
+        for j in forenames:
+            if row[j] and not (i + 1 < len(hit) and j + 1 < len(row) and hit[i + 1][j + 1]):
+                row[j] = False
+    return hit
+
+
 def _moved_with_neighbour(
-    hit: list[list[bool]], index: int, position: int, anchored: dict[int, int]
+    hit: list[list[bool]], index: int, position: int, anchored: dict[int, int], theirs: list[Unit]
 ) -> bool:
     """Whether the claim unit at `index`, found at `position`, moved there with a neighbour:
     the next or previous claim unit, itself outside the anchors, stands right beside it in
     the evidence too ("Felipe Calderon, Mexico's former president" / "former Mexican
-    President Felipe Calderon"). A phrase moved whole is word order, not a new relation."""
+    President Felipe Calderon"). A phrase moved whole is word order, not a new relation. A
+    forename the source supplies is part of its surname, no neighbour."""
+    if theirs[position].kind == "forename":
+        return False
     for step in (-1, 1):
         other, beside = index + step, position + step
         inside = 0 <= other < len(hit) and other not in anchored and 0 <= beside < len(hit[other])
-        if inside and hit[other][beside]:
+        if inside and theirs[beside].kind != "forename" and hit[other][beside]:
             return True
     return False
 

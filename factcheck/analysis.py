@@ -51,7 +51,7 @@ class Unit:
     end: int
     norm: str
     keys: frozenset[str]  # forms under which it matches: stem, lemma, canonical name
-    kind: str  # word, name, title, number, quantifier, relation, act
+    kind: str  # word, name, title, number, quantifier, relation, act, forename
     group: str | None = None  # a quantifier's class ("exclusive", "more" ...), a relation's side
     quantity: Quantity | None = None
     capitalised: bool = False  # written with a capital (a sentence's first word included)
@@ -74,6 +74,7 @@ class Analysis:
     # per negator, the keys of each unit it governs, in order
     negations: tuple[tuple[frozenset[str], ...], ...]
     hedges: tuple[tuple[str, frozenset[str]], ...]  # (hedge, keys of the words it qualifies)
+    denied: frozenset[int] = frozenset()  # starts of the units a "not" or "never" governs first
 
     @property
     def negated(self) -> frozenset[str]:
@@ -551,7 +552,8 @@ def _units(text: str) -> tuple[list[Unit], list[tuple[str, int]]]:
         else:
             units.append(Unit(start, end, bare, word_keys(norm), "word", capitalised=capital))
             if _negates(norm, pieces, index):
-                markers.append(("negation", len(units)))  # "declined to renew" negates renew
+                # "declined to renew" negates renew; "skipped the vote" is itself "not ..."
+                markers.append(("negative-verb", len(units)))
     return units, markers
 
 
@@ -625,9 +627,11 @@ def _governed(
     """(marker, the `reach` units after it in its clause), relation words skipped ("not to
     renew"): a comma, dash, colon or bracket ends what a negator or hedge governs ("on
     about no metric, but we don't know" negates no knowing). A negator with nothing after
-    it governs the unit before it."""
+    it governs the unit before it. A negative verb governs itself too: "skipped the vote"
+    says "did not attend the vote", and a claim's "did not attend" pairs with it."""
     for name, position in markers:
-        if (marker == "negation") != (name == "negation"):
+        negator = name in ("negation", "negative-verb")
+        if (marker == "negation") != negator:
             continue
         following: list[Unit] = []
         for unit in units[position:]:
@@ -641,6 +645,8 @@ def _governed(
             # nothing follows in its clause: an ellipsis ("Cruz had staff there; Kasich did
             # not") negates what stands before it
             following = [units[position - 1]]
+        elif name == "negative-verb":
+            following = [units[position - 1], *following]
         yield name, following
 
 
@@ -650,16 +656,18 @@ def analyse_text(text: str) -> Analysis:
     sentence is evidence for many claims."""
     units, markers = _units(text)
     units = _with_acronym_keys(text, _with_role_words(text, units))
-    negations = tuple(
-        tuple(unit.keys for unit in governed)
-        for _, governed in _governed(text, units, markers, "negation", NEGATION_REACH)
+    negators = list(_governed(text, units, markers, "negation", NEGATION_REACH))
+    negations = tuple(tuple(unit.keys for unit in governed) for _, governed in negators)
+    denied = frozenset(
+        governed[0].start for name, governed in negators if name == "negation" and governed
     )
     hedges = [
         (hedge, frozenset(k for u in governed for k in u.keys))
         for hedge, governed in _governed(text, units, markers, "hedge", HEDGE_REACH)
     ]
     hedges += _phrase_hedges(text, units)
-    return Analysis(text, tuple(units), tuple(find_quotes(text)), negations, tuple(hedges))
+    quotes = tuple(find_quotes(text))
+    return Analysis(text, tuple(units), quotes, negations, tuple(hedges), denied)
 
 
 # Words that open a noun phrase: the word after one and before a title is that title's
@@ -722,6 +730,36 @@ def with_antecedents(analysis: Analysis, breaks: tuple[int, ...], context: str) 
     return replace(analysis, units=units)
 
 
+def with_forenames(analysis: Analysis, known: Mapping[str, frozenset[str]]) -> Analysis:
+    """The analysis with a forename unit on each surname standing alone whose source puts
+    one forename only before it ("Al Gore" ... "Gore plans to skip"): a claim that names
+    him "Al Gore" names the same man, and one that says "Bill Gore" names another. A
+    surname the source gives two forenames (two Clintons) stays a surname alone. The unit is
+    a "forename": it matches the claim's forename and stands in no other name's place."""
+    units: list[Unit] = []
+    for index, unit in enumerate(analysis.units):
+        firsts = known.get(unit.norm, frozenset())
+        before = analysis.units[index - 1] if index else None
+        after = analysis.units[index + 1] if index + 1 < len(analysis.units) else None
+        in_run = (before is not None and _adjacent_names(analysis.text, before, unit)) or (
+            after is not None and _adjacent_names(analysis.text, unit, after)
+        )
+        if unit.kind == "name" and len(firsts) == 1 and not in_run:
+            (first,) = firsts
+            units.append(
+                Unit(unit.start, unit.end, first, name_keys(first), "forename", capitalised=True)
+            )
+        units.append(unit)
+    if len(units) == len(analysis.units):
+        return analysis
+    return replace(analysis, units=tuple(units))
+
+
+def _adjacent_names(text: str, first: Unit, second: Unit) -> bool:
+    """Whether two units are names of one run ("Ivanka Trump"): nothing but a space between."""
+    return first.kind == second.kind == "name" and not text[first.end : second.start].strip()
+
+
 def _opening_name(text: str) -> list[Unit]:
     """The name units a sentence opens with, a title before them skipped ("Gov. Ann Roe
     said"); none when it opens otherwise, or with a country."""
@@ -756,9 +794,37 @@ def _phrase_hedges(text: str, units: list[Unit]) -> list[tuple[str, frozenset[st
     return found
 
 
+def with_denied_opposites(analysis: Analysis) -> Analysis:
+    """The analysis with each word a "not" or "never" governs first ("did not attend",
+    "never accepted") also matching its dictionary opposites ("skipped", "rejected"), in its
+    unit and in its negator's scope: the claim then states less than a source that uses the
+    opposite, and follows from it. Only for a claim: a source's "did not attend" does not
+    say that a claim's "skipped" is true. Opposites from WordNet and lexicon/antonyms.txt,
+    not from negating prefixes, which make words of any string ("form" / "inform")."""
+    widened: dict[frozenset[str], frozenset[str]] = {}
+    units = []
+    for unit in analysis.units:
+        if unit.start in analysis.denied and unit.kind in ("word", "act"):
+            forms = base_forms(unit.norm)
+            found = {
+                o
+                for f in forms
+                for o in _antonyms().get(f, frozenset()) | _hand_opposites().get(f, frozenset())
+            }
+            if found:
+                keys = unit.keys | {k for o in found for k in (o, _stem(o))}
+                widened[unit.keys] = keys
+                unit = replace(unit, keys=keys)
+        units.append(unit)
+    if not widened:
+        return analysis
+    negations = tuple(tuple(widened.get(k, k) for k in scope) for scope in analysis.negations)
+    return replace(analysis, units=tuple(units), negations=negations)
+
+
 def analyse_claim(claim: Claim) -> AnalysedClaim:
     """The claim's analysis and the source it names, if any."""
-    analysis = analyse_text(claim.text)
+    analysis = with_denied_opposites(analyse_text(claim.text))
     stated = attribute_sentence(claim.text)
     speaker: set[int] = set()
     cue: set[int] = set()

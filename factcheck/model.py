@@ -133,6 +133,9 @@ class Evidence:
     # the sentence before it in its paragraph, read only for what a pronoun opening the
     # evidence stands for ("Liz Cheney won ... She will now face ...")
     context: str = ""
+    # forenames its source puts before a surname ("Al Gore" ... "Gore plans"), for the
+    # surnames the evidence uses (text.forenames)
+    forenames: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @property
     def text(self) -> str:

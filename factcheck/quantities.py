@@ -107,7 +107,7 @@ _NUMBER_WORD = "|".join(sorted((re.escape(w) for w in UNITS), key=len, reverse=T
 _QUANTITY = re.compile(
     r"(?P<mod>\b(?:" + "|".join(MODIFIERS) + r")\s+)?"
     r"(?P<money>[$\u20ac\u00a3\u00a5])?"
-    r"(?P<value>\d[\d,]*(?:\.\d+)?|\b(?:"
+    r"(?P<value>\d(?:[\d,]*\d)?(?:\.\d+)?|\b(?:"
     + _NUMBER_WORD
     + r")\b(?:[- ](?:"
     + _NUMBER_WORD
@@ -189,12 +189,17 @@ class Quantity:
         )
 
 
+# Words after a number that count nothing of their own: "percent" is the kind, and an
+# "eight-way primary" or a "three-way tie" has eight or three parties, whatever they are.
+NO_MEASURE = frozenset({"percent", "per", "way"})
+
+
 def _unit(word: str | None) -> str | None:
     """Singular, lower-case unit word; None for a stopword ("10 of the ..." has no unit)."""
     if not word:
         return None
     word = word.lower()
-    if word in lexicon("stopwords") or word in {"percent", "per"}:
+    if word in lexicon("stopwords") or word in NO_MEASURE:
         return None
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 

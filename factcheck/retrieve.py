@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Protocol
 from rapidfuzz import fuzz, process
 
 from .model import Evidence, Sentence, Source
-from .text import WORD, content_words, lexicon, normalize, words
+from .text import WORD, content_words, forenames, lexicon, normalize, words
 
 if TYPE_CHECKING:
     import numpy as np
@@ -464,6 +464,7 @@ class Index:
     ) -> None:
         self.rows: Rows = rows if rows is not None else SourceRows(sources or [])
         self._features: dict[int, tuple[str, frozenset[str]]] = {}
+        self._forenames_by_source: dict[int, dict[str, frozenset[str]]] = {}
         self._allowed = allowed
         self.size = len(self.rows) if allowed is None else int(allowed.sum())
         self._frequency: Counter[str] | None = None
@@ -583,7 +584,18 @@ class Index:
         evidence = Evidence(self.rows.path(rows[0]), sentences, round(evidence_score, 4))
         evidence.matched = matched_spans(evidence.text, claim_words)
         evidence.context = self._before(rows[0], sentences[0])
+        evidence.forenames = self._forenames(rows[0], evidence.text)
         return evidence
+
+    def _forenames(self, row: int, text: str) -> dict[str, frozenset[str]]:
+        """The forenames the row's source gives the surnames in `text`, read once per
+        source."""
+        first, count = self.rows.source_span(row)
+        if first not in self._forenames_by_source:
+            whole = " ".join(self.rows.text(r) for r in range(first, first + count))
+            self._forenames_by_source[first] = forenames(whole)
+        known = self._forenames_by_source[first]
+        return {w: known[w] for w in set(normalize(text).split()) if w in known}
 
     def _before(self, row: int, sentence: Sentence) -> str:
         """The text of the sentence before `row` in its paragraph, or ""."""

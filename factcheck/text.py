@@ -166,3 +166,27 @@ def lexicon_lines(name: str) -> tuple[str, ...]:
     raw = resources.files("factcheck.lexicon").joinpath(f"{name}.txt").read_text("utf-8")
     entries = (line.split("#", 1)[0].strip() for line in raw.splitlines())
     return tuple(entry for entry in entries if entry)
+
+
+# A run of capitalised words, middle initials allowed ("George W. Bush", "Vice President Al
+# Gore"): where a person is named in full.
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'\u2019-]*(?:\s+(?:[A-Z]\.\s+)*[A-Z][\w'\u2019-]*)+")
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
+
+
+def forenames(text: str) -> dict[str, frozenset[str]]:
+    """Normalised surname -> the forenames it follows in `text` ("Al Gore" gives gore: {al}):
+    the last two capitalised words of a run, initials and titles skipped. A source that
+    names someone in full once and by surname after ("Gore plans to skip ...") tells a
+    reader, and the checker, who the surname is."""
+    titles, stop = lexicon("titles"), lexicon("stopwords")
+    found: dict[str, set[str]] = {}
+    for run in _CAPITALISED_RUN.finditer(text):
+        names = [w for w in run.group().split() if not re.fullmatch(r"[A-Z]\.", w)]
+        first, last = normalize(names[-2]), normalize(_POSSESSIVE.sub("", names[-1]))
+        if first not in titles and first not in stop and first.isalpha():
+            found.setdefault(last, set()).add(first)
+    # a word that is someone's forename here ("Ivanka Trump") is no surname here, whatever
+    # run ends with it ("Shop Ivanka", a brand)
+    given = set().union(*found.values()) if found else set()
+    return {last: frozenset(firsts) for last, firsts in found.items() if last not in given}

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .align import Case, align_claim, sentence_breaks
-from .analysis import analyse_claim, analyse_text, with_antecedents
+from .analysis import analyse_claim, analyse_text, with_antecedents, with_forenames
 from .checks import CHECKS
 from .checks.quotes import is_verbatim
 from .model import Claim, Code, Evidence, Finding, Result, Severity, Verdict
@@ -70,6 +70,7 @@ def build_case(claim: Claim, evidence: list[Evidence], threshold: float | None =
     for rank, candidate in enumerate(evidence):
         breaks = sentence_breaks(candidate)
         analysis = with_antecedents(analyse_text(candidate.text), breaks, candidate.context)
+        analysis = with_forenames(analysis, candidate.forenames)
         held = tuple((q.start, q.end) for q in quotes if is_verbatim(q.text, candidate.text))
         narrated = candidate.attribution is None or not candidate.attribution.is_attributed
         alignment = align_claim(analysed, analysis, breaks, held, narrated)

@@ -416,3 +416,18 @@ def test_a_relation_in_another_form_keeps_the_roles(claim, evidence, word):
     found = statuses(claim, evidence)
     kept = [found[word]] if word else found.values()
     assert all(status is WordStatus.MATCHED for status, _ in kept)
+
+
+def test_a_figure_fronted_in_its_own_phrase_is_said_of_the_clause_after_it():
+    source = (
+        "At 61 percent, turnout in the coastal wards is well above its low of 40 percent "
+        "in 2018, but remains below the national figure of 70 percent."
+    )
+    moved = "Turnout in the coastal wards, which was 40 percent in 2018, now stands at 61 percent."
+    assert statuses(moved, source)["61 percent"] == (WordStatus.MATCHED, "61 percent")
+    # a figure the claim puts in the fronted one's place, or swaps with another, is no match
+    for changed in (
+        "Turnout in the coastal wards, which was 40 percent in 2018, now stands at 65 percent.",
+        "Turnout in the coastal wards, which was 61 percent in 2018, now stands at 40 percent.",
+    ):
+        assert statuses(changed, source)[changed[-11:-1]][0] is not WordStatus.MATCHED

@@ -1,7 +1,14 @@
 """Units of meaning read from a text (analysis.py), on passages written for each rule."""
 
-from factcheck.analysis import analyse_claim, analyse_text, base_forms, with_antecedents
+from factcheck.analysis import (
+    analyse_claim,
+    analyse_text,
+    base_forms,
+    with_antecedents,
+    with_forenames,
+)
 from factcheck.model import Claim
+from factcheck.text import forenames
 
 
 def kinds(text):
@@ -68,3 +75,26 @@ def test_a_subject_pronoun_takes_the_name_the_sentence_before_opens_with():
 def test_a_first_word_a_relative_who_follows_is_a_name():
     assert kinds("Black, who runs the county party, backed the slate.")["Black"] == "name"
     assert kinds("Black paint covered the wall.")["Black"] != "name"
+
+
+def test_forenames_are_read_from_full_names_in_the_source():
+    text = "Former Mayor Ana M. Ruiz won. Ruiz's aide, Tomas Ortega, left. The Ruiz plan failed."
+    known = forenames(text)
+    assert known["ruiz"] == {"ana"} and known["ortega"] == {"tomas"}
+    assert "mayor" not in {first for firsts in known.values() for first in firsts}
+    # a word that is someone's forename is no surname, whatever run ends with it
+    assert "ana" not in forenames("Ana Ruiz spoke. The Shop Ana brand grew.")
+
+
+def test_a_surname_alone_takes_the_one_forename_its_source_gives_it():
+    text = "Ruiz will skip the vote."
+    found = with_forenames(analyse_text(text), {"ruiz": frozenset({"ana"})})
+    assert [u.norm for u in found.units][:2] == ["ana", "ruiz"]
+    # two forenames for one surname (two Ruizes): no guess; a full name keeps its own
+    two = {"ruiz": frozenset({"ana", "luis"})}
+    assert with_forenames(analyse_text(text), two) == analyse_text(text)
+    full = "Ana Ruiz will skip the vote."
+    assert with_forenames(analyse_text(full), {"ruiz": frozenset({"ana"})}) == analyse_text(full)
+    # nor does a name that opens a run ("Ruiz Lopez" is no lone Ruiz)
+    run = "Ruiz Lopez will skip the vote."
+    assert with_forenames(analyse_text(run), {"ruiz": frozenset({"ana"})}) == analyse_text(run)

@@ -233,3 +233,41 @@ def test_a_hedge_far_from_the_claimed_words_is_not_dropped():
         "June.",
     )
     assert "hedge-dropped" not in codes
+
+
+# A word a claim negates, against its opposite in the source (antonyms.txt or WordNet): the
+# claim says less than the source, and follows from it. The same claim without its "not",
+# or the source's own word negated, is a contradiction.
+DENIED_OPPOSITES = [
+    (
+        "The mayor will not attend the harbour festival in June.",
+        "The mayor plans to skip the harbour festival in June.",
+        "The mayor will attend the harbour festival in June.",
+    ),
+    (
+        "The panel did not accept the bid for the canal site.",
+        "The panel rejected the bid for the canal site.",
+        "The panel did not reject the bid for the canal site.",
+    ),
+    (
+        "Rents did not rise in the harbour district last year.",
+        "Rents fell in the harbour district last year.",
+        "Rents did not fall in the harbour district last year.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("said", "source", "wrong"), DENIED_OPPOSITES)
+def test_a_negated_word_agrees_with_its_opposite(said, source, wrong):
+    verdict, codes = codes_and_verdict(said, source)
+    assert verdict is Verdict.SUPPORTED, codes
+    assert codes_and_verdict(wrong, source)[0] is Verdict.CONTRADICTED
+
+
+def test_a_denied_word_against_its_denied_opposite_is_a_contradiction():
+    # both sides negate, but opposite things: "not rejected" is not "not accepted"
+    verdict, codes = codes_and_verdict(
+        "The council wanted a mayor who had not rejected money from developers.",
+        "The council wanted a mayor who had not accepted money from developers.",
+    )
+    assert verdict is Verdict.CONTRADICTED and "antonym-mismatch" in codes

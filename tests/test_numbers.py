@@ -3,7 +3,9 @@ import math
 from helpers import checker, claim, evidence
 
 from factcheck.checks import numbers
+from factcheck.model import Verdict
 from factcheck.quantities import quantities
+from factcheck.verify import verify
 
 check = checker(numbers.check)
 
@@ -125,3 +127,28 @@ def test_a_vague_count_against_a_quantifier_is_no_number_finding():
         evidence("Few voters came, but few aides think it matters."),
     )
     assert "number-mismatch" not in [f.code for f in found]
+
+
+def test_a_number_before_a_comma_counts_nothing_after_it():
+    # "Ruiz, 61, won" gives an age; the comma ends the number, "won" is no unit of it
+    assert values("Mayor Ana Ruiz, 61, won the race.") == [("count", 61, 61, None)]
+    assert values("It cost 1,250 dollars.") == [("count", 1250, 1250, "dollar")]
+    assert (
+        check(
+            claim("Ruiz, who is 61, won a third term."),
+            evidence("Mayor Ana Ruiz, 61, won a third term."),
+        )
+        == []
+    )
+
+
+def test_an_n_way_contest_counts_its_parties():
+    assert values("a three-way race for mayor") == [("count", 3, 3, None)]
+    assert (
+        check(claim("She won a race with three candidates."), evidence("She won a three-way race."))
+        == []
+    )
+    found = verify(
+        claim("She won a race with four candidates."), evidence("She won a three-way race.")
+    )
+    assert found.verdict is not Verdict.SUPPORTED

@@ -72,6 +72,28 @@ def test_a_pronoun_opening_the_evidence_stands_for_the_subject_before_it():
     assert verify(claim, index.search(claim.text)).verdict is not Verdict.SUPPORTED
 
 
+def test_a_surname_in_evidence_is_the_full_name_its_source_gives_elsewhere():
+    index = index_of(
+        "Mayor Ana Ruiz opened the new ferry terminal on Monday.\n\n"
+        "Ruiz will skip the regional budget summit in Lima, her office said.\n\n"
+        "Senators on Harbor Street faced a hard task, giving Ruiz their support.\n\n"
+        "Unrelated sentence about weather."
+    )
+    claim = single_claim("Ana Ruiz will skip the regional budget summit in Lima.")
+    found = index.search(claim.text)
+    assert found[0].forenames == {"ruiz": frozenset({"ana"})}
+    assert verify(claim, found).verdict is Verdict.SUPPORTED
+    # another forename is another person; the full name put where another name stands is
+    # a changed name, though the source names her in full elsewhere
+    for text in (
+        "Luis Ruiz will skip the regional budget summit in Lima.",
+        "Ana Ruiz opened the new ferry terminal in Lima on Monday.",
+        "Senators on Ana Ruiz faced a hard task, giving Ruiz their support.",
+    ):
+        other = single_claim(text)
+        assert verify(other, index.search(other.text)).verdict is not Verdict.SUPPORTED, text
+
+
 def test_matched_spans_point_at_shared_words():
     index = index_of("Japan has agreed to sell 10 Patriot interceptors.")
     best = index.search("Japan sells Patriot interceptors")[0]

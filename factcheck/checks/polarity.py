@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from ..align import Case
-from ..analysis import Analysis, analyse_text, base_forms, opposites
+from ..analysis import Analysis, analyse_text, are_opposites, base_forms, opposites
 from ..model import Code, Severity, Verdict, WordStatus
 from ..text import lexicon_lines, normalize
 
@@ -47,6 +47,7 @@ def negation_conflicts(claim: Analysis, source: Analysis) -> list[tuple[str, str
     "not" of "was not political" answers the source's, and "without" stands alone. A
     negator governs words of its own clause only (analysis.NEGATION_REACH)."""
     unpaired = _unpaired(claim.negations, source.negations)
+    unpaired = ([s for s in unpaired[0] if s not in _absorbed(claim, source)], unpaired[1])
     conflicts = []
     for mine, theirs, side, scopes in (
         (claim, source, "claim", unpaired[0]),
@@ -62,6 +63,22 @@ def negation_conflicts(claim: Analysis, source: Analysis) -> list[tuple[str, str
 
 
 Scope = tuple[frozenset[str], ...]
+
+
+def _absorbed(claim: Analysis, source: Analysis) -> list[Scope]:
+    """The claim's negator scopes whose negated word the source states by its opposite
+    ("did not rise" / "fell"): the opposite word answers that negation, as
+    `analysis.with_denied_opposites` reads it. A scope is compared with the same scope of
+    the claim's plain analysis (its words without their opposites)."""
+    plain = analyse_text(claim.text).negations
+    if plain == claim.negations:
+        return []
+    asserted = _asserted(source)
+    return [
+        scope
+        for scope, before in zip(claim.negations, plain, strict=True)
+        if scope[0] != before[0] and scope[0] & asserted and not before[0] & asserted
+    ]
 
 
 def _unpaired(mine: tuple[Scope, ...], theirs: tuple[Scope, ...]):
@@ -159,13 +176,40 @@ def check(case: Case):
             for word, side in negation_conflicts(claim, analyse_text(sentence.text))
         ]
         for said, stated in antonym_conflicts(claim.text, sentence.text):
+            if _denied(claim, said):
+                continue  # "did not accept" says what "rejected" says, and less
             said_words.add(said)
             findings.append(
                 ANTONYM_MISMATCH.finding(
                     f"claim says \u201c{said}\u201d, source says \u201c{stated}\u201d ({where})"
                 )
             )
-    return findings + _opposites_in_place(case, said_words)
+    return findings + _opposites_in_place(case, said_words) + _both_denied(case)
+
+
+def _denied(claim: Analysis, said: str) -> bool:
+    """Whether the claim's word `said` is one a "not" or "never" governs."""
+    forms = set(base_forms(said)) | {said}
+    return any(
+        unit.start in claim.denied and (forms & ({unit.norm} | set(base_forms(unit.norm))))
+        for unit in claim.units
+    )
+
+
+def _both_denied(case: Case) -> list:
+    """A word the claim denies, matched by its opposite that the source denies too ("had
+    not rejected" / "had not accepted"): the negations pair, yet they deny opposite things.
+    The opposite stands in for a denied word only where the source asserts it."""
+    if case.best is None:
+        return []
+    return [
+        ANTONYM_MISMATCH.finding(case.substitution(link))
+        for link in case.alignment.with_status(WordStatus.MATCHED)
+        if link.counterpart is not None
+        and link.unit.start in case.claim.analysis.denied
+        and link.counterpart.start in case.best.denied
+        and are_opposites(link.unit.norm, link.counterpart.norm)
+    ]
 
 
 def _opposites_in_place(case: Case, reported: set[str]) -> list:
