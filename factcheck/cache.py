@@ -177,11 +177,27 @@ def _optional_text(value: object) -> str | None:
     return value
 
 
-def _attribution(row: object) -> Attribution | None:
+def _attribution(row: object, read: dict[tuple, Attribution]) -> Attribution | None:
+    """The attribution a row stores; `read` holds those already made from equal rows (an
+    entry repeats a few: made once each, as they are immutable)."""
     if row is None:
         return None
     if not isinstance(row, list) or len(row) != len(ATTRIBUTION_FIELDS):
         raise ValueError("malformed attribution")
+    try:
+        return read[_row_key(row)]
+    except (KeyError, TypeError):  # new, or a row that cannot be a key (malformed: said below)
+        attribution = _new_attribution(row)
+    with contextlib.suppress(TypeError):
+        read[_row_key(row)] = attribution
+    return attribution
+
+
+def _row_key(row: list) -> tuple:
+    return tuple(tuple(value) if isinstance(value, list) else value for value in row)
+
+
+def _new_attribution(row: list) -> Attribution:
     values = dict(zip(ATTRIBUTION_FIELDS, row, strict=True))
     for name, value in values.items():
         if name == "kind":
@@ -213,6 +229,7 @@ def entry_source(blob: bytes, sha256: str, text: str) -> Source:
         raise ValueError("no sentence list")
     lines = LineIndex(text)
     sentences, previous_end = [], 0
+    attributions: dict[tuple, Attribution] = {}
     for row in rows:
         if not isinstance(row, list) or len(row) != 5:
             raise ValueError("malformed sentence")
@@ -226,7 +243,7 @@ def entry_source(blob: bytes, sha256: str, text: str) -> Source:
             raise ValueError("sentence span does not start and end on text")
         sentence = Sentence(span, start, end, lines.line(start), paragraph)
         sentence.furniture = _optional_text(furniture)
-        sentence.attribution = _attribution(attribution)
+        sentence.attribution = _attribution(attribution, attributions)
         sentences.append(sentence)
         previous_end = end
     source = Source("", text, sentences)

@@ -408,6 +408,7 @@ class StoreRows:
         import numpy as np
 
         self._texts, self._offsets, self._row_offsets = [], [], [0]
+        self._maps: list = []  # the offsets' memmaps, whose pages `release_pages` lets go
         self._sources: list[StoredSource] = []
         firsts = []
         for shard in shards:
@@ -421,7 +422,9 @@ class StoreRows:
                 raise BrokenShard(shard, err) from None
             if len(offsets) != shard.sentences + 1 or offsets.dtype != np.int64:
                 raise BrokenShard(shard, "text offsets do not fit the manifest")
-            self._offsets.append(offsets)
+            self._maps.append(offsets)
+            # a memoryview's items are Python ints: indexing the memmap cost 13 us a row
+            self._offsets.append(memoryview(offsets.view(np.ndarray)))
             for source in shard.sources:
                 self._sources.append(source)
                 firsts.append(base + source.first)
@@ -438,7 +441,7 @@ class StoreRows:
 
     def mapped(self) -> list:
         """The memory-mapped columns (see `release_pages`)."""
-        return [*self._texts, *self._offsets]
+        return [*self._texts, *self._maps]
 
     def _locate(self, row: int) -> tuple[int, int]:
         shard = bisect.bisect_right(self._row_offsets, row) - 1
@@ -447,7 +450,7 @@ class StoreRows:
     def text(self, row: int) -> str:
         shard, local = self._locate(row)
         offsets = self._offsets[shard]
-        start, end = int(offsets[local]), int(offsets[local + 1])
+        start, end = offsets[local], offsets[local + 1]
         # only ranks candidates: what a user sees is read from the file, so a damaged byte
         # here is replaced rather than trusted or fatal
         return self._texts[shard][start:end].decode("utf-8", errors="replace")
