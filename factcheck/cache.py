@@ -27,11 +27,8 @@ from __future__ import annotations
 import contextlib
 import errno
 import hashlib
-import json
 import os
-import shutil
 import stat
-import tempfile
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
@@ -44,6 +41,9 @@ from .retrieve import Index
 from .sanitize import shown
 from .sources import parse_source
 from .text import LineIndex
+
+# json, shutil and tempfile are imported by the functions that write or read entries:
+# `verify`, which keeps no cache, imports this module and never pays for them (cold start).
 
 # Bump the suffix when analysis output changes; /4: entries became JSON instead of pickles.
 ANALYSIS_VERSION = f"{__version__}/7"
@@ -151,6 +151,8 @@ class Cache:
 
 def source_entry(source: Source, sha256: str) -> bytes:
     """A source's analysis as plain JSON: spans, never text (text comes from the file)."""
+    import json
+
     sentences = [
         [
             s.start,
@@ -214,6 +216,8 @@ def _new_attribution(row: list) -> Attribution:
 def entry_source(blob: bytes, sha256: str, text: str) -> Source:
     """The `Source` an entry describes for the file whose bytes hash to `sha256` and read as
     `text`; `ValueError` unless the entry is well formed and made from exactly that file."""
+    import json
+
     try:
         document = json.loads(blob)
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as err:
@@ -288,6 +292,8 @@ def private_directory(directory: Path) -> None:
 def sweep_leftovers(directory: Path) -> None:
     """Remove temporary files and building directories whose writer is gone (killed
     mid-write; a concurrent writer's are left alone), and the pickles of older versions."""
+    import shutil
+
     places = [directory / "indexes", directory / "store" / "shards"]
     places += (directory / "sources").glob("*")
     for place in places:
@@ -309,6 +315,9 @@ def _save_index(index: Index, directory: Path, replace: bool) -> None:
     """Save into a temporary directory, mark it complete, then rename it into place.
     `replace`: the index there is unusable and goes; otherwise a complete index that a
     concurrent run renamed into place first is kept, and this one dropped."""
+    import shutil
+    import tempfile
+
     try:
         private_directory(directory.parent)
         tmp = Path(tempfile.mkdtemp(dir=directory.parent, prefix=temp_prefix("building")))
@@ -331,6 +340,9 @@ def _save_index(index: Index, directory: Path, replace: bool) -> None:
 def _rename_directory(tmp: Path, directory: Path, replace: bool) -> None:
     """Rename `tmp` to `directory`; a directory in the way is kept if complete (and not to be
     replaced), else first moved aside, so no reader ever sees an index half deleted."""
+    import shutil
+    import tempfile
+
     try:
         os.rename(tmp, directory)
         return

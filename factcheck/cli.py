@@ -6,10 +6,8 @@ Exit codes: 0 nothing failing, 1 findings (or unmet `expect`), 2 usage or input 
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 import time
-import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -111,6 +109,8 @@ def _target(output: str | None, quiet: bool = False) -> Target:
     """Colour and wrapping for an interactive terminal; plain, unwrapped lines for a file,
     a pipe or a CI log."""
     if output is None and sys.stdout.isatty():
+        import shutil  # imports where used, here and below: a pre-commit run pays each one
+
         return Target(
             color=not os.environ.get("NO_COLOR"),  # no-color.org: set and not empty
             width=shutil.get_terminal_size().columns,
@@ -253,6 +253,8 @@ class OneLineErrors(click.Group):
             _fail(str(err))
         except Exception as err:  # a bug or an input no check foresaw: still one line, exit 2
             if "--debug" in arguments:
+                import traceback
+
                 traceback.print_exc()
             _fail(f"unexpected {type(err).__name__}: {err} (a bug; --debug shows the traceback)")
         sys.exit(result if isinstance(result, int) else 0)

@@ -21,7 +21,6 @@ import contextlib
 import os
 import re
 import stat
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -211,6 +210,8 @@ def write_atomic(path: str | os.PathLike[str], content: str | bytes) -> None:
         raise FactcheckError(
             f"{shown(str(target))}: not a regular file; refusing to replace it with a report"
         )
+    import tempfile  # only writing needs it: `verify` and `check` to stdout never do
+
     try:
         fd, tmp = tempfile.mkstemp(
             prefix=temp_prefix(target.name), suffix=TEMP_SUFFIX, dir=directory

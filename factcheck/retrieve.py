@@ -21,7 +21,6 @@ was sharded or on what else the store holds.
 from __future__ import annotations
 
 import hashlib
-import json
 import math
 from collections import Counter
 from dataclasses import dataclass
@@ -611,6 +610,8 @@ class Index:
     def save(self, directory: Path) -> None:
         """Write the index's postings into an empty `directory` (the caller makes it atomic):
         numpy arrays and JSON, never pickle."""
+        import json
+
         shards = self._bm25.shards if self._bm25 is not None else []
         meta = {"format": INDEX_FORMAT, "sentences": len(self.rows), "bm25": bool(shards)}
         for shard in shards:
@@ -621,6 +622,8 @@ class Index:
     def load(cls, directory: Path, sources: list[Source]) -> Index:
         """An index saved by `save` for exactly these sources; raises ValueError if the saved
         tables do not fit them."""
+        import json
+
         meta = json.loads((directory / "meta.json").read_text(encoding="utf-8"))
         if meta.get("format") != INDEX_FORMAT:
             raise ValueError(f"index format {meta.get('format')} is not {INDEX_FORMAT}")

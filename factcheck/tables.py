@@ -18,7 +18,8 @@ from __future__ import annotations
 import bisect
 import hashlib
 from collections.abc import Callable, Iterator, Mapping
-from importlib import resources
+
+from .text import lexicon_file
 
 # Separators of the table files: no lexicon key or value holds either (the writer checks).
 FIELDS = "\t"
@@ -28,7 +29,8 @@ HEADER = "# factcheck lexicon table: sha256 {digest} of {name}.txt\n"
 
 def lexicon_digest(name: str) -> str:
     """SHA-256 of `lexicon/NAME.txt` as shipped (its bytes, comments included)."""
-    raw = resources.files("factcheck.lexicon").joinpath(f"{name}.txt").read_bytes()
+    with open(lexicon_file(f"{name}.txt"), "rb") as handle:
+        raw = handle.read()
     return hashlib.sha256(raw).hexdigest()
 
 
@@ -86,11 +88,8 @@ def precomputed(
     """The table of `lexicon/NAME.txt`: read from `lexicon/tables/NAME.tsv` when that was
     written from the lexicon as it is now, else `build()` (the table made from the lexicon)."""
     try:
-        text = (
-            resources.files("factcheck.lexicon")
-            .joinpath("tables", f"{name}.tsv")
-            .read_text("utf-8")
-        )
+        with open(lexicon_file("tables", f"{name}.tsv"), encoding="utf-8") as handle:
+            text = handle.read()
     except OSError:
         return build()
     header, _, body = text.partition("\n")

@@ -59,6 +59,16 @@ def test_verify_in_json_imports_only_the_json_format():
     assert not loaded & {*ON_DEMAND, "factcheck.formats.terminal", "factcheck.formats.html"}
 
 
+# Standard modules `verify` has no use for: they go with writing (the cache, a report to a
+# file), reading package data through importlib.resources, and printing a traceback.
+UNUSED_BY_VERIFY = ("shutil", "tempfile", "zipfile", "importlib.resources", "traceback")
+
+
+def test_verify_imports_no_standard_module_only_writing_needs():
+    loaded = modules_after(cli_run("verify", "Japan sells interceptors.", "-s", str(ARTICLE)))
+    assert not loaded & set(UNUSED_BY_VERIFY)
+
+
 def test_the_terminal_format_brings_rich_when_it_renders():
     loaded = modules_after(cli_run("verify", "Japan sells interceptors.", "-s", str(ARTICLE)))
     assert {"factcheck.formats.terminal", "rich"} <= loaded
