@@ -1114,3 +1114,18 @@ def test_opening_place_phrase_is_not_the_subject():
     # "Outside ...," / "Inside ...," is set off before the subject, never a speaker itself
     found = decided("Outside the Harbor Office, there is anger at what they call the “betrayal.”")
     assert found.speaker == "they"
+
+
+def test_subject_read_past_auxiliaries_conjunctions_and_person_nouns():
+    # "did not release": an auxiliary and "not" are a verb, never an adjective before a noun
+    found = decided("Okafor did not release the figures, saying only that the pier was “unsafe.”")
+    assert (found.speaker, found.rules[-1]) == ("Okafor", "participle-of-subject")
+    # a person noun of lexicon/person_nouns.txt heads the subject, adjectives before it
+    found = decided("The veteran harbor pilot began with the storm, saying the pier was “unsafe.”")
+    assert found.speaker == "The veteran harbor pilot"
+    assert decided("A federal judge found that the port acted in “bad faith.”").speaker == (
+        "A federal judge"
+    )
+    # "And then" opening the sentence is not part of the subject
+    found = decided("And then Okafor went further, saying the pier would stay “open for good.”")
+    assert found.speaker == "Okafor"

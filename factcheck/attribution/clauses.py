@@ -7,7 +7,7 @@ import re
 
 from ..model import Attribution, AttributionKind
 from ..text import lexicon
-from .phrases import NP_MAX_WORDS, clause_inside, describe, ruled, trim_leading
+from .phrases import CLAUSE_WORDS, NP_MAX_WORDS, clause_inside, describe, ruled, trim_leading
 from .quotes import Span, speaker_between, speech_form
 from .words import (
     ABBREVIATION,
@@ -222,14 +222,17 @@ def name_before_role(masked: str, end: int) -> tuple[str, str] | None:
 def head_follows(words: list[str], index: int) -> bool:
     """Whether a lower-case word at `index` is an adjective before a source noun within two
     words ("several environmental | groups")."""
-    if words[index].endswith("ed") or words[index].lower() in BE:
-        return False  # a verb: "Cruz exhorted | Republicans", "Roe is | telling supporters"
+    word = words[index].lower()
+    if word.endswith("ed") or word in BE or word in CLAUSE_WORDS or word == "not":
+        return False  # a verb: "Cruz exhorted | Republicans", "Roe did | not release details"
     if index + 1 < len(words) and words[index + 1].lower() in DETERMINERS:
         return False  # a verb before its object: "Mills forwards | an email"
     for word in words[index + 1 : index + 3]:
         norm = word_norm(word.rstrip(",;:"))
         if word[:1].islower() and (
-            norm in lexicon("unnamed_sources") or norm in lexicon("documents")
+            norm in lexicon("unnamed_sources")
+            or norm in lexicon("documents")
+            or norm in lexicon("person_nouns")
         ):
             return True
         if word.endswith((",", ";", ":")):
@@ -248,7 +251,7 @@ def clause_subject(masked: str) -> Attribution | None:
     """The subject of the sentence's main clause, for "X did Y, saying ..." forms: the words
     from the start (after an opening phrase set off by a comma) up to the first verb-like
     lower-case word."""
-    clause = DATELINE.sub("", masked)
+    clause = _LEADING_CONJUNCTION.sub("", DATELINE.sub("", masked))
     first = clause.split()[0].lower() if clause.split() else ""
     opener = (
         first in LEADING_CLAUSE
@@ -283,7 +286,7 @@ SUBORDINATORS = function_words("subordinator")
 
 
 def subject_at(clause: str) -> Attribution | None:
-    clause = SENTENCE_ADVERB.sub("", clause.lstrip())
+    clause = SENTENCE_ADVERB.sub("", _LEADING_CONJUNCTION.sub("", clause.lstrip()))
     tokens: list[str] = []
     words = clause.split()
     for token in words:
@@ -297,6 +300,7 @@ def subject_at(clause: str) -> Attribution | None:
             and not possessed
             and norm not in lexicon("documents")
             and norm not in lexicon("organizations")
+            and norm not in lexicon("person_nouns")
             and not head_follows(words, len(tokens))
             and not _compound_before_name(words, len(tokens))
         ):
@@ -309,6 +313,11 @@ def subject_at(clause: str) -> Attribution | None:
     if len(tokens) < len(words) and words[len(tokens)].endswith(","):
         return None  # "Hours later, ...", "To wit, ...": an opening phrase, not a subject
     return describe(" ".join(tokens))
+
+
+# A conjunction opening the sentence, with "then" after it ("And then Roe went ..."): not
+# part of the subject.
+_LEADING_CONJUNCTION = re.compile(r"^(?:and|but|so|yet)\s+(?:then\s+)?", re.IGNORECASE)
 
 
 RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whose|whom)\b[^,;:]*,\s*$")
