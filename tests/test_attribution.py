@@ -1129,3 +1129,14 @@ def test_subject_read_past_auxiliaries_conjunctions_and_person_nouns():
     # "And then" opening the sentence is not part of the subject
     found = decided("And then Okafor went further, saying the pier would stay “open for good.”")
     assert found.speaker == "Okafor"
+
+
+def test_stance_verb_inverted_right_after_a_quote():
+    # "agrees", "echoed" need a quotation beside them: after one, with the speaker inverted
+    found = decided("“The pier is our living,” agrees Ann Roe, 52, of Harborville.")
+    assert (found.speaker, found.cue) == ("Ann Roe", "agrees")
+    assert decided("“The pier must close,” echoed the harbor master.").speaker == (
+        "the harbor master"
+    )
+    # an object after the verb makes it a verb of the clause, not a cue
+    assert attribute_sentence("The pier was “unsafe,” denounced her record and more.") is None

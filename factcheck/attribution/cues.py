@@ -55,19 +55,30 @@ from .words import (
 
 
 def sentence_cues(masked: str, spans: list[Span]) -> list[Cue]:
-    """Reporting cues, and stance verbs ("branded", "rated") that a quotation follows."""
+    """Reporting cues, and stance verbs ("branded", "rated", "agrees") beside a quotation:
+    before it, or right after it with the speaker inverted."""
     found = [
         cue
         for cue in find_cues(masked)
         if cue.group()[:1].islower() or cue.start() == 0  # not "the United States"
     ]
     if spans:
+        # a stance verb with a quotation after it, or right after one ("“...,” agrees Roe")
         found += [
             cue
             for cue in find_cues(masked, "quote")
             if any(span.start >= cue.end() for span in spans)
+            or (
+                AFTER_CLOSING_QUOTE.search(masked[: cue.start()])
+                and _INVERTED_SPEAKER.match(masked, cue.end())
+            )
         ]
     return found
+
+
+# What follows a stance verb inverted after a quote: a name or a described speaker ("“...,”
+# agrees Ann Roe", "... agreed the harbor master"), not an object ("denounced her record").
+_INVERTED_SPEAKER = re.compile(r"\s+(?:[A-Z]|(?:the|a|an|another|one)\b)")
 
 
 @lru_cache(maxsize=1)
