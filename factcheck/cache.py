@@ -196,7 +196,7 @@ def _attribution(row: object, read: dict[tuple, Attribution]) -> Attribution | N
 
 
 def _row_key(row: list) -> tuple:
-    return tuple(tuple(value) if isinstance(value, list) else value for value in row)
+    return tuple([tuple(value) if type(value) is list else value for value in row])
 
 
 def _new_attribution(row: list) -> Attribution:

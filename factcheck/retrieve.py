@@ -22,6 +22,9 @@ from __future__ import annotations
 
 import hashlib
 import math
+import mmap
+import os
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -719,15 +722,47 @@ class SavedVocabulary:
         return None
 
 
+def map_bytes(path: Path) -> mmap.mmap | bytes:
+    """A file's bytes, memory-mapped (slices of an `mmap` are bytes, 10x cheaper than
+    slices of a numpy memmap); an empty file cannot be mapped and is empty bytes."""
+    with open(path, "rb") as handle:
+        if not os.fstat(handle.fileno()).st_size:
+            return b""
+        return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+
+
+# The header `numpy.save` writes for a 1-D array (format 1.0), padded with spaces.
+NPY_MAGIC = b"\x93NUMPY\x01\x00"
+NPY_HEADER = re.compile(
+    rb"\{'descr': '([<>|][a-z]\d{1,2})', 'fortran_order': False, 'shape': \((\d+),\), \} *\n"
+)
+
+
+def map_array(path: Path):
+    """A 1-D array written by `numpy.save`, memory-mapped read-only, as a plain ndarray.
+    What `numpy.load(mmap_mode="r")` gives, at a third of its cost: it parses each header
+    with `ast.literal_eval` and builds a `np.memmap`, 80 ms for the 272 arrays of a 1M
+    archive, on every `check`. Anything but such a file is a ValueError, never a guess."""
+    import numpy as np
+
+    mapping = map_bytes(path)
+    length = int.from_bytes(mapping[8:10], "little")
+    header = NPY_HEADER.fullmatch(mapping[10 : 10 + length])
+    if mapping[:8] != NPY_MAGIC or header is None:
+        raise ValueError(f"{path.name}: not a 1-D array saved by numpy")
+    dtype, count = np.dtype(header[1].decode("ascii")), int(header[2])
+    if 10 + length + count * dtype.itemsize > len(mapping):
+        raise ValueError(f"{path.name}: shorter than its header says")
+    return np.frombuffer(mapping, dtype=dtype, count=count, offset=10 + length)
+
+
 def load_postings(directory: Path, offset: int = 0) -> Postings:
     """Postings saved by `save_postings`, memory-mapped; ValueError if their shapes do not fit
     together. Nothing is read whole: opening costs the same for any archive size."""
     import numpy as np
 
-    def mapped(name: str):  # plain views of the maps: slicing a np.memmap costs ~10x more
-        return np.load(directory / f"{name}.npy", mmap_mode="r", allow_pickle=False).view(
-            np.ndarray
-        )
+    def mapped(name: str):
+        return map_array(directory / f"{name}.npy")
 
     arrays = {name: mapped(name) for name in POSTINGS_FILES}
     offsets, order, hashes = mapped("word_offsets"), mapped("word_order"), mapped("word_hashes")
@@ -741,5 +776,5 @@ def load_postings(directory: Path, offset: int = 0) -> Postings:
         or arrays["rows"].dtype != np.int32
     ):
         raise ValueError("postings do not fit together")
-    vocabulary = SavedVocabulary((directory / "words.bin").read_bytes(), offsets, order, hashes)
+    vocabulary = SavedVocabulary(map_bytes(directory / "words.bin"), offsets, order, hashes)
     return Postings(vocabulary, offset=offset, **arrays)

@@ -46,7 +46,16 @@ from .cache import ANALYSIS_VERSION, Cache, private_directory, source_key
 from .errors import FactcheckError
 from .files import UNCONFINED, ReadPolicy, decode, read_bytes, temp_prefix
 from .model import Sentence
-from .retrieve import Index, Postings, build_postings, load_postings, save_postings, tokenize
+from .retrieve import (
+    Index,
+    Postings,
+    build_postings,
+    load_postings,
+    map_array,
+    map_bytes,
+    save_postings,
+    tokenize,
+)
 from .sources import parse_source
 
 STORE_FORMAT = "factcheck-store-3"  # 2: vocabulary as sorted words, not JSON; 3: by hash
@@ -336,9 +345,9 @@ def release_pages(arrays: Iterable) -> None:
     resident to the end of the run: 46 claims against the 1M archive kept 170 MB of
     postings and sentence text mapped, more than the claims' own work."""
     for array in arrays:
-        mapping = array if isinstance(array, mmap.mmap) else getattr(array, "_mmap", None)
-        mapping = mapping or getattr(getattr(array, "base", None), "_mmap", None)
-        if mapping is not None and hasattr(mmap, "MADV_DONTNEED"):
+        mapping = getattr(array, "base", array)  # an array's buffer: a view of the map
+        mapping = mapping.obj if isinstance(mapping, memoryview) else mapping
+        if isinstance(mapping, mmap.mmap) and hasattr(mmap, "MADV_DONTNEED"):
             with contextlib.suppress(OSError, ValueError):
                 mapping.madvise(mmap.MADV_DONTNEED)
 
@@ -384,15 +393,6 @@ class StaleSource(Exception):
         self.path = path
 
 
-def _map_bytes(path: Path) -> mmap.mmap | bytes:
-    """A file's bytes, memory-mapped (slices of an `mmap` are bytes, 10x cheaper than
-    slices of a numpy memmap); an empty file cannot be mapped and is empty bytes."""
-    with open(path, "rb") as handle:
-        if not os.fstat(handle.fileno()).st_size:
-            return b""
-        return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
-
-
 class StoreRows:
     """The rows of the shards a search uses: text from the shards' columns, evidence from
     the files themselves (through the cache, which attributes them once)."""
@@ -408,23 +408,21 @@ class StoreRows:
         import numpy as np
 
         self._texts, self._offsets, self._row_offsets = [], [], [0]
-        self._maps: list = []  # the offsets' memmaps, whose pages `release_pages` lets go
+        self._maps: list = []  # the offsets' arrays, whose pages `release_pages` lets go
         self._sources: list[StoredSource] = []
         firsts = []
         for shard in shards:
             base = self._row_offsets[-1]
             try:
-                self._texts.append(_map_bytes(shard.directory / "text.bin"))
-                offsets = np.load(
-                    shard.directory / "text_offsets.npy", mmap_mode="r", allow_pickle=False
-                )
+                self._texts.append(map_bytes(shard.directory / "text.bin"))
+                offsets = map_array(shard.directory / "text_offsets.npy")
             except (OSError, ValueError) as err:
                 raise BrokenShard(shard, err) from None
             if len(offsets) != shard.sentences + 1 or offsets.dtype != np.int64:
                 raise BrokenShard(shard, "text offsets do not fit the manifest")
             self._maps.append(offsets)
-            # a memoryview's items are Python ints: indexing the memmap cost 13 us a row
-            self._offsets.append(memoryview(offsets.view(np.ndarray)))
+            # a memoryview's items are Python ints: indexing the array costs 10x more
+            self._offsets.append(memoryview(offsets))
             for source in shard.sources:
                 self._sources.append(source)
                 firsts.append(base + source.first)

@@ -180,6 +180,7 @@ def lexicon_lines(name: str) -> tuple[str, ...]:
 # Gore"): where a person is named in full.
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w'\u2019-]*(?:\s+(?:[A-Z]\.\s+)*[A-Z][\w'\u2019-]*)+")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
+_INITIAL = re.compile(r"[A-Z]\.")
 
 
 def forenames(text: str) -> dict[str, frozenset[str]]:
@@ -190,7 +191,7 @@ def forenames(text: str) -> dict[str, frozenset[str]]:
     titles, stop = lexicon("titles"), lexicon("stopwords")
     found: dict[str, set[str]] = {}
     for run in _CAPITALISED_RUN.finditer(text):
-        names = [w for w in run.group().split() if not re.fullmatch(r"[A-Z]\.", w)]
+        names = [w for w in run.group().split() if not _INITIAL.fullmatch(w)]
         first, last = normalize(names[-2]), normalize(_POSSESSIVE.sub("", names[-1]))
         if first not in titles and first not in stop and first.isalpha():
             found.setdefault(last, set()).add(first)

@@ -297,3 +297,27 @@ def test_every_sentence_holding_a_quote_best_is_offered():
     found = index.search(claim.text, k=1, quotes=("We will not reopen the mine.",))
     assert "progress" in found[0].text
     assert any("official said" in e.text for e in found)
+
+
+def test_map_array_reads_what_numpy_saved_and_refuses_anything_else(tmp_path):
+    """The store's arrays are mapped without numpy.load (its header parsing was most of
+    opening a 1M archive): the same values and dtype, and a damaged file is a ValueError."""
+    import numpy as np
+    import pytest
+
+    from factcheck.retrieve import map_array
+
+    for values in (np.arange(7, dtype=np.int64), np.array([3, 1], dtype=np.int32), np.zeros(0)):
+        np.save(tmp_path / "a.npy", values, allow_pickle=False)
+        mapped = map_array(tmp_path / "a.npy")
+        assert mapped.dtype == values.dtype and mapped.tolist() == values.tolist()
+        assert not mapped.flags.writeable
+    np.save(tmp_path / "two.npy", np.zeros((2, 2)), allow_pickle=False)
+    (tmp_path / "text.npy").write_bytes(b"not an array")
+    for name in ("two.npy", "text.npy"):
+        with pytest.raises(ValueError, match="not a 1-D array"):
+            map_array(tmp_path / name)
+    np.save(tmp_path / "a.npy", np.arange(7, dtype=np.int64), allow_pickle=False)
+    (tmp_path / "short.npy").write_bytes((tmp_path / "a.npy").read_bytes()[:-8])
+    with pytest.raises(ValueError, match="shorter than its header"):
+        map_array(tmp_path / "short.npy")
