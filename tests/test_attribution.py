@@ -1140,3 +1140,14 @@ def test_stance_verb_inverted_right_after_a_quote():
     )
     # an object after the verb makes it a verb of the clause, not a cue
     assert attribute_sentence("The pier was “unsafe,” denounced her record and more.") is None
+
+
+def test_written_things_speak_as_documents_and_outlets_as_media():
+    # lexicon/documents.txt: a website, a message, a cable, a headline, a sign
+    found = decided("The council’s message promises to “put fishing first.”")
+    assert (found.kind, found.rules[0]) == (AttributionKind.DOCUMENT, "document-noun")
+    found = decided("“The pier is closed until spring,” the port website explains.")
+    assert (found.kind, found.speaker) == (AttributionKind.DOCUMENT, "the port website")
+    # lexicon/media.txt: outlets in the plural
+    found = decided("Several outlets reported that the board had “lost control.”")
+    assert (found.kind, found.speaker) == (AttributionKind.MEDIA, "Several outlets")
