@@ -72,4 +72,5 @@ def test_verify_imports_no_standard_module_only_writing_needs():
 def test_the_terminal_format_brings_rich_when_it_renders():
     loaded = modules_after(cli_run("verify", "Japan sells interceptors.", "-s", str(ARTICLE)))
     assert {"factcheck.formats.terminal", "rich"} <= loaded
+    assert "rich.table" not in loaded  # only `sources` draws tables
     assert "factcheck.formats.html" not in loaded
