@@ -315,6 +315,10 @@ def _swapped_roles(
                 )
                 for i in range(first + 1, second)
             )
+            between = between or (
+                _linked_by_at(claim_text, claim[first : second + 1])
+                and _linked_by_at(evidence_text, theirs[low : high + 1])
+            )
             voices_differ = _after_by(evidence_text, theirs[max(first_at, second_at)]) != (
                 _after_by(claim_text, links[second].unit)
             )
@@ -330,6 +334,23 @@ def _swapped_roles(
         else link
         for i, link in enumerate(links)
     ]
+
+
+# Words that may stand between two names of one phrase besides "at": inside a name ("School
+# of Law"), or an article ("at the").
+_NAME_GLUE = frozenset({"the", "of", "for", "and", "at"})
+
+
+def _linked_by_at(text: str, units: list[Unit]) -> bool:
+    """Whether the units from the first name to the last are names joined by "at" ("the
+    Brennan Center for Justice at the New York University School of Law"): "at" places
+    the one in the other, so the two trading places is a changed fact. It is no unit (a
+    stopword), so the rule reads the words between."""
+    if any(u.kind not in ("name", "title", "relation") for u in units):
+        return False
+    gaps = " ".join(text[a.end : b.start] for a, b in zip(units, units[1:], strict=False))
+    words = re.findall(r"[\w']+", gaps.lower())
+    return "at" in words and set(words) <= _NAME_GLUE
 
 
 def _genitive_alternation(mine_text: str, mine: Unit, their_text: str, theirs: Unit) -> bool:

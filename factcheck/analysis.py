@@ -375,7 +375,11 @@ PREPOSITIONS = frozenset(
 
 def _phrase_keys(pieces: list[tuple[str, int, int]], index: int) -> tuple[int, frozenset[str]]:
     """(width, synsets) of a two- or three-word synonym phrase ("set up", "work out") at
-    `index`, its first word in any inflection; (0, empty) when there is none."""
+    `index`, its first word in any inflection; (0, empty) when there is none. A phrase
+    that opens with a quantifier ("every year", "all day") is none: the quantifier is a
+    fact of its own ("every year" / "no year")."""
+    if pieces[index][0] in _quantifiers():
+        return 0, frozenset()
     for width in (3, 2):
         if index + width > len(pieces):
             continue

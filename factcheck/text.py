@@ -188,12 +188,16 @@ def forenames(text: str) -> dict[str, frozenset[str]]:
     the last two capitalised words of a run, initials and titles skipped. A source that
     names someone in full once and by surname after ("Gore plans to skip ...") tells a
     reader, and the checker, who the surname is."""
-    titles, stop = lexicon("titles"), lexicon("stopwords")
+    # a person's forename is no common English word ("New York", "Shop Ivanka" are no
+    # people), and an institution's head word no surname ("Syracuse University")
+    titles, common = lexicon("titles"), lexicon("common_words") | lexicon("stopwords")
+    institutions = lexicon("organizations")
     found: dict[str, set[str]] = {}
     for run in _CAPITALISED_RUN.finditer(text):
         names = [w for w in run.group().split() if not _INITIAL.fullmatch(w)]
         first, last = normalize(names[-2]), normalize(_POSSESSIVE.sub("", names[-1]))
-        if first not in titles and first not in stop and first.isalpha():
+        person = first.isalpha() and not ({first} & (titles | common)) and last not in institutions
+        if person:
             found.setdefault(last, set()).add(first)
     # a word that is someone's forename here ("Ivanka Trump") is no surname here, whatever
     # run ends with it ("Shop Ivanka", a brand)

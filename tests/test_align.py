@@ -364,6 +364,13 @@ SWAPPED_ROLES = {
         "Mensah",
         None,
     ),
+    # "at" places one name in the other; it is no unit, so the words between are read
+    "names joined by at": (
+        "Ana Ruiz directs the Harbor Program at the Accra Law School at the Volta Institute.",
+        "Ana Ruiz directs the Harbor Program at the Volta Institute at the Accra Law School.",
+        "Volta",
+        "School",
+    ),
     # "Fed" opens the claim, where a common word may stand; the evidence has the name
     "first word matched to a name": (
         "Fed is likely to say that the Mensah plan would pause hikes.",
@@ -401,6 +408,12 @@ ROLES_KEPT = {
         "Chile was warned by Admiral Ruth Banda against drills near the Falkland Islands.",
         "Admiral Ruth Banda warned Chile against drills near the Falkland Islands.",
         None,
+    ),
+    # "at" between the names on one side only: no phrase of names to swap
+    "names joined by at on one side": (
+        "Ana Ruiz spoke at the Volta Institute in Accra on Monday.",
+        "In Accra, Ana Ruiz spoke on Monday at the Volta Institute.",
+        "Volta",
     ),
     # a possessive reworded as an of-phrase around the same noun
     "possessive reworded as a phrase": (

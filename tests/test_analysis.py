@@ -1,5 +1,7 @@
 """Units of meaning read from a text (analysis.py), on passages written for each rule."""
 
+from helpers import evidence
+
 from factcheck.analysis import (
     analyse_claim,
     analyse_text,
@@ -7,8 +9,9 @@ from factcheck.analysis import (
     with_antecedents,
     with_forenames,
 )
-from factcheck.model import Claim
+from factcheck.model import Claim, Verdict
 from factcheck.text import forenames
+from factcheck.verify import verify
 
 
 def kinds(text):
@@ -84,6 +87,8 @@ def test_forenames_are_read_from_full_names_in_the_source():
     assert "mayor" not in {first for firsts in known.values() for first in firsts}
     # a word that is someone's forename is no surname, whatever run ends with it
     assert "ana" not in forenames("Ana Ruiz spoke. The Shop Ana brand grew.")
+    # a common word is no forename, an institution's head word no surname
+    assert forenames("She taught at Volta University in New Accra.") == {}
 
 
 def test_a_surname_alone_takes_the_one_forename_its_source_gives_it():
@@ -98,3 +103,11 @@ def test_a_surname_alone_takes_the_one_forename_its_source_gives_it():
     # nor does a name that opens a run ("Ruiz Lopez" is no lone Ruiz)
     run = "Ruiz Lopez will skip the vote."
     assert with_forenames(analyse_text(run), {"ruiz": frozenset({"ana"})}) == analyse_text(run)
+
+
+def test_a_quantifier_opens_no_synonym_phrase():
+    # WordNet's "every year" (annually) would swallow the quantifier, and "no year" with it
+    found = kinds("The port adds 12 berths every year.")
+    assert found["every"] == "quantifier" and found["year"] == "word"
+    claim_, source = "The port adds 12 berths no year.", "The port adds 12 berths every year."
+    assert verify(Claim("t", claim_), evidence(source)).verdict is Verdict.CONTRADICTED
