@@ -183,6 +183,13 @@ _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _INITIAL = re.compile(r"[A-Z]\.")
 
 
+@cache
+def _no_forenames() -> frozenset[str]:
+    """Titles, common English words and stopwords: words no forename is. One set, made once
+    (made per name run, the union of 16,000 words took 2.7 s of a 1M check's evidence)."""
+    return lexicon("titles") | lexicon("common_words") | lexicon("stopwords")
+
+
 def forenames(text: str) -> dict[str, frozenset[str]]:
     """Normalised surname -> the forenames it follows in `text` ("Al Gore" gives gore: {al}):
     the last two capitalised words of a run, initials and titles skipped. A source that
@@ -190,13 +197,12 @@ def forenames(text: str) -> dict[str, frozenset[str]]:
     reader, and the checker, who the surname is."""
     # a person's forename is no common English word ("New York", "Shop Ivanka" are no
     # people), and an institution's head word no surname ("Syracuse University")
-    titles, common = lexicon("titles"), lexicon("common_words") | lexicon("stopwords")
-    institutions = lexicon("organizations")
+    no_forename, institutions = _no_forenames(), lexicon("organizations")
     found: dict[str, set[str]] = {}
     for run in _CAPITALISED_RUN.finditer(text):
         names = [w for w in run.group().split() if not _INITIAL.fullmatch(w)]
         first, last = normalize(names[-2]), normalize(_POSSESSIVE.sub("", names[-1]))
-        person = first.isalpha() and not ({first} & (titles | common)) and last not in institutions
+        person = first.isalpha() and first not in no_forename and last not in institutions
         if person:
             found.setdefault(last, set()).add(first)
     # a word that is someone's forename here ("Ivanka Trump") is no surname here, whatever
