@@ -45,8 +45,9 @@ from .text import LineIndex
 # json, shutil and tempfile are imported by the functions that write or read entries:
 # `verify`, which keeps no cache, imports this module and never pays for them (cold start).
 
-# Bump the suffix when analysis output changes; /4: entries became JSON instead of pickles.
-ANALYSIS_VERSION = f"{__version__}/7"
+# Bump the suffix when analysis output changes; /4: entries became JSON instead of pickles;
+# /8: the attribution rules of issue 12 landed since /7 (PolNeAR train rounds three and four).
+ANALYSIS_VERSION = f"{__version__}/8"
 ENTRY_FORMAT = "factcheck-source-1"
 # An attribution is stored as the values of its fields, in the dataclass's order.
 ATTRIBUTION_FIELDS = tuple(f.name for f in fields(Attribution))

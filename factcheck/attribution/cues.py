@@ -385,7 +385,7 @@ def _is_term(text: str, masked: str, span: Span) -> bool:
     after one when it modifies a noun that follows ("the “harbor first” plan") or is a title
     ("the “Harbor Plan”"). Right after a determiner and ending its noun phrase ("defended
     the toll as an “investment.”", "the epitome of the “rigged system”") it is the words of
-    the one who uses it: on PolNeAR train, reading these as speech was right 13 times of 18."""
+    the one who uses it: on PolNeAR train, reading these as speech was right 13 times of 16."""
     if len(text[span.start : span.end].split()) > TERM_MAX_WORDS:
         return False
     before = [word.lower() for word in masked[: span.start].split()[-2:]]
