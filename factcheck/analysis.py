@@ -373,15 +373,20 @@ PREPOSITIONS = frozenset(
 )
 
 
-def _phrase_keys(pieces: list[tuple[str, int, int]], index: int) -> tuple[int, frozenset[str]]:
+def _phrase_keys(
+    pieces: list[tuple[str, int, int]], index: int, text: str = ""
+) -> tuple[int, frozenset[str]]:
     """(width, synsets) of a two- or three-word synonym phrase ("set up", "work out") at
     `index`, its first word in any inflection; (0, empty) when there is none. A phrase
     that opens with a quantifier ("every year", "all day") is none: the quantifier is a
-    fact of its own ("every year" / "no year")."""
+    fact of its own ("every year" / "no year"). Nor does one whose later word is written
+    with a capital: "in the South China Sea" holds a name, not WordNet's "in the south"."""
     if pieces[index][0] in _quantifiers():
         return 0, frozenset()
     for width in (3, 2):
         if index + width > len(pieces):
+            continue
+        if any(text[p[1] : p[1] + 1].isupper() for p in pieces[index + 1 : index + width]):
             continue
         if pieces[index + width - 1][0] in PREPOSITIONS:
             continue  # "closed in 2010" is no "close in"; particles ("set up") stay
@@ -518,7 +523,7 @@ def _units(text: str) -> tuple[list[Unit], list[tuple[str, int]]]:
         capitalised = text[start : start + 1].isupper() and (
             index > 0 or _is_name(text, pieces, index)
         )
-        width, groups = (0, frozenset()) if capitalised else _phrase_keys(pieces, index)
+        width, groups = (0, frozenset()) if capitalised else _phrase_keys(pieces, index, text)
         if width:
             stop = pieces[index + width - 1][2]
             phrase = normalize(text[start:stop])
@@ -715,7 +720,8 @@ def with_antecedents(analysis: Analysis, breaks: tuple[int, ...], context: str) 
     continues that subject ("Liz Cheney won the primary. She will now face Ryan Greene"),
     the reading centering theory gives a subject pronoun (Grosz, Joshi & Weinstein 1995).
     Only an opening name counts: one named later in the sentence before is no sure
-    antecedent."""
+    antecedent. Likewise "the area", "the region" or "the waters" stand for the last place
+    the sentence before names (`_last_place`)."""
     starts = (0, *breaks)
     added = []
     for k, start in enumerate(starts):
@@ -728,10 +734,39 @@ def with_antecedents(analysis: Analysis, breaks: tuple[int, ...], context: str) 
             keys = frozenset().union(*(u.keys for u in name))
             norm = " ".join(u.norm for u in name)
             added.append(Unit(start, pronoun.end(), norm, keys, "name", capitalised=True))
+    for anaphor in _PLACE_ANAPHOR.finditer(analysis.text):
+        k = sum(anaphor.start() >= b for b in breaks)
+        before = context if k == 0 else analysis.text[starts[k - 1] : starts[k]]
+        place = _last_place(before)
+        if place:
+            keys = frozenset().union(*(u.keys for u in place))
+            norm = " ".join(u.norm for u in place)
+            added.append(Unit(anaphor.start(), anaphor.end(), norm, keys, "name", capitalised=True))
     if not added:
         return analysis
     units = tuple(sorted((*analysis.units, *added), key=lambda u: u.start))
     return replace(analysis, units=units)
+
+
+# A definite noun phrase that stands for a place named before ("claims in the area").
+_PLACE_ANAPHOR = re.compile(r"\bthe (?:area|region|waters)\b")
+
+
+def _last_place(text: str) -> list[Unit]:
+    """The last run of names in `text` (an "of" inside it) that holds a country or a capital
+    ("the South China Sea", "the Gulf of Guinea"): what "the area" or "the region" in the
+    next sentence stands for, the most recent place named (the recency preference of
+    definite-description anaphora)."""
+    runs: list[list[Unit]] = []
+    for unit in analyse_text(text).units:
+        if unit.kind != "name":
+            continue
+        if runs and text[runs[-1][-1].end : unit.start].strip() in ("", "of"):
+            runs[-1].append(unit)
+        else:
+            runs.append([unit])
+    places = [run for run in runs if any(k.startswith("country:") for u in run for k in u.keys)]
+    return places[-1] if places else []
 
 
 def with_forenames(analysis: Analysis, known: Mapping[str, frozenset[str]]) -> Analysis:

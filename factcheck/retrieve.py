@@ -524,18 +524,19 @@ class Index:
             reverse=True,
         )[:k]
         claim_words = list(query.words)
-        evidence = [self._evidence([i], s, claim_words) for s, i in scored]
+        named = frozenset(forenames(claim_text))  # surnames the claim names in full
+        evidence = [self._evidence([i], s, claim_words, named) for s, i in scored]
         pairs = []
         for single_score, i in scored[:3]:
             windows = self._pairs(i, query)
             ranked = _best([w for w in windows if w[1] >= PAIR_COVERAGE])
             if ranked is not None and ranked[2] >= single_score + PAIR_GAIN:
-                evidence.append(self._evidence(ranked[0], ranked[2], claim_words))
+                evidence.append(self._evidence(ranked[0], ranked[2], claim_words, named))
                 continue
             single_coverage = coverage(query, self._feature(i)[1])
             offered = _best([w for w in windows if w[1] > single_coverage])
             if offered is not None:
-                pairs.append(self._evidence(offered[0], offered[2], claim_words))
+                pairs.append(self._evidence(offered[0], offered[2], claim_words, named))
         evidence.sort(key=lambda e: e.score, reverse=True)
         # Pairs that do not outscore their sentence are still offered, after the `k` best:
         # the verdict stage aligns each candidate with the claim and may need the sentence
@@ -547,7 +548,7 @@ class Index:
                 if best not in taken:
                     taken.add(best)
                     extra_score = score(query, *self._feature(best))
-                    evidence.append(self._evidence([best], extra_score, claim_words))
+                    evidence.append(self._evidence([best], extra_score, claim_words, named))
         return evidence
 
     def _best_for_quote(self, quote: str) -> list[int]:
@@ -581,23 +582,33 @@ class Index:
             )
         return windows
 
-    def _evidence(self, rows: list[int], evidence_score: float, claim_words: list[str]):
+    def _evidence(
+        self,
+        rows: list[int],
+        evidence_score: float,
+        claim_words: list[str],
+        named: frozenset[str] = frozenset(),
+    ):
         sentences = self.rows.sentences(rows)
         evidence = Evidence(self.rows.path(rows[0]), sentences, round(evidence_score, 4))
         evidence.matched = matched_spans(evidence.text, claim_words)
         evidence.context = self._before(rows[0], sentences[0])
-        evidence.forenames = self._forenames(rows[0], evidence.text)
+        evidence.forenames = self._forenames(rows[0], evidence.text, named)
         return evidence
 
-    def _forenames(self, row: int, text: str) -> dict[str, frozenset[str]]:
-        """The forenames the row's source gives the surnames in `text`, read once per
-        source."""
+    def _forenames(self, row: int, text: str, named: frozenset[str]) -> dict[str, frozenset[str]]:
+        """The forenames the row's source gives the surnames of `text` that the claim names
+        in full, read once per source, and only for such a surname: reading a source costs
+        ~10 ms, and most claims name no one in full that the evidence names by surname."""
+        words = set(normalize(text).split())
+        if not named & words:
+            return {}
         first, count = self.rows.source_span(row)
         if first not in self._forenames_by_source:
             whole = " ".join(self.rows.text(r) for r in range(first, first + count))
             self._forenames_by_source[first] = forenames(whole)
         known = self._forenames_by_source[first]
-        return {w: known[w] for w in set(normalize(text).split()) if w in known}
+        return {w: known[w] for w in named & words if w in known}
 
     def _before(self, row: int, sentence: Sentence) -> str:
         """The text of the sentence before `row` in its paragraph, or ""."""

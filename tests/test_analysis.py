@@ -111,3 +111,10 @@ def test_a_quantifier_opens_no_synonym_phrase():
     assert found["every"] == "quantifier" and found["year"] == "word"
     claim_, source = "The port adds 12 berths no year.", "The port adds 12 berths every year."
     assert verify(Claim("t", claim_), evidence(source)).verdict is Verdict.CONTRADICTED
+
+
+def test_a_synonym_phrase_holds_no_capitalised_word_after_its_first():
+    # WordNet's "in the south" is not the start of "in the South China Sea"
+    found = kinds("Boats fish in the South China Sea.")
+    assert found["South"] == "name" and found["Sea"] == "name"
+    assert kinds("Boats fish in the south of the bay.")["in the south"] == "word"

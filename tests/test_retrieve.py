@@ -94,6 +94,17 @@ def test_a_surname_in_evidence_is_the_full_name_its_source_gives_elsewhere():
         assert verify(other, index.search(other.text)).verdict is not Verdict.SUPPORTED, text
 
 
+def test_the_area_stands_for_the_place_the_sentence_before_names():
+    index = index_of(
+        "Tankers pass through the Gulf of Guinea, which holds rich oil fields. Ghana, Togo and "
+        "Benin have claims in the area, and navies patrol it.\n\nUnrelated sentence about weather."
+    )
+    claim = single_claim("Ghana, Togo and Benin have claims in the Gulf of Guinea.")
+    assert verify(claim, index.search(claim.text)).verdict is Verdict.SUPPORTED
+    other = single_claim("Ghana, Togo and Benin have claims in the Gulf of Aden.")
+    assert verify(other, index.search(other.text)).verdict is not Verdict.SUPPORTED
+
+
 def test_matched_spans_point_at_shared_words():
     index = index_of("Japan has agreed to sell 10 Patriot interceptors.")
     best = index.search("Japan sells Patriot interceptors")[0]
