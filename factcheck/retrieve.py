@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Protocol
 from rapidfuzz import fuzz, process
 
 from .model import Evidence, Sentence, Source
-from .text import WORD, content_words, forenames, lexicon, normalize, words
+from .text import WORD, content_words, forenames, lexicon, name_pairs, normalize, words
 
 if TYPE_CHECKING:
     import numpy as np
@@ -53,6 +53,10 @@ RECENT_WORDS = 256  # postings kept between a claim's weights and its search: a 
 # Relative margin on MaxScore's bound, for rounding in sums of float weights (~1e-16 each).
 MAXSCORE_SLACK = 1e-9
 INDEX_FORMAT = 4  # bump when the saved layout changes; 4: vocabulary sorted by hash
+
+
+# A possessive ending, dropped from a word before it is compared with a surname ("Gore's").
+_POSSESSIVE_END = re.compile(r"'s?$")
 
 
 @dataclass(frozen=True)
@@ -524,7 +528,7 @@ class Index:
             reverse=True,
         )[:k]
         claim_words = list(query.words)
-        named = frozenset(forenames(claim_text))  # surnames the claim names in full
+        named = frozenset(name_pairs(claim_text))  # the claim's names in full
         evidence = [self._evidence([i], s, claim_words, named) for s, i in scored]
         pairs = []
         for single_score, i in scored[:3]:
@@ -587,7 +591,7 @@ class Index:
         rows: list[int],
         evidence_score: float,
         claim_words: list[str],
-        named: frozenset[str] = frozenset(),
+        named: frozenset[tuple[str, str]] = frozenset(),
     ):
         sentences = self.rows.sentences(rows)
         evidence = Evidence(self.rows.path(rows[0]), sentences, round(evidence_score, 4))
@@ -596,19 +600,24 @@ class Index:
         evidence.forenames = self._forenames(rows[0], evidence.text, named)
         return evidence
 
-    def _forenames(self, row: int, text: str, named: frozenset[str]) -> dict[str, frozenset[str]]:
-        """The forenames the row's source gives the surnames of `text` that the claim names
-        in full, read once per source, and only for such a surname: reading a source costs
-        ~10 ms, and most claims name no one in full that the evidence names by surname."""
-        words = set(normalize(text).split())
-        if not named & words:
+    def _forenames(
+        self, row: int, text: str, named: frozenset[tuple[str, str]]
+    ) -> dict[str, frozenset[str]]:
+        """The forenames the row's source gives the surnames that the claim names in full
+        (`named`) and `text` names by surname alone, read once per source and only then:
+        reading a source costs ~10 ms and loads two lexicons, and most claims name no one
+        in full that the evidence names by surname alone."""
+        tokens = [_POSSESSIVE_END.sub("", w) for w in WORD.findall(normalize(text))]
+        bigrams = list(zip(tokens, tokens[1:], strict=False))
+        alone = {last for first, last in named if tokens.count(last) > bigrams.count((first, last))}
+        if not alone:
             return {}
         first, count = self.rows.source_span(row)
         if first not in self._forenames_by_source:
             whole = " ".join(self.rows.text(r) for r in range(first, first + count))
             self._forenames_by_source[first] = forenames(whole)
         known = self._forenames_by_source[first]
-        return {w: known[w] for w in named & words if w in known}
+        return {w: known[w] for w in alone if w in known}
 
     def _before(self, row: int, sentence: Sentence) -> str:
         """The text of the sentence before `row` in its paragraph, or ""."""

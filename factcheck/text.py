@@ -190,6 +190,18 @@ def _no_forenames() -> frozenset[str]:
     return lexicon("titles") | lexicon("common_words") | lexicon("stopwords")
 
 
+def name_pairs(text: str) -> list[tuple[str, str]]:
+    """(forename, surname), normalised, of each run of capitalised words in `text`: its last
+    two words, initials skipped ("George W. Bush" gives (george, bush)). Read without a
+    lexicon, so that a claim's pairs cost nothing to find."""
+    pairs = []
+    for run in _CAPITALISED_RUN.finditer(text):
+        names = [w for w in run.group().split() if not _INITIAL.fullmatch(w)]
+        if len(names) >= 2:
+            pairs.append((normalize(names[-2]), normalize(_POSSESSIVE.sub("", names[-1]))))
+    return pairs
+
+
 def forenames(text: str) -> dict[str, frozenset[str]]:
     """Normalised surname -> the forenames it follows in `text` ("Al Gore" gives gore: {al}):
     the last two capitalised words of a run, initials and titles skipped. A source that
@@ -199,9 +211,7 @@ def forenames(text: str) -> dict[str, frozenset[str]]:
     # people), and an institution's head word no surname ("Syracuse University")
     no_forename, institutions = _no_forenames(), lexicon("organizations")
     found: dict[str, set[str]] = {}
-    for run in _CAPITALISED_RUN.finditer(text):
-        names = [w for w in run.group().split() if not _INITIAL.fullmatch(w)]
-        first, last = normalize(names[-2]), normalize(_POSSESSIVE.sub("", names[-1]))
+    for first, last in name_pairs(text):
         person = first.isalpha() and first not in no_forename and last not in institutions
         if person:
             found.setdefault(last, set()).add(first)
