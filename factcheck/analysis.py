@@ -128,8 +128,24 @@ def _stem(word: str) -> str:
     return _stemmer().stemWord(word)
 
 
+def _irregular_base(form: str) -> str:
+    """The base of an irregular form ("sold" -> "sell"), else the form itself."""
+    found = _irregular().get(form)
+    return next(iter(found)) if found else form
+
+
 @cache
-def _irregular() -> dict[str, str]:
+def _irregular() -> Mapping[str, frozenset[str]]:
+    """Irregular forms to their one base (`_irregular_by_form`), read per word from the table
+    precomputed from the lexicons (`tables.py`): building it took 5-7 ms of every verify."""
+    return precomputed("irregular", _build_irregular)
+
+
+def _build_irregular() -> dict[str, frozenset[str]]:
+    return {form: frozenset({base}) for form, base in _irregular_by_form().items()}
+
+
+def _irregular_by_form() -> dict[str, str]:
     """Irregular forms to their base ("sold" -> "sell", "better" -> "good"): the hand list
     of irregular verbs, then WordNet's exception lists."""
     table = {}
@@ -166,8 +182,43 @@ def _quantifiers() -> dict[str, str]:
     return table
 
 
+class NameTable:
+    """The name table read by word sequence, over its precomputed form: each sequence as its
+    words joined by spaces, to the one value "KIND:KEY" ("name:country:japan")."""
+
+    def __init__(self, table: Mapping[str, frozenset[str]]) -> None:
+        self._table = table
+
+    def get(self, tokens: tuple[str, ...]) -> tuple[str, str] | None:
+        """(canonical key, "name" or "acronym") of the sequence, or None."""
+        found = self._table.get(" ".join(tokens))
+        if found is None:
+            return None
+        kind, _, key = next(iter(found)).partition(":")
+        return key, kind
+
+    def __contains__(self, tokens: tuple[str, ...]) -> bool:
+        return " ".join(tokens) in self._table
+
+
 @cache
-def _names() -> dict[tuple[str, ...], tuple[str, str]]:
+def _names() -> NameTable:
+    """Word sequences that name one thing (`_names_by_words`), read per sequence from the
+    table precomputed from the lexicons (`tables.py`): building it took 16-28 ms of every
+    verify's first claim."""
+    return NameTable(precomputed("names", _build_names))
+
+
+def _build_names() -> dict[str, frozenset[str]]:
+    table = {}
+    for tokens, (key, kind) in _names_by_words().items():
+        if any(" " in token for token in tokens):
+            raise ValueError(f"names: {tokens!r} holds a word with a space")
+        table[" ".join(tokens)] = frozenset({f"{kind}:{key}"})
+    return table
+
+
+def _names_by_words() -> dict[tuple[str, ...], tuple[str, str]]:
     """Word sequences that name one thing, to (canonical key, "name" or "acronym"): every
     country's names, demonyms and capitals; every acronym and its expansions; the aliases."""
     table: dict[tuple[str, ...], tuple[str, str]] = {}
@@ -291,7 +342,7 @@ def base_forms(norm: str) -> tuple[str, ...]:
     each detachment rule leaves (a doubled final consonant undone: "planned" -> "plan").
     Kept per word: the analysis of one check asks for 10,000 words' forms."""
     bare = _bare(norm)
-    forms = [bare, _irregular().get(bare, bare)]
+    forms = [bare, _irregular_base(bare)]
     for suffix, replacement in _DETACH:
         if bare.endswith(suffix) and len(bare) > len(suffix) + 2:
             stem = bare[: -len(suffix)] + replacement
@@ -335,6 +386,8 @@ def _build_derivations() -> dict[str, frozenset[str]]:
 # The tables read from lexicon/tables/ (tools/build_lexicon_tables.py writes them with these
 # builders; tests/test_tables.py holds each file equal to what its builder makes).
 PRECOMPUTED_TABLES = {
+    "irregular": _build_irregular,
+    "names": _build_names,
     "synonyms": _build_synonyms,
     "derivations": _build_derivations,
     "antonyms_wordnet": _build_antonyms,
@@ -357,7 +410,7 @@ def word_keys(norm: str) -> frozenset[str]:
     if rest and prefix in lexicon("prefixes"):
         return frozenset({norm.replace("-", "")}) | word_keys(rest)
     forms = base_forms(norm)
-    base = _irregular().get(forms[0], forms[0])
+    base = _irregular_base(forms[0])
     keys = {forms[0], base, _stem(base)}
     for table in (_synonyms(), _derivations()):
         for form in forms:  # every dictionary form it may be: "established" adj. and verb

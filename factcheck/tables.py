@@ -1,16 +1,18 @@
 """Lexicon tables precomputed from `lexicon/*.txt`, shipped in the package, read per word.
 
 Building the synonym, derivation and antonym tables from their lexicons takes 60-150 ms of
-Python (tens of thousands of sets), paid by the first claim of every run: most of a
-`factcheck verify`'s own time (bench/coldstart.py). The same tables are written once, by
-`tools/build_lexicon_tables.py`, as sorted lines `KEY<TAB>VALUE|VALUE...` under
-`lexicon/tables/`; a run reads the file (a split into lines) and looks a word up by binary
-search when it is asked for, so a run pays only for the words it meets.
+Python (tens of thousands of sets), the name table (countries, acronyms and aliases, each
+form split into words) 16-28 ms and the irregular forms 5-7 ms, paid by the first claim of
+every run: most of a `factcheck verify`'s own time (bench/coldstart.py). The same tables are
+written once, by `tools/build_lexicon_tables.py`, as sorted lines `KEY<TAB>VALUE|VALUE...`
+under `lexicon/tables/`; a run reads the file (a split into lines) and looks a word up by
+binary search when it is asked for, so a run pays only for the words it meets.
 
-A table file records the SHA-256 of the lexicon it was written from. When the lexicon
-changed since (edited, not yet rebuilt), the table is not used and the caller builds its
-table from the lexicon as before: the precomputed file can make a run faster, never give
-it other keys (`tests/test_tables.py` holds each shipped file equal to the built table).
+A table file records the SHA-256 of the lexicon it was written from (of their digests, for
+a table built from several). When a lexicon changed since (edited, not yet rebuilt), the
+table is not used and the caller builds its table from the lexicons as before: the
+precomputed file can make a run faster, never give it other keys (`tests/test_tables.py`
+holds each shipped file equal to the built table).
 """
 
 from __future__ import annotations
@@ -24,7 +26,13 @@ from .text import lexicon_file
 # Separators of the table files: no lexicon key or value holds either (the writer checks).
 FIELDS = "\t"
 VALUES = "|"
-HEADER = "# factcheck lexicon table: sha256 {digest} of {name}.txt\n"
+HEADER = "# factcheck lexicon table: sha256 {digest} of {lexicons}\n"
+
+# The lexicons a table is built from, where they are not the one lexicon of its own name.
+LEXICONS = {
+    "irregular": ("irregular_verbs", "inflections"),
+    "names": ("countries", "acronyms", "aliases"),
+}
 
 
 def lexicon_digest(name: str) -> str:
@@ -32,6 +40,17 @@ def lexicon_digest(name: str) -> str:
     with open(lexicon_file(f"{name}.txt"), "rb") as handle:
         raw = handle.read()
     return hashlib.sha256(raw).hexdigest()
+
+
+def header(name: str) -> str:
+    """The first line of table NAME's file: the SHA-256 of the lexicon it is built from, or,
+    for a table built from several, the SHA-256 of their digests in order."""
+    lexicons = LEXICONS.get(name, (name,))
+    digests = [lexicon_digest(lexicon) for lexicon in lexicons]
+    digest = digests[0]
+    if len(digests) > 1:
+        digest = hashlib.sha256("".join(digests).encode()).hexdigest()
+    return HEADER.format(digest=digest, lexicons=", ".join(f"{n}.txt" for n in lexicons))
 
 
 def table_text(name: str, table: Mapping[str, frozenset[str]]) -> str:
@@ -46,7 +65,7 @@ def table_text(name: str, table: Mapping[str, frozenset[str]]) -> str:
         if min(key) <= FIELDS:
             raise ValueError(f"{name}: {key!r} holds a character that sorts before a tab")
         lines.append(key + FIELDS + VALUES.join(sorted(values)))
-    return HEADER.format(digest=lexicon_digest(name), name=name) + "\n".join(sorted(lines)) + "\n"
+    return header(name) + "\n".join(sorted(lines)) + "\n"
 
 
 class SortedTable(Mapping[str, frozenset[str]]):
@@ -85,14 +104,15 @@ class SortedTable(Mapping[str, frozenset[str]]):
 def precomputed(
     name: str, build: Callable[[], dict[str, frozenset[str]]]
 ) -> SortedTable | dict[str, frozenset[str]]:
-    """The table of `lexicon/NAME.txt`: read from `lexicon/tables/NAME.tsv` when that was
-    written from the lexicon as it is now, else `build()` (the table made from the lexicon)."""
+    """The table of `lexicon/NAME.txt` (or of the lexicons `LEXICONS` names): read from
+    `lexicon/tables/NAME.tsv` when that was written from the lexicons as they are now, else
+    `build()` (the table made from the lexicons)."""
     try:
         with open(lexicon_file("tables", f"{name}.tsv"), encoding="utf-8") as handle:
             text = handle.read()
     except OSError:
         return build()
-    header, _, body = text.partition("\n")
-    if header + "\n" != HEADER.format(digest=lexicon_digest(name), name=name):
+    first, _, body = text.partition("\n")
+    if first + "\n" != header(name):
         return build()
     return SortedTable(body.splitlines())

@@ -50,6 +50,23 @@ def test_a_table_written_from_another_lexicon_is_not_used(monkeypatch):
     assert precomputed("synonyms", lambda: built) is built
 
 
+def test_a_table_of_several_lexicons_is_not_used_once_any_of_them_changed(monkeypatch):
+    built = {"japan": frozenset({"name:country:japan"})}
+    shipped = tables.lexicon_digest
+    monkeypatch.setattr(
+        tables, "lexicon_digest", lambda name: "0" * 64 if name == "aliases" else shipped(name)
+    )
+    assert precomputed("names", lambda: built) is built
+
+
+def test_the_name_table_reads_a_sequence_of_words_as_the_lexicons_do():
+    names = analysis._names()
+    assert names.get(("japan",)) == ("country:japan", "name")
+    assert names.get(("tokyo",)) == ("country:japan", "name")
+    assert ("japan",) in names and ("japan", "tokyo") not in names
+    assert names.get(("japan", "tokyo")) is None
+
+
 CACHED = ("_synonyms", "_derivations", "_antonyms", "word_keys", "analyse_text")
 
 
