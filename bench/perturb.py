@@ -166,7 +166,8 @@ def build_claims(article: Article, sources, seed: int, kinds: list[str], per_art
                 else:
                     made.append(outcome)
             if made:
-                edit = rng.choice(made)
+                draw = random.Random(f"{kind}:{claim}") if kind in edits.OWN_DRAW else rng
+                edit = draw.choice(made)
                 skipped[(kind, "other sites in the same sentence")] += len(made) - 1
                 records.append(
                     Record(article.name, line, kind, edit.rule, claim, edit.claim, edit.detail)

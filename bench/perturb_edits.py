@@ -1051,6 +1051,49 @@ def swap_roles(claim: str, ctx: Context) -> list[Outcome]:
     return out
 
 
+_PERCENT_AFTER = re.compile(r"\s*(?:%|percent\b|per cent\b)")
+
+
+def swap_figures(claim: str, ctx: Context) -> list[Outcome]:
+    """Two figures of one sentence, both percentages or both counts, trade places ("peaked
+    at 12.8 percent ... now stands at 7.4 percent" -> 7.4 and 12.8 swapped; "from 11 to 26"
+    -> "from 26 to 11"). Every pair is offered (the caller chooses). Figures only "and",
+    "or" or a comma apart, or after "between", are refused: the swap leaves the fact as it
+    was ("10 and 20 percent")."""
+    quotes = quote_spans(claim)
+    found = [
+        m
+        for m in _NUMBER.finditer(claim)
+        if not inside(quotes, m.start(), m.end()) and _is_year(claim, m) is False
+    ]
+    out: list[Outcome] = []
+    for i, first in enumerate(found):
+        for second in found[i + 1 :]:
+            values = {float(m.group(0).replace(",", "")) for m in (first, second)}
+            if len(values) == 1:
+                out.append(Skip("figures", "the same value twice"))
+                continue
+            kinds = {bool(_PERCENT_AFTER.match(claim, m.end())) for m in (first, second)}
+            if len(kinds) > 1:
+                out.append(Skip("figures", "a percentage and a count"))
+                continue
+            between = set(re.findall(r"[a-z]+", claim[first.end() : second.start()].lower()))
+            opening = claim[max(0, first.start() - 9) : first.start()].lower()
+            if between - {"and", "or", "percent", "per", "cent"} == set() or "between" in opening:
+                out.append(Skip("figures", "figures in a list or a range: a symmetric link"))
+                continue
+            a, b = first.group(0), second.group(0)
+            swapped = (
+                claim[: first.start()]
+                + b
+                + claim[first.end() : second.start()]
+                + a
+                + claim[second.end() :]
+            )
+            out.append(Edit("figures", "swap", swapped, f"{a} <-> {b}"))
+    return out
+
+
 GENERATORS: dict[str, Callable[[str, Context], list[Outcome]]] = {
     "name": swap_name,
     "number": change_number,
@@ -1062,4 +1105,8 @@ GENERATORS: dict[str, Callable[[str, Context], list[Outcome]]] = {
     "quantifier": change_quantifier,
     "relation": change_relation,
     "roles": swap_roles,
+    "figures": swap_figures,
 }
+# Kinds added after the first published measurements choose their edit with a generator of
+# their own (seeded by the claim), so that every earlier kind draws the same sample as before.
+OWN_DRAW = frozenset({"figures"})

@@ -486,10 +486,14 @@ def align(
         reach = LOCAL_REORDER if unit.carries_fact else 0
         around = range(max(0, positions.start - reach), min(len(theirs), positions.stop + reach))
         # a counterpart, like a match, stands in the slot's own sentences of a pair
+        # two figures that trade places are each moved onto the other's match: a figure
+        # another claim figure was moved onto still stands in this one's place
+        crossed = set(moved.values()) if unit.kind == "number" else set()
         slot = [
             j
             for j in around
-            if j not in used and (not breaks or _sentence_of(theirs[j], breaks) in here)
+            if (j not in used or (j in crossed and theirs[j].kind == "number"))
+            and (not breaks or _sentence_of(theirs[j], breaks) in here)
         ]
         if unit.kind == "word":
             # a plain word stands for a role only right beside the same anchor ("a junior
@@ -521,7 +525,7 @@ def align(
             or _moved_with_neighbour(hit, index, j, anchored, theirs)
             or (
                 not swapped
-                and (j not in used or j == moved.get(index))  # no other claim unit's
+                and not _bounded(index, anchors)  # a rival between two anchors is its place
                 and _fronted(theirs[j], evidence.text, breaks)
             )
             for j in found
@@ -537,9 +541,55 @@ def align(
         else:
             links.append(Link(unit, WordStatus.ADDED, None, names_source))
     links = _office_narrowed(_spelled_out(links), theirs, evidence.text)
-    return Alignment(
-        _swapped_roles(links, set(ordered), anchors, claim, theirs, evidence.text, claim_text)
+    links = _swapped_roles(links, set(ordered), anchors, claim, theirs, evidence.text, claim_text)
+    return Alignment(_swapped_figures(links, anchors, theirs))
+
+
+def _same_measure(mine: Unit, theirs: Unit) -> bool:
+    """Two figures of one kind whose counted things may be the same ("10 of the first 11
+    contests": the "10" names none)."""
+    a, b = mine.quantity, theirs.quantity
+    return (
+        a is not None
+        and b is not None
+        and a.kind == b.kind
+        and (a.unit == b.unit or None in (a.unit, b.unit))
     )
+
+
+def _swapped_figures(
+    links: list[Link], anchors: list[tuple[int, int]], theirs: list[Unit]
+) -> list[Link]:
+    """Two figures of one kind that trade places ("41 percent favorable and 56 percent
+    unfavorable" / "56 ... 41", "lost 10 of the first 11" / "lost 11 of the first 10"):
+    in the evidence they stand in the other order, each where the other's slot is (the
+    anchors around it, the two figures themselves left out), so each is substituted by
+    the other. Figures reordered with their words ("60% of Republicans and 8% of
+    Democrats" / "8% of Democrats and 60% of Republicans") keep their own slots."""
+    position = {id(u): j for j, u in enumerate(theirs)}
+    figures = [
+        (i, position[id(link.counterpart)])
+        for i, link in enumerate(links)
+        if link.unit.kind == "number"
+        and link.status is WordStatus.MATCHED
+        and link.counterpart is not None
+        and id(link.counterpart) in position
+    ]
+    swapped: dict[int, int] = {}
+    for a, at_a in figures:
+        for b, at_b in figures:
+            if a >= b or at_a <= at_b or not _same_measure(links[a].unit, links[b].unit):
+                continue
+            others = [(i, j) for i, j in anchors if i not in (a, b)]
+            size = len(theirs)
+            if at_b in _slot(a, others, size) and at_a in _slot(b, others, size):
+                swapped[a], swapped[b] = at_b, at_a
+    return [
+        replace(link, status=WordStatus.SUBSTITUTED, counterpart=theirs[swapped[i]])
+        if i in swapped
+        else link
+        for i, link in enumerate(links)
+    ]
 
 
 def _spelled_out(links: list[Link]) -> list[Link]:
@@ -640,13 +690,16 @@ def _forenames_before_surnames(hit: list[list[bool]], theirs: list[Unit]) -> lis
     """The hits with a forename the evidence's source supplies (`analysis.with_forenames`,
     standing just before its surname) matched only by a claim forename followed by that
     surname ("Al Gore" / "Gore"): elsewhere in the claim the same forename names someone
-    the evidence does not."""
+    the evidence does not. Only where the claim names that surname once."""
     forenames = [j for j, unit in enumerate(theirs) if unit.kind == "forename"]
     if not forenames:
         return hit
-    for i, row in enumerate(hit):
-        for j in forenames:
-            if row[j] and not (i + 1 < len(hit) and j + 1 < len(row) and hit[i + 1][j + 1]):
+    for j in forenames:
+        # a claim that names the surname twice ("Donald Trump's segment of Trump's talk")
+        # against one lone surname could put its full name in another name's place
+        once = sum(row[j + 1] for row in hit) == 1
+        for i, row in enumerate(hit):
+            if row[j] and not (once and i + 1 < len(hit) and hit[i + 1][j + 1]):
                 row[j] = False
     return hit
 

@@ -4,7 +4,7 @@ for each rule."""
 import pytest
 
 from factcheck.align import align
-from factcheck.analysis import analyse_text
+from factcheck.analysis import analyse_text, with_forenames
 from factcheck.model import WordStatus
 
 
@@ -444,3 +444,79 @@ def test_a_figure_fronted_in_its_own_phrase_is_said_of_the_clause_after_it():
         "Turnout in the coastal wards, which was 61 percent in 2018, now stands at 40 percent.",
     ):
         assert statuses(changed, source)[changed[-11:-1]][0] is not WordStatus.MATCHED
+
+
+def test_two_figures_that_trade_places_are_not_both_matched():
+    # each is moved onto the other's match; the other still stands in its place
+    source = "At 61 percent, turnout in the coastal wards is well above its low of 40 percent."
+    swapped = "At 40 percent, turnout in the coastal wards is well above its low of 61 percent."
+    found = statuses(swapped, source)
+    assert found["40 percent"][0] is WordStatus.SUBSTITUTED
+    assert found["61 percent"][0] is WordStatus.SUBSTITUTED
+    # a figure between two anchors, where the source has its rival, is no fronted figure
+    moved = "Turnout in the coastal wards rose from 61 percent in 2018."
+    source = (
+        "At 61 percent, turnout in the coastal wards is well above its low of 40 percent in 2018."
+    )
+    assert statuses(moved, source)["61 percent"] == (WordStatus.SUBSTITUTED, "40 percent")
+
+
+def forename_links(claim, evidence, known):
+    analysis = with_forenames(analyse_text(evidence), known)
+    return {
+        claim[link.unit.start : link.unit.end]: link.status
+        for link in align(list(analyse_text(claim).units), analysis, claim_text=claim).links
+    }
+
+
+def test_a_forename_the_source_supplies_matches_only_before_its_surname():
+    known = {"ruiz": frozenset({"ana"})}
+    found = forename_links("Ana Ruiz praised the plan.", "Ruiz praised the plan.", known)
+    assert found["Ana"] is WordStatus.MATCHED
+    # elsewhere the forename names someone the evidence does not
+    found = forename_links("Ruiz praised the plan Ana wrote.", "Ruiz praised the plan.", known)
+    assert found["Ana"] is not WordStatus.MATCHED
+    # and the full name moved into another name's place is no phrase moved whole
+    found = forename_links(
+        "Senators on Ana Ruiz faced a hard task, giving Ruiz their support.",
+        "Senators on Capitol Hill faced a hard task, giving Ruiz their support.",
+        known,
+    )
+    assert found["Ana"] is WordStatus.SUBSTITUTED
+    # a claim naming the surname twice against one lone surname: the full name may stand in
+    # another name's place, so the forename matches nothing
+    found = forename_links(
+        "The Ana Ruiz part of Ruiz's talk starts at the 7 minute mark.",
+        "The Luis Vega part of Ruiz's talk starts at the 7 minute mark.",
+        known,
+    )
+    assert found["Ana"] is not WordStatus.MATCHED
+
+
+SWAPPED_FIGURES = [
+    # both moved onto the other's match
+    (
+        "The mayor polls at 56 percent favorable and 41 percent unfavorable.",
+        "The mayor polls at 41 percent favorable and 56 percent unfavorable.",
+    ),
+    # one anchored, the other found across it
+    (
+        "The club lost 11 of the first 10 matches of the season.",
+        "The club lost 10 of the first 11 matches of the season.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("claim", "evidence"), SWAPPED_FIGURES)
+def test_figures_that_trade_places_are_substituted(claim, evidence):
+    found = [status for _, status, _ in links(claim, evidence) if status is not WordStatus.ADDED]
+    assert found.count(WordStatus.SUBSTITUTED) == 2
+
+
+def test_figures_reordered_with_their_words_keep_their_places():
+    found = links(
+        "The plan scared 8% of Democrats and 60% of Republicans.",
+        "The plan scared 60% of Republicans and 8% of Democrats.",
+    )
+    figures = [status for word, status, _ in found if word[0].isdigit()]
+    assert figures == [WordStatus.MATCHED, WordStatus.MATCHED]

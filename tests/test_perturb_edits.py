@@ -120,3 +120,18 @@ def test_an_appended_phrase_goes_before_a_closing_attribution():
     for seed in range(10):
         for edited in made(edits.append_fact(claim, context(seed=seed))):
             assert edited.endswith(", officials said.") and edited != claim
+
+
+def test_two_figures_trade_places_unless_only_listed():
+    made = edits.swap_figures(
+        "Turnout peaked at 61 percent in 2018 and now stands at 40 percent.", context()
+    )
+    assert [o.claim for o in made if isinstance(o, edits.Edit)] == [
+        "Turnout peaked at 40 percent in 2018 and now stands at 61 percent."
+    ]
+    for listed in (
+        "Turnout was 61 and 40 percent in the two wards.",
+        "Turnout was between 40 and 61 percent.",
+        "Turnout was 61 percent, with 40 voters turned away.",
+    ):
+        assert not [o for o in edits.swap_figures(listed, context()) if isinstance(o, edits.Edit)]
