@@ -269,6 +269,17 @@ def _slot(index: int, anchors: list[tuple[int, int]], size: int) -> range:
     return range(low, high)
 
 
+def _traded(links: list[Link], swapped: dict[int, int], theirs: list[Unit]) -> list[Link]:
+    """The links with each claim unit of `swapped` substituted by the evidence unit it
+    traded places with."""
+    return [
+        replace(link, status=WordStatus.SUBSTITUTED, counterpart=theirs[swapped[i]])
+        if i in swapped
+        else link
+        for i, link in enumerate(links)
+    ]
+
+
 def _swapped_roles(
     links: list[Link],
     in_order: set[int],
@@ -328,12 +339,7 @@ def _swapped_roles(
             )
             if between and not reworded and (first_at > second_at) != voices_differ:
                 swapped[first], swapped[second] = second_at, first_at
-    return [
-        replace(link, status=WordStatus.SUBSTITUTED, counterpart=theirs[swapped[i]])
-        if i in swapped
-        else link
-        for i, link in enumerate(links)
-    ]
+    return _traded(links, swapped, theirs)
 
 
 # Words that may stand between two names of one phrase besides "at": inside a name ("School
@@ -584,12 +590,7 @@ def _swapped_figures(
             size = len(theirs)
             if at_b in _slot(a, others, size) and at_a in _slot(b, others, size):
                 swapped[a], swapped[b] = at_b, at_a
-    return [
-        replace(link, status=WordStatus.SUBSTITUTED, counterpart=theirs[swapped[i]])
-        if i in swapped
-        else link
-        for i, link in enumerate(links)
-    ]
+    return _traded(links, swapped, theirs)
 
 
 def _spelled_out(links: list[Link]) -> list[Link]:
