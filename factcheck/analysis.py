@@ -256,10 +256,16 @@ def _names_by_words() -> dict[tuple[str, ...], tuple[str, str]]:
 NEGATING_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
 
 
+def listed_opposites(form: str) -> frozenset[str]:
+    """Dictionary forms opposite to `form` by a list: WordNet's antonyms and the one-word
+    pairs of lexicon/antonyms.txt."""
+    return _antonyms().get(form, frozenset()) | _hand_opposites().get(form, frozenset())
+
+
 def opposites(form: str) -> set[str]:
     """Dictionary forms opposite to `form`: WordNet's antonyms, the one-word pairs of
     lexicon/antonyms.txt and the negating prefixes."""
-    opposites = set(_antonyms().get(form, ())) | _hand_opposites().get(form, frozenset())
+    opposites = set(listed_opposites(form))
     for prefix in NEGATING_PREFIXES:
         if form.startswith(prefix) and len(form) - len(prefix) >= 4:
             opposites.add(form[len(prefix) :])
@@ -784,21 +790,25 @@ def with_antecedents(analysis: Analysis, breaks: tuple[int, ...], context: str) 
         before = context if k == 0 else analysis.text[starts[k - 1] : start]
         name = _opening_name(before)
         if name:
-            keys = frozenset().union(*(u.keys for u in name))
-            norm = " ".join(u.norm for u in name)
-            added.append(Unit(start, pronoun.end(), norm, keys, "name", capitalised=True))
+            added.append(_standing_for(name, start, pronoun.end()))
     for anaphor in _PLACE_ANAPHOR.finditer(analysis.text):
         k = sum(anaphor.start() >= b for b in breaks)
         before = context if k == 0 else analysis.text[starts[k - 1] : starts[k]]
         place = _last_place(before)
         if place:
-            keys = frozenset().union(*(u.keys for u in place))
-            norm = " ".join(u.norm for u in place)
-            added.append(Unit(anaphor.start(), anaphor.end(), norm, keys, "name", capitalised=True))
+            added.append(_standing_for(place, anaphor.start(), anaphor.end()))
     if not added:
         return analysis
     units = tuple(sorted((*analysis.units, *added), key=lambda u: u.start))
     return replace(analysis, units=units)
+
+
+def _standing_for(names: list[Unit], start: int, end: int) -> Unit:
+    """One name unit at `start:end` ("She", "the area") that matches what the run of
+    `names` it stands for matches."""
+    keys = frozenset().union(*(u.keys for u in names))
+    norm = " ".join(u.norm for u in names)
+    return Unit(start, end, norm, keys, "name", capitalised=True)
 
 
 # A definite noun phrase that stands for a place named before ("claims in the area").
@@ -898,11 +908,7 @@ def with_denied_opposites(analysis: Analysis) -> Analysis:
     for unit in analysis.units:
         if unit.start in analysis.denied and unit.kind in ("word", "act"):
             forms = base_forms(unit.norm)
-            found = {
-                o
-                for f in forms
-                for o in _antonyms().get(f, frozenset()) | _hand_opposites().get(f, frozenset())
-            }
+            found = {o for f in forms for o in listed_opposites(f)}
             if found:
                 keys = unit.keys | {k for o in found for k in (o, _stem(o))}
                 widened[unit.keys] = keys

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Protocol
 from rapidfuzz import fuzz, process
 
 from .model import Evidence, Sentence, Source
-from .text import WORD, content_words, forenames, lexicon, name_pairs, normalize, words
+from .text import POSSESSIVE, WORD, content_words, forenames, lexicon, name_pairs, normalize, words
 
 if TYPE_CHECKING:
     import numpy as np
@@ -53,10 +53,6 @@ RECENT_WORDS = 256  # postings kept between a claim's weights and its search: a 
 # Relative margin on MaxScore's bound, for rounding in sums of float weights (~1e-16 each).
 MAXSCORE_SLACK = 1e-9
 INDEX_FORMAT = 4  # bump when the saved layout changes; 4: vocabulary sorted by hash
-
-
-# A possessive ending, dropped from a word before it is compared with a surname ("Gore's").
-_POSSESSIVE_END = re.compile(r"'s?$")
 
 
 @dataclass(frozen=True)
@@ -607,7 +603,7 @@ class Index:
         (`named`) and `text` names by surname alone, read once per source and only then:
         reading a source costs ~10 ms and loads two lexicons, and most claims name no one
         in full that the evidence names by surname alone."""
-        tokens = [_POSSESSIVE_END.sub("", w) for w in WORD.findall(normalize(text))]
+        tokens = [POSSESSIVE.sub("", w) for w in WORD.findall(normalize(text))]
         bigrams = list(zip(tokens, tokens[1:], strict=False))
         alone = {last for first, last in named if tokens.count(last) > bigrams.count((first, last))}
         if not alone:

@@ -179,7 +179,8 @@ def lexicon_lines(name: str) -> tuple[str, ...]:
 # A run of capitalised words, middle initials allowed ("George W. Bush", "Vice President Al
 # Gore"): where a person is named in full.
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w'\u2019-]*(?:\s+(?:[A-Z]\.\s+)*[A-Z][\w'\u2019-]*)+")
-_POSSESSIVE = re.compile(r"['\u2019]s?$")
+# a possessive ending ("Gore's", "Gore\u2019s", "Jones'"), dropped before a name is compared
+POSSESSIVE = re.compile(r"['\u2019]s?$")
 _INITIAL = re.compile(r"[A-Z]\.")
 
 
@@ -198,7 +199,7 @@ def name_pairs(text: str) -> list[tuple[str, str]]:
     for run in _CAPITALISED_RUN.finditer(text):
         names = [w for w in run.group().split() if not _INITIAL.fullmatch(w)]
         if len(names) >= 2:
-            pairs.append((normalize(names[-2]), normalize(_POSSESSIVE.sub("", names[-1]))))
+            pairs.append((normalize(names[-2]), normalize(POSSESSIVE.sub("", names[-1]))))
     return pairs
 
 

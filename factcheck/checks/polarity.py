@@ -48,7 +48,8 @@ def negation_conflicts(claim: Analysis, source: Analysis) -> list[tuple[str, str
     "not" of "was not political" answers the source's, and "without" stands alone. A
     negator governs words of its own clause only (analysis.NEGATION_REACH)."""
     unpaired = _unpaired(claim.negations, source.negations)
-    unpaired = ([s for s in unpaired[0] if s not in _absorbed(claim, source)], unpaired[1])
+    absorbed = _absorbed(claim, source)
+    unpaired = ([s for s in unpaired[0] if s not in absorbed], unpaired[1])
     conflicts = []
     for mine, theirs, side, scopes in (
         (claim, source, "claim", unpaired[0]),
