@@ -492,14 +492,10 @@ def align(
         reach = LOCAL_REORDER if unit.carries_fact else 0
         around = range(max(0, positions.start - reach), min(len(theirs), positions.stop + reach))
         # a counterpart, like a match, stands in the slot's own sentences of a pair
-        # two figures that trade places are each moved onto the other's match: a figure
-        # another claim figure was moved onto still stands in this one's place
-        crossed = set(moved.values()) if unit.kind == "number" else set()
         slot = [
             j
             for j in around
-            if (j not in used or (j in crossed and theirs[j].kind == "number"))
-            and (not breaks or _sentence_of(theirs[j], breaks) in here)
+            if j not in used and (not breaks or _sentence_of(theirs[j], breaks) in here)
         ]
         if unit.kind == "word":
             # a plain word stands for a role only right beside the same anchor ("a junior
