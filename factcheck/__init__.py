@@ -22,6 +22,7 @@ from .claims import UNKNOWN_IGNORE_CODE, UNUSED_IGNORE, is_claim_set, load_claim
 from .codes import CODES
 from .config import Settings
 from .errors import FactcheckError
+from .fanout import check_all
 from .files import UNCONFINED, ReadPolicy, read_text
 from .inputs import listed_files
 from .model import Claim, Finding, Result, Source, Verdict
@@ -77,9 +78,11 @@ def check_claims(
     brute_force: bool = False,
     settings: Settings | None = None,
     index: Index | None = None,
+    jobs: int = 1,
 ) -> list[Result]:
     """A `Result` per claim against the given sources (or a prebuilt `index` of them), in
-    claim order."""
+    claim order; with `jobs` above 1, claims are shared out among that many forked
+    processes where there are enough of them (`fanout`), with the same results."""
     settings = settings or Settings()
     threshold = settings.threshold  # None: the verdict stage's own default
     if not sources and index is None:
@@ -88,8 +91,8 @@ def check_claims(
             "matter, or with --source"
         )
     index = index or Index(sources, brute_force=brute_force)
-    results = []
-    for claim in claims:
+
+    def check(claim: Claim) -> Result:
         quotes = tuple(q.text for q in find_quotes(claim.text))
         evidence = index.search(claim.text, quotes=quotes)
         # The ignore comment is applied here rather than in `verify`, so that what it
@@ -97,11 +100,12 @@ def check_claims(
         result = verify(
             replace(claim, ignored_codes=frozenset()), evidence, threshold, settings.severity
         )
-        result.claim = claim
         result.findings = _apply_ignores(claim, result.findings, settings)
-        results.append(result)
-        if progress:
-            progress(1)
+        return result
+
+    results = check_all(check, claims, index, jobs, progress)
+    for claim, result in zip(claims, results, strict=True):
+        result.claim = claim  # this run's own claim, also where a worker checked a copy
     return results
 
 

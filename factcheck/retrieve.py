@@ -468,6 +468,7 @@ class Index:
         self._features: dict[int, tuple[str, frozenset[str]]] = {}
         self._forenames_by_source: dict[int, dict[str, frozenset[str]]] = {}
         self._allowed = allowed
+        self.notes: list[str] = []  # sources held in memory: searching finds nothing to tell
         self.size = len(self.rows) if allowed is None else int(allowed.sum())
         self._frequency: Counter[str] | None = None
         self._bm25: Bm25 | None = None

@@ -44,6 +44,7 @@ from pathlib import Path
 
 from .cache import ANALYSIS_VERSION, Cache, private_directory, source_key
 from .errors import FactcheckError
+from .fanout import NeedsParent
 from .files import UNCONFINED, ReadPolicy, decode, read_bytes, temp_prefix
 from .model import Sentence
 from .retrieve import (
@@ -488,6 +489,8 @@ class ArchiveIndex:
         self.release = release  # after each search (a `PageBudget`)
         self._forced: set[str] = set()
         self.index = opener(self._forced)
+        self.notes: list[str] = []  # the cache's notes (`Store.open_index`)
+        self._opened_by = os.getpid()  # a forked worker must not rewrite the store
 
     def search(self, claim_text: str, k: int = 5, quotes: tuple[str, ...] = ()):
         """`Index.search`, then `release`: memory holds a bounded share of the pages the
@@ -498,6 +501,8 @@ class ArchiveIndex:
                 self.release()
                 return found
             except StaleSource as stale:
+                if os.getpid() != self._opened_by:
+                    raise NeedsParent(stale.path) from None
                 if stale.path in self._forced:
                     raise FactcheckError(f"{stale.path}: changed while being checked") from None
                 self._forced.add(stale.path)
@@ -559,6 +564,7 @@ class Store:
 
         index = ArchiveIndex(opener)
         index.release = PageBudget(lambda: self.mapped)
+        index.notes = self.cache.notes
         return index
 
     def _index(self, found: dict, shown: dict, brute_force: bool) -> Index:

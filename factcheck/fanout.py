@@ -1,0 +1,151 @@
+"""Claims checked on several cores.
+
+A claim's check reads the open index and writes nothing (its result is a pure function of
+the claim and the sources), so claims can be shared out among processes. The workers are
+forked once the index is open: they inherit its memory maps, its analysed sources and the
+tables already built, copy-on-write, so nothing is loaded twice and nothing crosses a pipe
+but positions in the claim list one way and results the other (pickled between this
+process and its own children, never read from a file).
+
+Two things a worker does are not its own to keep, and go back to the parent: the notes its
+searches add (`index.notes`, e.g. a damaged cache entry analysed again), sent with its
+results; and any step that would write the store (a file changed behind an unchanged mtime
+is analysed again and a shard rewritten), which the index refuses in a forked process
+(`NeedsParent`) so that the parent checks that claim, and those after it in the chunk,
+itself. Where fork is not the platform's way of starting processes (macOS, Windows), a
+worker would have to import and open everything again, costing more than it saves: the
+claims are then checked here, one after another.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from typing import Protocol, TypeVar
+
+Claim = TypeVar("Claim")
+Result = TypeVar("Result")
+
+# Claims per worker below which forking does not pay: starting and joining a pool of two
+# forked workers takes 15-30 ms here (bench/fanout.py), one claim 10-40 ms, so a worker
+# given fewer than 4 claims can spend as long starting as it saves.
+MIN_PER_WORKER = 4
+# Chunks per worker: claims differ in cost (a quotation searches more than a plain
+# sentence), so each worker takes a few small chunks in turn rather than one half of the
+# list, and neither waits long for the other at the end; each chunk costs a round trip of
+# its results, well under a millisecond.
+CHUNKS_PER_WORKER = 4
+
+
+class NeedsParent(Exception):
+    """Raised in a forked worker by a step that must run in the parent (it writes shared
+    state); the parent checks the claim itself."""
+
+
+class Searched(Protocol):
+    notes: list[str]  # what searching found worth telling; a worker's go to the parent
+
+
+_work: tuple[Callable, Sequence, list[str]] | None = None  # set in the parent, read by forks
+
+
+def can_fork() -> bool:
+    """Forked workers inherit the open index; only Linux forks safely (macOS's system
+    libraries do not survive a fork, and Windows has none)."""
+    import multiprocessing  # here: a verify, one claim, never forks (cold start)
+
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+
+
+def idle_cores() -> int:
+    """Cores not already busy: the core count less the 1-minute load average, as `make -l`
+    reads it. On a machine others keep busy a second worker only adds its start and its
+    own copies of the tables to the CPU time (measured: on 2 cores at load 1.5, two workers
+    took 2.9 s of CPU and 2.9 s of wall for the 1M archive's check where one took 2.4)."""
+    import os
+
+    cores = os.cpu_count() or 1
+    try:
+        busy = os.getloadavg()[0]
+    except OSError:  # no load average to read: assume the cores are free
+        busy = 0.0
+    return max(1, cores - round(busy))
+
+
+def workers_for(jobs: int, claims: int) -> int:
+    """How many workers `claims` claims are worth: at most `jobs`, at least `MIN_PER_WORKER`
+    claims each; 1 means no fork."""
+    if not can_fork():
+        return 1
+    return max(1, min(jobs, claims // MIN_PER_WORKER))
+
+
+def chunks(count: int, workers: int) -> list[range]:
+    """Consecutive ranges of positions, about `CHUNKS_PER_WORKER` per worker."""
+    size = -(-count // (workers * CHUNKS_PER_WORKER))  # ceiling division
+    return [range(start, min(start + size, count)) for start in range(0, count, size)]
+
+
+def check_all(
+    check: Callable[[Claim], Result],
+    claims: Sequence[Claim],
+    searched: Searched,
+    jobs: int,
+    progress: Callable[[int], None] | None = None,
+) -> list[Result]:
+    """`check` of every claim, in claim order, shared out among up to `jobs` forked
+    workers; the same results as checking them one after another here."""
+    workers = workers_for(jobs, len(claims))
+    if workers == 1:
+        return _each(check, claims, range(len(claims)), progress)
+    global _work
+    _work = (check, claims, searched.notes)
+    results: list[Result | None] = [None] * len(claims)
+    left: list[range] = []
+    import multiprocessing
+
+    try:
+        context = multiprocessing.get_context("fork")
+        with context.Pool(workers) as pool:
+            for part, done, notes in pool.imap(_run, chunks(len(claims), workers)):
+                results[part.start : part.start + len(done)] = done
+                # two workers may meet the same damaged entry before either rewrites it
+                searched.notes.extend(n for n in notes if n not in searched.notes)
+                if len(done) < len(part):
+                    left.append(range(part.start + len(done), part.stop))
+                if progress and done:
+                    progress(len(done))
+    finally:
+        _work = None
+    for part in left:  # what a worker had to leave to this process, in order
+        results[part.start : part.stop] = _each(check, claims, part, progress)
+    return results  # type: ignore[return-value]  # every position filled above
+
+
+def _each(
+    check: Callable[[Claim], Result],
+    claims: Sequence[Claim],
+    part: range,
+    progress: Callable[[int], None] | None,
+) -> list[Result]:
+    results = []
+    for position in part:
+        results.append(check(claims[position]))
+        if progress:
+            progress(1)
+    return results
+
+
+def _run(part: range) -> tuple[range, list, list[str]]:
+    """In a worker: the results of a chunk (up to a claim that needs the parent), and the
+    notes its searches added."""
+    assert _work is not None, "set by check_all before the fork"
+    check, claims, notes = _work
+    first_note = len(notes)
+    done = []
+    for position in part:
+        try:
+            done.append(check(claims[position]))
+        except NeedsParent:
+            break
+    return part, done, notes[first_note:]

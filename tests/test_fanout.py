@@ -1,0 +1,138 @@
+"""Claims shared out among forked workers: the same results, in the same order, as checking
+them one after another; what a worker's searches noted comes back; what only the parent may
+do (rewrite the store) is left to the parent."""
+
+import os
+import shutil
+
+import pytest
+from click.testing import CliRunner
+from conftest import ARTICLE, CLAIM_SET
+
+from factcheck import check_claims, load_sources
+from factcheck.claims import single_claim
+from factcheck.cli import main
+from factcheck.fanout import (
+    MIN_PER_WORKER,
+    NeedsParent,
+    can_fork,
+    check_all,
+    chunks,
+    idle_cores,
+    workers_for,
+)
+
+forks = pytest.mark.skipif(not can_fork(), reason="forked workers only where fork is safe")
+
+
+class Notes:
+    def __init__(self) -> None:
+        self.notes: list[str] = []
+
+
+def test_chunks_cover_every_position_once_in_order():
+    for count in (1, 7, 8, 46, 1000):
+        for workers in (2, 3, 8):
+            parts = chunks(count, workers)
+            assert [p for part in parts for p in part] == list(range(count))
+
+
+def test_too_few_claims_for_a_second_worker_stay_in_this_process():
+    assert workers_for(8, 2 * MIN_PER_WORKER - 1) == 1
+    assert workers_for(1, 1000) == 1
+    if can_fork():
+        assert workers_for(8, 2 * MIN_PER_WORKER) == 2
+        assert workers_for(2, 1000) == 2
+
+
+@forks
+def test_workers_return_results_in_claim_order_and_their_notes():
+    parent = os.getpid()
+    searched = Notes()
+
+    def check(claim: int) -> tuple[int, int]:
+        if claim % 5 == 0:
+            searched.notes.append(f"note on {claim}")
+        return claim * claim, os.getpid()
+
+    claims = list(range(40))
+    results = check_all(check, claims, searched, jobs=2)
+    assert [square for square, _ in results] == [c * c for c in claims]
+    assert {pid for _, pid in results} - {parent}  # some were checked by a worker
+    assert searched.notes == [f"note on {c}" for c in claims if c % 5 == 0]
+
+
+@forks
+def test_a_claim_that_needs_the_parent_is_checked_by_the_parent():
+    parent = os.getpid()
+
+    def check(claim: int) -> tuple[int, int]:
+        if claim == 13 and os.getpid() != parent:
+            raise NeedsParent("would rewrite the store")
+        return claim, os.getpid()
+
+    results = check_all(check, list(range(40)), Notes(), jobs=2)
+    assert [claim for claim, _ in results] == list(range(40))
+    assert results[13][1] == parent
+
+
+@forks
+def test_an_error_in_a_worker_reaches_the_caller():
+    def check(claim: int) -> int:
+        if claim == 21:
+            raise ValueError("claim 21 cannot be read")
+        return claim
+
+    with pytest.raises(ValueError, match="claim 21"):
+        check_all(check, list(range(40)), Notes(), jobs=2)
+
+
+# Claims written for this test about the bundled article, true and false alike.
+CLAIMS = [
+    "Japan will sell Patriot missiles to the United States.",
+    "Japan will sell Patriot missiles to China.",
+    "The alliance was signed in 1960.",
+    "The alliance was signed in 1970.",
+    "Christopher Johnstone is president of a research group.",
+    "A senior defense official spoke on condition of anonymity.",
+    "The United States will withdraw all its troops from Japan next year.",
+    "Tokyo has never discussed its defense budget.",
+    "Japan plans to raise its defense spending.",
+    "South Korea's defense minister visited Japan.",
+]
+
+
+def test_check_claims_gives_the_same_results_on_two_workers():
+    sources = load_sources([str(ARTICLE)])
+    claims = [single_claim(text) for text in CLAIMS]
+    alone = check_claims(claims, sources, jobs=1)
+    shared = check_claims(claims, sources, jobs=2)
+    assert shared == alone
+    assert all(r.claim is c for r, c in zip(shared, claims, strict=True))
+
+
+@pytest.mark.parametrize("cache", [False, True])
+def test_check_output_is_the_same_on_one_and_two_workers(tmp_path, cache):
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    shutil.copy(ARTICLE, folder / ARTICLE.name)
+    shutil.copy(CLAIM_SET, folder / CLAIM_SET.name)
+    options = ["--cache-dir", str(tmp_path / "cache")] if cache else ["--no-cache"]
+    outputs = []
+    for jobs in ("1", "2", "2"):  # the second run on two workers reads what the first wrote
+        result = CliRunner().invoke(
+            main,
+            ["check", str(folder / CLAIM_SET.name), "--format", "json", "-j", jobs, *options]
+            + ["--allow-outside-root"],
+        )
+        assert result.exit_code in (0, 1), result.output
+        outputs.append(result.stdout)
+    assert outputs[0] == outputs[1] == outputs[2]
+
+
+def test_idle_cores_leave_out_those_the_load_keeps_busy(monkeypatch):
+    monkeypatch.setattr("os.cpu_count", lambda: 4)
+    monkeypatch.setattr("os.getloadavg", lambda: (1.2, 0.0, 0.0))
+    assert idle_cores() == 3
+    monkeypatch.setattr("os.getloadavg", lambda: (6.0, 0.0, 0.0))
+    assert idle_cores() == 1
