@@ -65,6 +65,7 @@ ARTICLES_PER_FILE = 10  # ~370 sentences a file: 2,700 files at 1M, as the issue
 NEAR_MISSES_PER_MILLION = 2000  # edited article sentences per 1M (45 article sentences: ~44 each)
 ESTIMATE_WORKERS = (2, 16, 64, 256)  # cluster sizes for the 100M-sentence estimate
 RECALL_DEPTH = 5  # sentences counted for recall@5
+CACHED_RUNS = 5  # cached checks on each of one worker and the default: a median of 5 per side
 PEER_BUDGET_S = 60.0  # seconds of rapidfuzz-over-everything per size; a sample of claims past it
 
 
@@ -243,11 +244,19 @@ def claim_cases() -> list[ClaimCase]:
 ENVIRONMENT = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
-def run_measured(command: list[str], env: dict | None = None) -> dict:
-    """Run `command`; wall seconds and the peak of the summed RSS of its process tree (sampled
-    every 20 ms with psutil)."""
+def run_measured(command: list[str], env: dict | None = None, memory: bool = True) -> dict:
+    """Run `command`; wall seconds, CPU seconds of its process tree (user + system of every
+    process it waited for, from `getrusage`), and, with `memory`, the peaks of the summed RSS
+    and the summed PSS of the tree (sampled every 20 ms with psutil). `check` forks workers
+    that share the parent's pages: summed RSS counts those pages once per process, PSS
+    shares each page among the processes mapping it, so the PSS sum is the memory the tree
+    holds. Sampling takes CPU from the command on a 2-core machine (reading PSS walks the
+    page tables), so timed repetitions run without it."""
+    import resource
+
     import psutil
 
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     process = subprocess.Popen(
         command,
@@ -256,33 +265,75 @@ def run_measured(command: list[str], env: dict | None = None) -> dict:
         env=ENVIRONMENT if env is None else env,
         text=True,
     )
-    peak = 0
+    peak_rss = peak_pss = 0
     done = threading.Event()
 
     def sample() -> None:
-        nonlocal peak
+        nonlocal peak_rss, peak_pss
         root = psutil.Process(process.pid)
         while not done.is_set():
             try:
                 tree = [root, *root.children(recursive=True)]
-                peak = max(peak, sum(p.memory_info().rss for p in tree))
-            except psutil.Error:
+                peak_rss = max(peak_rss, sum(p.memory_info().rss for p in tree))
+                peak_pss = max(peak_pss, sum(p.memory_full_info().pss for p in tree))
+            except (psutil.Error, AttributeError):  # gone meanwhile, or no PSS on this system
                 pass
             time.sleep(0.02)
 
     sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
+    if memory:
+        sampler.start()
     out, err = process.communicate()
     wall = time.perf_counter() - started
     done.set()
-    sampler.join()
+    if memory:
+        sampler.join()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return {
         "wall_s": wall,
-        "peak_mb": peak / 2**20,
+        "cpu_s": cpu,
+        "peak_mb": peak_rss / 2**20,
+        "peak_pss_mb": peak_pss / 2**20,
         "rc": process.returncode,
         "out": out,
         "err": err,
     }
+
+
+def cached_checks(check: list[str], runs: int) -> dict:
+    """The cached `check` run `runs` times on one worker (`-j 1`) and as a user runs it (the
+    default: the cores the load leaves idle), alternately, so that the machine's load falls
+    on both alike; the medians and ranges, and whether every run printed the same report.
+    The first run of each samples memory and is not timed."""
+    measured: dict[str, list[dict]] = {"one worker": [], "default": []}
+    memory: dict[str, dict] = {}
+    for repetition in range(runs + 1):
+        for label, extra in (("one worker", ["-j", "1"]), ("default", [])):
+            run = run_measured([*check, *extra], memory=not repetition)
+            if not repetition:
+                memory[label] = run
+                continue
+            if run["rc"] not in (0, 1):
+                sys.exit(f"factcheck check failed: {run['err'][-2000:]}")
+            measured[label].append(run)
+    outputs = {run["out"] for runs_ in [*measured.values(), memory.values()] for run in runs_}
+    summary = {}
+    for label, runs_ in measured.items():
+        summary[label] = {
+            key: {
+                "median": statistics.median(r[key] for r in runs_),
+                "min": min(r[key] for r in runs_),
+                "max": max(r[key] for r in runs_),
+            }
+            for key in ("wall_s", "cpu_s")
+        }
+        summary[label]["peak_mb"] = memory[label]["peak_mb"]
+        summary[label]["peak_pss_mb"] = memory[label]["peak_pss_mb"]
+    summary["same_report"] = len(outputs) == 1
+    summary["runs"] = runs
+    summary["load_after"] = os.getloadavg()[0]
+    return summary
 
 
 def verdicts_of(check_json: str) -> dict[str, dict]:
@@ -464,7 +515,22 @@ def peer_tantivy(sentences, cases, directory: Path) -> dict:
 # --- one size --------------------------------------------------------------------------------
 
 
-def measure(size: int, workdir: Path, budget: float, baseline: dict) -> dict:
+def check_command(claim_path: Path, cache_dir: Path) -> list[str]:
+    return [
+        *FACTCHECK,
+        "check",
+        str(claim_path),
+        "--format",
+        "json",
+        "--allow-outside-root",
+        "--cache-dir",
+        str(cache_dir),
+    ]
+
+
+def measure(
+    size: int, workdir: Path, budget: float, baseline: dict, cached_runs: int = CACHED_RUNS
+) -> dict:
     directory = workdir / f"archive-{size}"
     cache_dir = workdir / f"cache-{size}"
     tantivy_dir = workdir / f"tantivy-{size}"  # a previous run's documents would stay in it
@@ -485,21 +551,13 @@ def measure(size: int, workdir: Path, budget: float, baseline: dict) -> dict:
     row["index"] = {k: index_run[k] for k in ("wall_s", "peak_mb")}
     row["index"]["said"] = index_run["out"].strip()
     row["shards"] = shard_figures(cache_dir)
-    check = [
-        *FACTCHECK,
-        "check",
-        str(claim_path),
-        "--format",
-        "json",
-        "--allow-outside-root",
-        "--cache-dir",
-        str(cache_dir),
-    ]
+    check = check_command(claim_path, cache_dir)
     for label in ("check_cold", "check_cached"):
         run = run_measured(check)
         if run["rc"] not in (0, 1):
             sys.exit(f"factcheck check failed: {run['err'][-2000:]}")
-        row[label] = {k: run[k] for k in ("wall_s", "peak_mb")}
+        row[label] = {k: run[k] for k in ("wall_s", "cpu_s", "peak_mb", "peak_pss_mb")}
+    row["cached_checks"] = cached_checks(check, cached_runs)
     results = verdicts_of(run["out"])
     row["verdict_changes"] = [
         {
@@ -557,12 +615,15 @@ def print_row(row: dict) -> None:
         f"({row['distinct_real_sentences']:,} distinct, {row['passes_over_polnear']} passes), "
         f"{row['near_misses']:,} near-misses, {row['article_sentences']} article sentences"
     )
-    print("\n| step | wall s | peak MB |\n|---|---|---|")
+    print("\n| step | wall s | CPU s | peak RSS MB (summed) | peak PSS MB (summed) |")
+    print("|---|---|---|---|---|")
     for label in ("index", "check_cold", "check_cached"):
+        step = row[label]
         print(
-            f"| {label.replace('_', ' ')} | {row[label]['wall_s']:.2f} | "
-            f"{row[label]['peak_mb']:.0f} |"
+            f"| {label.replace('_', ' ')} | {step['wall_s']:.2f} | {step['cpu_s']:.2f} | "
+            f"{step['peak_mb']:.0f} | {step['peak_pss_mb']:.0f} |"
         )
+    print_cached(row["cached_checks"])
     print(f"\n`factcheck index` said: {row['index']['said']}")
     shards = row["shards"]
     if shards:
@@ -597,6 +658,34 @@ def print_row(row: dict) -> None:
         )
 
 
+def print_cached(summary: dict) -> None:
+    print(
+        f"\ncached check, {summary['runs']} runs each, alternating (load average "
+        f"{summary['load_after']:.1f} after); the same report every run: "
+        f"{'yes' if summary['same_report'] else 'NO'}"
+    )
+    print("\n| workers | wall s median (min-max) | CPU s median | peak PSS MB | peak RSS MB |")
+    print("|---|---|---|---|---|")
+    for label in ("one worker", "default"):
+        figures = summary[label]
+        wall = figures["wall_s"]
+        print(
+            f"| {label} | {wall['median']:.2f} ({wall['min']:.2f}-{wall['max']:.2f}) | "
+            f"{figures['cpu_s']['median']:.2f} | {figures['peak_pss_mb']:.0f} | "
+            f"{figures['peak_mb']:.0f} |"
+        )
+
+
+def checks_only(sizes: list[int], workdir: Path, runs: int) -> None:
+    """The cached checks alone, against archives and stores a full run left in `workdir`."""
+    for size in sizes:
+        claim_path = workdir / f"archive-{size}" / "claims.yaml"
+        if not claim_path.exists():
+            sys.exit(f"{claim_path}: no archive of {size:,} sentences; run without --checks-only")
+        print(f"\n## {size:,} sentences (archive and store of an earlier run)")
+        print_cached(cached_checks(check_command(claim_path, workdir / f"cache-{size}"), runs))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
@@ -609,12 +698,23 @@ def main() -> int:
         default=PEER_BUDGET_S,
         help="seconds of rapidfuzz over every sentence per size",
     )
+    parser.add_argument(
+        "--cached-runs", type=int, default=CACHED_RUNS, help="cached checks per worker setting"
+    )
+    parser.add_argument(
+        "--checks-only",
+        action="store_true",
+        help="only the cached checks, against the archives an earlier run left in --workdir",
+    )
     args = parser.parse_args()
     machine = (
         f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
         f"load average {os.getloadavg()[0]:.1f} at start"
     )
     print(f"machine: {machine}; {datetime.now(UTC):%Y-%m-%d %H:%M} UTC")
+    if args.checks_only:
+        checks_only(args.sizes, args.workdir, args.cached_runs)
+        return 0
     alone = subprocess.run(
         [*FACTCHECK, "check", str(CLAIM_SET), "--format", "json", "--no-cache"],
         capture_output=True,
@@ -624,7 +724,7 @@ def main() -> int:
     baseline = verdicts_of(alone.stdout)
     rows = []
     for size in args.sizes:
-        row = measure(size, args.workdir, args.budget, baseline)
+        row = measure(size, args.workdir, args.budget, baseline, args.cached_runs)
         rows.append(row)
         print_row(row)
         sys.stdout.flush()
