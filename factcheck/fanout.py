@@ -75,9 +75,8 @@ def idle_cores() -> int:
 def workers_for(jobs: int, claims: int) -> int:
     """How many workers `claims` claims are worth: at most `jobs`, at least `MIN_PER_WORKER`
     claims each; 1 means no fork."""
-    if not can_fork():
-        return 1
-    return max(1, min(jobs, claims // MIN_PER_WORKER))
+    workers = max(1, min(jobs, claims // MIN_PER_WORKER))
+    return workers if workers > 1 and can_fork() else 1  # asked only where it would fork
 
 
 def chunks(count: int, workers: int) -> list[range]:

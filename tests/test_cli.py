@@ -2,7 +2,10 @@
 
 import json
 import re
+import subprocess
+import sys
 from importlib import resources
+from pathlib import Path
 
 import jsonschema
 import pytest
@@ -579,3 +582,30 @@ def test_progress_bar_only_on_an_interactive_terminal_for_long_runs(
     claims = cli.PROGRESS_MIN_CLAIMS - (0 if long_run else 1)
     with cli._progress(claims) as advance:
         assert (advance is not None) is drawn
+
+
+# --- the installed command ends without the interpreter's teardown ---------------------------
+
+INSTALLED = Path(sys.executable).parent / "factcheck"
+
+
+def test_the_installed_command_writes_its_report_and_exit_code_before_it_ends(tmp_path):
+    """The installed command skips the interpreter's teardown (`cli.run`): what it
+    writes, on standard output or to a file, and its exit code are those of the same run
+    in process."""
+    if not INSTALLED.is_file():
+        pytest.skip(f"no installed factcheck command beside {sys.executable}")
+    claim = 'A senior Japanese official said "We will never change our course."'
+    args = ["verify", claim, "-s", str(ARTICLE)]
+    in_process = run(*args)
+    ran = subprocess.run([INSTALLED, *args], capture_output=True, text=True, check=False)
+    assert ran.returncode == in_process.exit_code == 1
+    assert ran.stdout == in_process.output
+    report = tmp_path / "report.json"
+    written = subprocess.run([INSTALLED, *args, "--format", "json", "-o", report], check=False)
+    assert written.returncode == 1
+    assert json.loads(report.read_text(encoding="utf-8"))["results"][0]["verdict"] == "misquoted"
+    refused = subprocess.run(
+        [INSTALLED, "verify", claim], capture_output=True, text=True, check=False
+    )
+    assert refused.returncode == 2 and refused.stderr.count("\n") == 1

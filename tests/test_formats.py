@@ -316,6 +316,43 @@ def test_terminal_wraps_only_on_a_terminal_and_keeps_the_indent():
     assert "    Japan will sell 10 interceptors to the United States, officials said." in plain
 
 
+def odd_result() -> Result:
+    """A result whose user text holds what rich could treat apart: wide characters, an
+    emoji, a combining accent, markup-like brackets, a tab and an escape sequence (shown
+    escaped), and no alignment (the evidence's shared words are marked instead)."""
+    from factcheck.codes import finding
+    from factcheck.model import Evidence, Sentence
+
+    claim_text = "Japan\tsells 十二 [bold]Patriots[/bold] 🎉 to e\u0301lite \x1b[31munits."
+    evidence_text = "Ｊａｐａｎ sells Patriots [red]to\x1b[0m the United States."
+    sentence = Sentence(evidence_text, 0, len(evidence_text), 2)
+    claim = Claim(id="c2", text=claim_text, path="docs/[b].md", line=1, column=4)
+    claim.expect = Verdict.SUPPORTED
+    found = finding("no-evidence", "nothing says [bold]十二[/bold]\tor \x1b[2J")
+    return Result(
+        claim,
+        Verdict.UNSUPPORTED,
+        0.3,
+        [Evidence("s[1].txt", [sentence], 0.3, [(12, 20)])],
+        [found],
+    )
+
+
+def test_terminal_lines_written_without_rich_are_what_rich_draws(report):
+    """Uncoloured and unwrapped (a pipe, a file, a CI log) the report is written without
+    importing rich: byte for byte what rich draws from the same lines, for every kind of
+    line (failing, expected, clean, the summary), quiet or not."""
+    from rich.console import Group
+
+    from factcheck.formats import Target, terminal
+
+    for checked in (report, CheckReport([aligned_result(), odd_result()])):
+        for target in (PLAIN, Target(quiet=True)):
+            lines = terminal.report_lines(checked, target)
+            drawn = Group(*(terminal.renderable(line, target) for line in lines))
+            assert terminal.render_check(checked, target) == terminal.to_text(drawn, target)
+
+
 def test_markdown_draws_a_quote_diff_struck_through():
     from factcheck.codes import finding
 

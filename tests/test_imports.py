@@ -13,9 +13,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = ROOT / "claims" / "us-japan-alliance.txt"
-# Imported only by the commands or formats that use them: rich and markdown_it by the
-# terminal, markdown and HTML formats (and markdown_it by Markdown sources), numpy and the
-# store by `index` and `check` against an index, yaml by claim sets, dask by --scheduler.
+# Imported only by the commands or formats that use them: rich by the terminal format on a
+# terminal (a pipe or a file is written without it) and by `sources`' tables, markdown_it by
+# the HTML format and Markdown sources, numpy and the store by `index` and `check` against
+# an index, yaml by claim sets, dask by --scheduler.
 ON_DEMAND = ("rich", "markdown_it", "numpy", "yaml", "factcheck.store", "dask")
 
 
@@ -69,8 +70,16 @@ def test_verify_imports_no_standard_module_only_writing_needs():
     assert not loaded & set(UNUSED_BY_VERIFY)
 
 
-def test_the_terminal_format_brings_rich_when_it_renders():
+def test_the_terminal_format_in_a_pipe_is_written_without_rich():
     loaded = modules_after(cli_run("verify", "Japan sells interceptors.", "-s", str(ARTICLE)))
-    assert {"factcheck.formats.terminal", "rich"} <= loaded
+    assert "factcheck.formats.terminal" in loaded
+    assert not loaded & {*ON_DEMAND, "factcheck.formats.html"}
+
+
+def test_the_terminal_format_brings_rich_when_it_draws_for_a_terminal():
+    loaded = modules_after(
+        "from factcheck.formats import CheckReport, Target, terminal\n"
+        "terminal.render_check(CheckReport([]), Target(color=True, width=80))"
+    )
+    assert "rich" in loaded
     assert "rich.table" not in loaded  # only `sources` draws tables
-    assert "factcheck.formats.html" not in loaded

@@ -1,18 +1,21 @@
-"""The terminal report, drawn with rich into text for the CLI to write.
+"""The terminal report: drawn with rich on a terminal, written as plain lines elsewhere.
 
-All user text goes into `Text` objects, never through markup parsing, so square brackets
-in a claim or a source print as written.
+A report is first laid out as `Line`s: pieces of text with the rich styles they take, and
+the indent their wrapped continuations keep. On a terminal (colour or a width to wrap at)
+each line becomes a rich `Text` and rich draws them; in a file, a pipe or a CI log nothing
+is coloured or wrapped, rich's output is each line's text as it stands, and the lines are
+written without importing rich (40 ms of a pre-commit run's start; tests/test_formats.py
+compares the two on every kind of line). All user text goes into `Text` objects, never
+through markup parsing, so square brackets in a claim or a source print as written.
 """
 
 from __future__ import annotations
 
 import io
 from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
-
-from rich.console import Console, Group, RenderableType
-from rich.padding import Padding
-from rich.text import Text
 
 from ..model import (
     AlignedSpan,
@@ -30,8 +33,10 @@ from ..report import CheckReport
 from ..sanitize import visible, visible_offsets
 from .base import PLAIN, Target, counted
 
-if TYPE_CHECKING:  # tables are drawn by `sources` alone; a check's report never imports them
+if TYPE_CHECKING:  # rich is imported where a terminal needs it, tables by `sources` alone
+    from rich.console import Console, RenderableType
     from rich.table import Table
+    from rich.text import Text
 
 SOURCES_WIDTH = 120  # tables need a width even in a pipe; 120 fits a sentence column
 WORD_STYLE = {WordStatus.SUBSTITUTED: "bold yellow reverse", WordStatus.ADDED: "bold red underline"}
@@ -53,6 +58,32 @@ KIND_STYLE = {
     AttributionKind.UNATTRIBUTED: "dim",
 }
 
+Piece = tuple[str, str | None]  # text and its style, as rich's `Text.assemble` takes them
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the report as rich's `Text` holds it: pieces of text in their styles, a
+    style under the whole line, and styles laid over spans of it (`Text.stylize`)."""
+
+    pieces: tuple[Piece, ...] = ()
+    style: str = ""
+    marks: tuple[tuple[str, int, int], ...] = ()  # style, start, end in the line's text
+    indent: int = 0  # columns before it, which a wrapped continuation keeps too
+
+    @property
+    def plain(self) -> str:
+        return "".join(text for text, _ in self.pieces)
+
+    def added(self, *pieces: Piece) -> Line:
+        """This line with `pieces` appended (`Text.append`)."""
+        return replace(self, pieces=self.pieces + pieces)
+
+
+def line(*parts: str | Piece, style: str = "") -> Line:
+    """A line assembled from plain strings and (text, style) pieces, as `Text.assemble`."""
+    return Line(tuple((p, None) if isinstance(p, str) else p for p in parts), style)
+
 
 def describe_attribution(attribution: Attribution | None) -> str:
     """ "a senior defense official (anonymous; reason given: ...)" or the reporter's voice."""
@@ -67,6 +98,8 @@ def describe_attribution(attribution: Attribution | None) -> str:
 
 
 def _console(target: Target, buffer: io.StringIO) -> Console:
+    from rich.console import Console
+
     return Console(
         file=buffer,
         width=target.width or SOURCES_WIDTH,
@@ -87,36 +120,77 @@ def to_text(renderable: RenderableType, target: Target) -> str:
     return buffer.getvalue()
 
 
+def rich_text(drawn: Line) -> Text:
+    """The line as a rich `Text`, built as the pieces and marks say (indent aside)."""
+    from rich.text import Text
+
+    text = Text.assemble(*drawn.pieces, style=drawn.style)
+    for style, start, end in drawn.marks:
+        text.stylize(style, start, end)
+    return text
+
+
+def renderable(drawn: Line, target: Target) -> RenderableType:
+    """The line for rich: indented by its `indent`, its wrapped lines too on a terminal;
+    elsewhere nothing wraps, so a plain prefix keeps every line whole."""
+    text = rich_text(drawn)
+    if not drawn.indent:
+        return text
+    if target.width is None:
+        from rich.text import Text
+
+        return Text(" " * drawn.indent) + text
+    from rich.padding import Padding
+
+    return Padding(text, (0, 0, 0, drawn.indent), expand=False)
+
+
+def drawn_text(lines: Iterable[Line], target: Target) -> str:
+    """The lines as the report's text. Uncoloured and unwrapped, rich writes each line's
+    text after its indent (user text holds no tab or control character: `visible`), so the
+    lines are joined here; otherwise rich draws them."""
+    if target.color or target.width is not None:
+        from rich.console import Group
+
+        return to_text(Group(*(renderable(drawn, target) for drawn in lines)), target)
+    return "".join(" " * drawn.indent + drawn.plain + "\n" for drawn in lines)
+
+
 def differing(result: Result) -> list[AlignedSpan]:
     """The claim's spans the evidence does not share: what an editor has to look at."""
     return [span for span in result.alignment if span.status is not WordStatus.MATCHED]
 
 
-def claim_text(result: Result) -> Text:
+def claim_line(result: Result) -> Line:
     """The claim, its added and substituted words marked (the shared ones are not news)."""
     shown, at = visible_offsets(result.claim.text)
-    text = Text(shown, style="bold")
-    for span in differing(result):
-        text.stylize(WORD_STYLE[span.status], at(span.start), at(span.end))
-    return text
+    marks = tuple(
+        (WORD_STYLE[span.status], at(span.start), at(span.end)) for span in differing(result)
+    )
+    return Line(((shown, None),), "bold", marks)
 
 
-def evidence_text(result: Result, evidence: Evidence) -> Text:
+def claim_text(result: Result) -> Text:
+    return rich_text(claim_line(result))
+
+
+def evidence_line(result: Result, evidence: Evidence) -> Line:
     """The evidence with the words the claim stands against marked; before the alignment
     exists, the words it shares with the claim, faintly."""
     shown, at = visible_offsets(evidence.text)
-    text = Text(shown)
-    spans = [s.counterpart for s in differing(result) if s.counterpart]
     if result.alignment:
-        for start, end in spans:
-            text.stylize(WORD_STYLE[WordStatus.SUBSTITUTED], at(start), at(end))
+        spans = [s.counterpart for s in differing(result) if s.counterpart]
+        style = WORD_STYLE[WordStatus.SUBSTITUTED]
     else:
-        for start, end in evidence.matched:
-            text.stylize("underline", at(start), at(end))
-    return text
+        spans, style = evidence.matched, "underline"
+    return Line(((shown, None),), marks=tuple((style, at(start), at(end)) for start, end in spans))
 
 
-def differences(result: Result, target: Target = PLAIN) -> RenderableType | None:
+def evidence_text(result: Result, evidence: Evidence) -> Text:
+    return rich_text(evidence_line(result, evidence))
+
+
+def differences_line(result: Result) -> Line | None:
     """One line naming each difference in words, readable without colour:
     "twelve → 10 · nuclear (added)"."""
     spans = differing(result)
@@ -131,33 +205,28 @@ def differences(result: Result, target: Target = PLAIN) -> RenderableType | None
             parts.append(f"{said} \u2192 {evidence[start:end]}")
         else:
             parts.append(f"{said} (added)")
-    return _indented(Text.assemble(("differs ", "dim"), visible(" \u00b7 ".join(parts))), 2, target)
+    return replace(line(("differs ", "dim"), visible(" \u00b7 ".join(parts))), indent=2)
 
 
-def _indented(text: Text, by: int, target: Target) -> RenderableType:
-    """`text` indented by `by` columns, its wrapped lines too on a terminal; elsewhere
-    nothing wraps, so a plain prefix keeps every line whole."""
-    if target.width is None:
-        return Text(" " * by) + text
-    return Padding(text, (0, 0, 0, by), expand=False)
+def differences(result: Result, target: Target = PLAIN) -> RenderableType | None:
+    drawn = differences_line(result)
+    return None if drawn is None else renderable(drawn, target)
 
 
-def _finding_line(
-    result: Result, item: Finding, report: CheckReport, target: Target
-) -> RenderableType:
+def _finding_line(result: Result, item: Finding, report: CheckReport) -> Line:
     level = report.level(result, item)
     name = "notice" if level is not item.severity else level.value
     expected = " (expected)" if level is not item.severity else ""
-    text = Text.assemble(
-        (f"{name} {item.code}{expected}: ", SEVERITY_STYLE[level]), visible(item.message)
-    )
-    return _indented(text, 2, target)
+    drawn = line((f"{name} {item.code}{expected}: ", SEVERITY_STYLE[level]), visible(item.message))
+    return replace(drawn, indent=2)
 
 
-def render_result(result: Result, report: CheckReport, target: Target = PLAIN) -> RenderableType:
+def result_lines(result: Result, report: CheckReport) -> list[Line]:
+    """A claim in full: verdict, claim, findings, best evidence and its speaker, what
+    differs, and a blank line."""
     claim = result.claim
     failing = report.failing(result)
-    head = Text.assemble(
+    head = line(
         (f" {result.verdict.value.upper()} ", VERDICT_STYLE[result.verdict]),
         " ",
         (visible(claim.location), "dim"),
@@ -165,32 +234,34 @@ def render_result(result: Result, report: CheckReport, target: Target = PLAIN) -
         (f"{result.score:.2f}", "dim"),
     )
     if claim.expect is not None:
-        head.append("  expected " + claim.expect.value, "green" if not failing else "bold red")
-    parts: list[RenderableType] = [head, _indented(claim_text(result), 2, target)]
-    parts += [_finding_line(result, item, report, target) for item in report.findings(result)]
+        head = head.added(
+            ("  expected " + claim.expect.value, "green" if not failing else "bold red")
+        )
+    lines = [head, replace(claim_line(result), indent=2)]
+    lines += [_finding_line(result, item, report) for item in report.findings(result)]
     if result.evidence:
         best = result.evidence[0]
         where = visible(f"{best.source}:{best.line}")
-        parts.append(Text.assemble(("  evidence ", "dim"), (where, "cyan")))
-        parts.append(_indented(evidence_text(result, best), 4, target))
-        who = Text.assemble(
+        lines.append(line(("  evidence ", "dim"), (where, "cyan")))
+        lines.append(replace(evidence_line(result, best), indent=4))
+        who = line(
             ("\u2014 ", "dim"),
             (
                 describe_attribution(best.attribution),
                 KIND_STYLE[best.attribution.kind] if best.attribution else "dim",
             ),
         )
-        parts.append(_indented(who, 4, target))
-    line = differences(result, target)
-    if line is not None:
-        parts.append(line)
-    parts.append(Text(""))
-    return Group(*parts)
+        lines.append(replace(who, indent=4))
+    differs = differences_line(result)
+    if differs is not None:
+        lines.append(differs)
+    lines.append(Line())
+    return lines
 
 
-def clean_line(result: Result) -> Text:
+def clean_line(result: Result) -> Line:
     """A claim with nothing to say about it, on one line."""
-    return Text.assemble(
+    return line(
         (f" {result.verdict.value.upper()} ", VERDICT_STYLE[result.verdict]),
         " ",
         (visible(result.claim.location), "dim"),
@@ -199,43 +270,44 @@ def clean_line(result: Result) -> Text:
     )
 
 
-def summary_line(report: CheckReport) -> Text:
+def summary_line(report: CheckReport) -> Line:
     """The totals on one line, each verdict in its colour: "7 claims: 3 supported, ..."."""
     total = len(report.results)
     shown = [(v, n) for v, n in report.counts().items() if n]
-    line = Text(counted(total, "claim") + (": " if shown else ""), style="bold")
+    pieces: list[Piece] = [(counted(total, "claim") + (": " if shown else ""), None)]
     for i, (verdict, count) in enumerate(shown):
-        line.append(f"{count} {verdict}", style=VERDICT_STYLE[Verdict(verdict)].split(" on ")[-1])
-        line.append(", " if i < len(shown) - 1 else "")
+        pieces.append((f"{count} {verdict}", VERDICT_STYLE[Verdict(verdict)].split(" on ")[-1]))
+        if i < len(shown) - 1:
+            pieces.append((", ", None))
     expectations = [r.expectation_met for r in report.results if r.expectation_met is not None]
     if expectations:
-        line.append(f" \u00b7 expect met {sum(expectations)}/{len(expectations)}")
+        pieces.append((f" \u00b7 expect met {sum(expectations)}/{len(expectations)}", None))
     failing = sum(report.failing(r) for r in report.results)
-    line.append(f" \u00b7 {failing} failing", style="bold red" if failing else "bold green")
-    return line
+    pieces.append((f" \u00b7 {failing} failing", "bold red" if failing else "bold green"))
+    return line(*pieces, style="bold")
 
 
-def check_renderable(report: CheckReport, target: Target) -> RenderableType:
+def report_lines(report: CheckReport, target: Target) -> list[Line]:
     """Failing claims first, in full; then claims with warnings or notices; then each clean
     claim on one line. `quiet` keeps the failing ones only."""
-    parts: list[RenderableType] = []
-    clean: list[Text] = []
+    lines: list[Line] = []
+    clean: list[Line] = []
     for result in report.ordered():
         if target.quiet and not report.failing(result):
             continue
         if report.findings(result) or report.failing(result):
-            parts.append(render_result(result, report, target))
+            lines += result_lines(result, report)
         else:
             clean.append(clean_line(result))
     if clean:
-        parts += [*clean, Text("")]
+        lines += [*clean, Line()]
     if not target.quiet:
-        parts.append(summary_line(report))
-    return Group(*parts)
+        lines.append(summary_line(report))
+    return lines
 
 
 def render_check(report: CheckReport, target: Target = PLAIN) -> str:
-    return to_text(check_renderable(report, target), target)
+    return drawn_text(report_lines(report, target), target)
 
 
 def render_sources(sources: list[Source], target: Target = PLAIN) -> str:
@@ -243,7 +315,9 @@ def render_sources(sources: list[Source], target: Target = PLAIN) -> str:
 
 
 def sources_renderable(sources: list[Source]) -> RenderableType:
+    from rich.console import Group
     from rich.table import Table  # with fractions and decimal, 8 ms of every verify's start
+    from rich.text import Text
 
     parts: list[RenderableType] = []
     for source in sources:
@@ -281,6 +355,7 @@ def sources_renderable(sources: list[Source]) -> RenderableType:
 def speaker_table(source: Source) -> Table:
     """Sentences per speaker, and the share that rests on anonymous sources."""
     from rich.table import Table
+    from rich.text import Text
 
     content = source.content
     counts = Counter(
