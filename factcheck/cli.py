@@ -312,9 +312,11 @@ def _progress(total: int, label: str = "checking claims") -> Iterator[Callable[[
     from rich.console import Console  # here: only a long interactive run needs rich
     from rich.progress import Progress
 
-    with Progress(console=Console(stderr=True), transient=True) as bar:
+    # redrawn as claims finish, by this thread: a refreshing thread would keep `check` from
+    # sharing claims out among forked workers (`fanout.can_fork`)
+    with Progress(console=Console(stderr=True), transient=True, auto_refresh=False) as bar:
         task = bar.add_task(label, total=total)
-        yield lambda done: bar.advance(task, done)
+        yield lambda done: bar.update(task, advance=done, refresh=True)
 
 
 class _Sources:

@@ -51,10 +51,17 @@ _work: tuple[Callable, Sequence, list[str]] | None = None  # set in the parent, 
 
 def can_fork() -> bool:
     """Forked workers inherit the open index; only Linux forks safely (macOS's system
-    libraries do not survive a fork, and Windows has none)."""
+    libraries do not survive a fork, and Windows has none), and only a process running no
+    other thread: a lock another thread holds at the fork (a stream's, while it writes) stays
+    held in the child for good (hence the CLI's progress bar refreshes without a thread)."""
     import multiprocessing  # here: a verify, one claim, never forks (cold start)
+    import threading
 
-    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+    return (
+        sys.platform.startswith("linux")
+        and "fork" in multiprocessing.get_all_start_methods()
+        and threading.active_count() == 1
+    )
 
 
 def idle_cores() -> int:

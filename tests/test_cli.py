@@ -4,6 +4,7 @@ import json
 import re
 import subprocess
 import sys
+import threading
 from importlib import resources
 from pathlib import Path
 
@@ -582,6 +583,10 @@ def test_progress_bar_only_on_an_interactive_terminal_for_long_runs(
     claims = cli.PROGRESS_MIN_CLAIMS - (0 if long_run else 1)
     with cli._progress(claims) as advance:
         assert (advance is not None) is drawn
+        # drawn by this thread alone, so that check can still fork its workers
+        assert threading.active_count() == 1
+        if advance:
+            advance(claims)
 
 
 # --- the installed command ends without the interpreter's teardown ---------------------------

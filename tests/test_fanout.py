@@ -4,6 +4,7 @@ do (rewrite the store) is left to the parent."""
 
 import os
 import shutil
+import threading
 
 import pytest
 from click.testing import CliRunner
@@ -60,6 +61,22 @@ def test_workers_return_results_in_claim_order_and_their_notes():
     assert [square for square, _ in results] == [c * c for c in claims]
     assert {pid for _, pid in results} - {parent}  # some were checked by a worker
     assert searched.notes == [f"note on {c}" for c in claims if c % 5 == 0]
+
+
+@forks
+def test_no_fork_while_another_thread_runs():
+    parent = os.getpid()
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert not can_fork()
+        results = check_all(lambda claim: os.getpid(), list(range(40)), Notes(), jobs=2)
+    finally:
+        release.set()
+        other.join()
+    assert set(results) == {parent}
+    assert can_fork()
 
 
 @forks
