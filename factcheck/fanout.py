@@ -99,33 +99,93 @@ def check_all(
     jobs: int,
     progress: Callable[[int], None] | None = None,
 ) -> list[Result]:
-    """`check` of every claim, in claim order, shared out among up to `jobs` forked
-    workers; the same results as checking them one after another here."""
+    """`check` of every claim, in claim order, shared out among this process and up to
+    `jobs - 1` forked workers; the same results as checking them one after another here."""
     workers = workers_for(jobs, len(claims))
     if workers == 1:
         return _each(check, claims, range(len(claims)), progress)
-    global _work
-    _work = (check, claims, searched.notes)
-    results: list[Result | None] = [None] * len(claims)
-    left: list[range] = []
+    return _shared(check, claims, searched, workers, progress)
+
+
+def _shared(
+    check: Callable[[Claim], Result],
+    claims: Sequence[Claim],
+    searched: Searched,
+    workers: int,
+    progress: Callable[[int], None] | None,
+) -> list[Result]:
+    """This process is one of the `workers`: it forks the others, then all take chunks in
+    turn from a shared counter (so none idles while another has a long chunk left). A
+    child sends each chunk's results and notes as it finishes them; this process reads
+    them between its own chunks (the progress bar moves with them) and, at the end, checks
+    itself what a child left (a claim that needs the parent, and the rest of its chunk).
+    One fork fewer than a pool: one copy fewer of the tables every process builds as it
+    checks, and of the pages a fork makes private (bench/scale.py's cached checks)."""
     import multiprocessing
 
-    try:
-        context = multiprocessing.get_context("fork")
-        with context.Pool(workers) as pool:
-            for part, done, notes in pool.imap(_run, chunks(len(claims), workers)):
+    global _work
+    context = multiprocessing.get_context("fork")
+    parts = chunks(len(claims), workers)
+    taken = context.Value("i", 0)  # how many chunks have been taken, by anyone
+    _work = (check, claims, searched.notes, parts, taken)
+    results: list[Result | None] = [None] * len(claims)
+    noted: dict[int, list[str]] = {}  # the notes of each chunk, by its first position
+    pipes, children = [], []
+
+    def receive(wait: bool) -> None:
+        for pipe in list(pipes):
+            while wait or pipe.poll():
+                try:
+                    message = pipe.recv()
+                except EOFError:  # the child ended without saying it was done
+                    raise RuntimeError("a claim-checking worker process died") from None
+                if message is None:  # done
+                    pipes.remove(pipe)
+                    break
+                if isinstance(message, BaseException):
+                    raise message
+                part, done, notes = message
                 results[part.start : part.start + len(done)] = done
-                # two workers may meet the same damaged entry before either rewrites it
-                searched.notes.extend(n for n in notes if n not in searched.notes)
-                if len(done) < len(part):
-                    left.append(range(part.start + len(done), part.stop))
+                noted[part.start] = notes
                 if progress and done:
                     progress(len(done))
+
+    try:
+        for _ in range(workers - 1):
+            reader, writer = context.Pipe(duplex=False)
+            child = context.Process(target=_child, args=(writer,), daemon=True)
+            child.start()
+            writer.close()  # the child's end: this process keeps only its reader
+            pipes.append(reader)
+            children.append(child)
+        while (part := _take(parts, taken)) is not None:
+            first_note = len(searched.notes)
+            results[part.start : part.stop] = _each(check, claims, part, progress)
+            noted[part.start] = searched.notes[first_note:]
+            del searched.notes[first_note:]
+            receive(wait=False)
+        receive(wait=True)
     finally:
         _work = None
-    for part in left:  # what a worker had to leave to this process, in order
-        results[part.start : part.stop] = _each(check, claims, part, progress)
+        for child in children:
+            if child.is_alive() and pipes:  # this process failed first: stop the others
+                child.terminate()
+            child.join()
+    for start in sorted(noted):  # in claim order, as one process would have noted them
+        # two processes may meet the same damaged entry before either rewrites it
+        searched.notes.extend(n for n in noted[start] if n not in searched.notes)
+    for position, result in enumerate(results):
+        if result is None:  # what a child had to leave to this process
+            results[position] = _each(check, claims, range(position, position + 1), progress)[0]
     return results  # type: ignore[return-value]  # every position filled above
+
+
+def _take(parts: list[range], taken) -> range | None:
+    """The next chunk nobody has taken, or None."""
+    with taken.get_lock():
+        index = taken.value
+        taken.value = index + 1
+    return parts[index] if index < len(parts) else None
 
 
 def _each(
@@ -142,16 +202,29 @@ def _each(
     return results
 
 
-def _run(part: range) -> tuple[range, list, list[str]]:
-    """In a worker: the results of a chunk (up to a claim that needs the parent), and the
-    notes its searches added."""
-    assert _work is not None, "set by check_all before the fork"
-    check, claims, notes = _work
-    first_note = len(notes)
-    done = []
-    for position in part:
+def _child(writer) -> None:
+    """In a forked child: chunks taken in turn, each sent back with the notes its searches
+    added, until none is left or a claim needs the parent; then None (done). An error is
+    sent back to be raised in the parent."""
+    assert _work is not None, "set by _shared before the fork"
+    check, claims, notes, parts, taken = _work
+    try:
+        while (part := _take(parts, taken)) is not None:
+            first_note = len(notes)
+            done = []
+            for position in part:
+                try:
+                    done.append(check(claims[position]))
+                except NeedsParent:
+                    break
+            writer.send((part, done, notes[first_note:]))
+            if len(done) < len(part):
+                break
+        writer.send(None)
+    except BaseException as error:  # noqa: BLE001  # sent whole, raised in the parent
         try:
-            done.append(check(claims[position]))
-        except NeedsParent:
-            break
-    return part, done, notes[first_note:]
+            writer.send(error)
+        except Exception:  # an error that cannot be pickled: said in words
+            writer.send(RuntimeError(f"{type(error).__name__}: {error}"))
+    finally:
+        writer.close()

@@ -5,6 +5,7 @@ do (rewrite the store) is left to the parent."""
 import os
 import shutil
 import threading
+import time
 
 import pytest
 from click.testing import CliRunner
@@ -52,6 +53,7 @@ def test_workers_return_results_in_claim_order_and_their_notes():
     searched = Notes()
 
     def check(claim: int) -> tuple[int, int]:
+        time.sleep(0.005)  # as long as a claim takes, or so: time for the child to start
         if claim % 5 == 0:
             searched.notes.append(f"note on {claim}")
         return claim * claim, os.getpid()
@@ -79,11 +81,19 @@ def test_no_fork_while_another_thread_runs():
     assert can_fork()
 
 
+def slow_in(parent: int) -> None:
+    """A claim checked by `parent` takes long: the child, started meanwhile, takes the
+    other chunks, so what only a child does is exercised."""
+    if os.getpid() == parent:
+        time.sleep(0.05)
+
+
 @forks
 def test_a_claim_that_needs_the_parent_is_checked_by_the_parent():
     parent = os.getpid()
 
     def check(claim: int) -> tuple[int, int]:
+        slow_in(parent)
         if claim == 13 and os.getpid() != parent:
             raise NeedsParent("would rewrite the store")
         return claim, os.getpid()
@@ -91,12 +101,16 @@ def test_a_claim_that_needs_the_parent_is_checked_by_the_parent():
     results = check_all(check, list(range(40)), Notes(), jobs=2)
     assert [claim for claim, _ in results] == list(range(40))
     assert results[13][1] == parent
+    assert results[12][1] != parent  # the child checked the claim before it
 
 
 @forks
 def test_an_error_in_a_worker_reaches_the_caller():
+    parent = os.getpid()
+
     def check(claim: int) -> int:
-        if claim == 21:
+        slow_in(parent)
+        if claim == 21 and os.getpid() != parent:
             raise ValueError("claim 21 cannot be read")
         return claim
 
