@@ -302,14 +302,21 @@ def run_measured(command: list[str], env: dict | None = None, memory: bool = Tru
 
 
 def cached_checks(check: list[str], runs: int) -> dict:
-    """The cached `check` run `runs` times on one worker (`-j 1`) and as a user runs it (the
-    default: the cores the load leaves idle), alternately, so that the machine's load falls
-    on both alike; the medians and ranges, and whether every run printed the same report.
+    """The cached `check` run `runs` times on one worker (`-j 1`), as a user runs it (the
+    default: the cores the load leaves idle) and on every core, in turn, so that the
+    machine's load falls on all alike; the medians and ranges, and whether every run
+    printed the same report.
     The first run of each samples memory and is not timed."""
-    measured: dict[str, list[dict]] = {"one worker": [], "default": []}
+    settings = {
+        "one worker": ["-j", "1"],
+        "default": [],
+        f"all {os.cpu_count()} cores": ["-j", str(os.cpu_count())],
+    }
+    measured: dict[str, list[dict]] = {label: [] for label in settings}
     memory: dict[str, dict] = {}
+    load_before = os.getloadavg()[0]
     for repetition in range(runs + 1):
-        for label, extra in (("one worker", ["-j", "1"]), ("default", [])):
+        for label, extra in settings.items():
             run = run_measured([*check, *extra], memory=not repetition)
             if not repetition:
                 memory[label] = run
@@ -332,7 +339,7 @@ def cached_checks(check: list[str], runs: int) -> dict:
         summary[label]["peak_pss_mb"] = memory[label]["peak_pss_mb"]
     summary["same_report"] = len(outputs) == 1
     summary["runs"] = runs
-    summary["load_after"] = os.getloadavg()[0]
+    summary["load"] = (load_before, os.getloadavg()[0])
     return summary
 
 
@@ -660,14 +667,16 @@ def print_row(row: dict) -> None:
 
 def print_cached(summary: dict) -> None:
     print(
-        f"\ncached check, {summary['runs']} runs each, alternating (load average "
-        f"{summary['load_after']:.1f} after); the same report every run: "
+        f"\ncached check, {summary['runs']} runs each, in turn (load average "
+        f"{summary['load'][0]:.1f} before, {summary['load'][1]:.1f} after); the same report "
+        "every run: "
         f"{'yes' if summary['same_report'] else 'NO'}"
     )
     print("\n| workers | wall s median (min-max) | CPU s median | peak PSS MB | peak RSS MB |")
     print("|---|---|---|---|---|")
-    for label in ("one worker", "default"):
-        figures = summary[label]
+    for label, figures in summary.items():
+        if not isinstance(figures, dict):
+            continue
         wall = figures["wall_s"]
         print(
             f"| {label} | {wall['median']:.2f} ({wall['min']:.2f}-{wall['max']:.2f}) | "
