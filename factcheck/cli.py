@@ -186,7 +186,7 @@ jobs_option = click.option(
     type=click.IntRange(min=1),
     default=None,
     help="Worker processes analysing sources (default: all cores) and, for check, checking "
-    "claims (default: the cores not already busy).",
+    "claims (default: the cores no other process is busy on now).",
 )
 
 

@@ -64,19 +64,27 @@ def can_fork() -> bool:
     )
 
 
-def idle_cores() -> int:
-    """Cores not already busy: the core count less the 1-minute load average, as `make -l`
-    reads it. On a machine others keep busy a second worker only adds its start and its
-    own copies of the tables to the CPU time (measured: on 2 cores at load 1.5, two workers
-    took 2.9 s of CPU and 2.9 s of wall for the 1M archive's check where one took 2.4)."""
+def idle_cores(loadavg: str = "/proc/loadavg") -> int:
+    """Cores not busy now: the cores this process may run on, less the other processes the
+    kernel has running or ready to run at this moment (`/proc/loadavg`'s fourth field, less
+    this process); where that cannot be read, less the 1-minute load average, as `make -l`
+    reads it. The moment, not the minute: the average still counts for a minute a job that
+    has ended (an `index` just before, a `pip install` in CI) and would keep `check` on one
+    core on an idle machine. On a machine others keep busy a second worker has no core to
+    run on and only adds its start and its own copies of the tables (2 cores at load 1.5:
+    2.9 s of CPU and of wall for the 1M archive's check on two workers, 2.4 on one)."""
     import os
 
-    cores = os.cpu_count() or 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     try:
-        busy = os.getloadavg()[0]
-    except OSError:  # no load average to read: assume the cores are free
-        busy = 0.0
-    return max(1, cores - round(busy))
+        with open(loadavg, encoding="ascii") as handle:
+            busy = int(handle.read().split()[3].split("/")[0]) - 1
+    except (OSError, ValueError, IndexError):
+        try:
+            busy = round(os.getloadavg()[0])
+        except OSError:  # nothing to read: assume the cores are free
+            busy = 0
+    return max(1, (cores or 1) - busy)
 
 
 def workers_for(jobs: int, claims: int) -> int:

@@ -161,9 +161,15 @@ def test_check_output_is_the_same_on_one_and_two_workers(tmp_path, cache):
     assert outputs[0] == outputs[1] == outputs[2]
 
 
-def test_idle_cores_leave_out_those_the_load_keeps_busy(monkeypatch):
-    monkeypatch.setattr("os.cpu_count", lambda: 4)
-    monkeypatch.setattr("os.getloadavg", lambda: (1.2, 0.0, 0.0))
-    assert idle_cores() == 3
+def test_idle_cores_leave_out_those_busy_now(monkeypatch, tmp_path):
+    monkeypatch.setattr("os.sched_getaffinity", lambda pid: {0, 1, 2, 3})
     monkeypatch.setattr("os.getloadavg", lambda: (6.0, 0.0, 0.0))
-    assert idle_cores() == 1
+    loadavg = tmp_path / "loadavg"
+    loadavg.write_text("6.00 3.10 2.05 2/431 10293\n", encoding="ascii")
+    assert idle_cores(str(loadavg)) == 3  # one other running now, whatever the average
+    loadavg.write_text("0.10 0.10 0.10 9/431 10293\n", encoding="ascii")
+    assert idle_cores(str(loadavg)) == 1
+    # unreadable: the 1-minute average, as make -l reads it
+    assert idle_cores(str(tmp_path / "none")) == 1
+    monkeypatch.setattr("os.getloadavg", lambda: (1.2, 0.0, 0.0))
+    assert idle_cores(str(tmp_path / "none")) == 3
