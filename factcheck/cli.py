@@ -5,6 +5,7 @@ Exit codes: 0 nothing failing, 1 findings (or unmet `expect`), 2 usage or input 
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import time
@@ -289,6 +290,11 @@ def run() -> None:
     less CPU (median of 7 interleaved runs, bench/scale.py's archive). A user's own setting
     stands."""
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    # The cyclic collector serves long-running programs: a run frees what it allocates by
+    # reference count, and at the default threshold (700) the collector ran 142 times in a
+    # cached check of the 1M archive, 0.09-0.1 s, to free 335 objects. As mypy does, a
+    # threshold of 200,000: no collection in that check, peak memory 1 MB more.
+    gc.set_threshold(200_000, 30, 30)
     try:
         main()
     except SystemExit as done:

@@ -13,6 +13,8 @@ STAND_IN = (
     "def fake():\n"
     "    print('report line ' * 2000)\n"
     "    print(os.environ.get('OPENBLAS_NUM_THREADS'))\n"
+    "    import gc\n"
+    "    print(gc.get_threshold()[0])\n"
     "    sys.exit(1)\n"
     "cli.main = fake\n"
     "cli.run()\n"
@@ -30,6 +32,7 @@ def test_what_the_cli_printed_reaches_the_pipe_with_its_exit_code():
     lines = done.stdout.splitlines()
     assert done.returncode == 1
     assert lines[0] == "report line " * 2000 and lines[1] == "1"
+    assert int(lines[2]) >= 100_000  # cyclic collection left for large heaps
 
 
 def test_a_users_blas_thread_setting_stands():
