@@ -33,7 +33,6 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from . import __version__
-from .attribution import attribute
 from .errors import FactcheckError
 from .files import UNCONFINED, ReadPolicy, decode, is_stale, read_bytes, temp_prefix, write_atomic
 from .model import Attribution, AttributionKind, Sentence, Source
@@ -42,8 +41,9 @@ from .sanitize import shown
 from .sources import parse_source
 from .text import LineIndex
 
-# json, shutil and tempfile are imported by the functions that write or read entries:
-# `verify`, which keeps no cache, imports this module and never pays for them (cold start).
+# json, shutil and tempfile are imported by the functions that write or read entries, and
+# the attribution's context passes by `analyse`: a `verify` whose source is cached, or that
+# keeps no cache, never pays for what it does not do (cold start).
 
 # Bump the suffix when analysis output changes; /4: entries became JSON instead of pickles;
 # /8: the attribution rules of issue 12 landed since /7 (PolNeAR train rounds three and four).
@@ -65,6 +65,8 @@ def default_directory() -> Path:
 
 def analyse(text: str, path: str) -> Source:
     """Segment and attribute one source's text."""
+    from .attribution import attribute
+
     source = parse_source(text, path)
     attribute(source.sentences, source.text)
     return source
@@ -79,10 +81,13 @@ def source_key(raw: bytes, encoding: str) -> str:
 
 @dataclass
 class Cache:
-    """Analysed sources and indexes on disk. `write=False` only reads (as `check` does)."""
+    """Analysed sources and indexes on disk. `write=False` only reads (as `check` does).
+    `sweep=False` leaves a killed run's temporary files to the next run that sweeps (a
+    `verify`, reading an entry a source, would otherwise list every entry of the cache)."""
 
     directory: Path
     write: bool = True
+    sweep: bool = True
     notes: list[str] = field(default_factory=list)
     hits: int = 0
     misses: int = 0
@@ -90,7 +95,7 @@ class Cache:
     def __post_init__(self) -> None:
         self.directory = Path(self.directory)
         refuse_shared_directory(self.directory)
-        if self.write:
+        if self.write and self.sweep:
             sweep_leftovers(self.directory)
 
     def _entry(self, key: str) -> Path:

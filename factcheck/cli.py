@@ -93,7 +93,9 @@ def _read_policy(
     return ReadPolicy(None if allow_outside_root else roots, settings.max_file_bytes)
 
 
-def _open_cache(directory: str | None, write: bool, policy: ReadPolicy) -> Cache:
+def _open_cache(
+    directory: str | None, write: bool, policy: ReadPolicy, sweep: bool = True
+) -> Cache:
     """The cache, refused when it lies inside the tree reads are confined to: there a pull
     request could commit entries that change verdicts."""
     path = Path(directory or default_directory())
@@ -104,7 +106,7 @@ def _open_cache(directory: str | None, write: bool, policy: ReadPolicy) -> Cache
                 "the checked files come from; use another --cache-dir, --no-cache, or "
                 "--allow-outside-root for local use"
             )
-    return Cache(path, write=write)
+    return Cache(path, write=write, sweep=sweep)
 
 
 def _target(output: str | None, quiet: bool = False) -> Target:
@@ -180,6 +182,9 @@ cache_dir_option = click.option(
     type=click.Path(file_okay=False),
     default=None,
     help="Cache directory (default: $FACTCHECK_CACHE_DIR, else ~/.cache/factcheck).",
+)
+no_cache_option = click.option(
+    "--no-cache", is_flag=True, help="Analyse every source afresh; ignore the cache."
 )
 jobs_option = click.option(
     "--jobs",
@@ -466,7 +471,7 @@ def _finish(report: CheckReport, format_name: str, output: str | None, options: 
 @config_option
 @policy_options
 @cache_dir_option
-@click.option("--no-cache", is_flag=True, help="Analyse every source afresh; ignore the cache.")
+@no_cache_option
 @click.option("--brute-force", is_flag=True, help="Score every sentence (the reference path).")
 @allow_outside_option
 @jobs_option
@@ -560,6 +565,8 @@ def check(
 @encoding_option
 @config_option
 @policy_options
+@cache_dir_option
+@no_cache_option
 @allow_outside_option
 def verify(
     claim,
@@ -568,10 +575,15 @@ def verify(
     output,
     encoding,
     config_path,
+    cache_dir,
+    no_cache,
     allow_outside_root,
     **policy,
 ) -> None:
-    """Verify one CLAIM against the given sources (files, directories or globs)."""
+    """Verify one CLAIM against the given sources (files, directories or globs).
+
+    Each source's analysis is read from the cache `check` uses while the file is unchanged,
+    and stored there when it is new."""
     if not source_paths:
         raise FactcheckError("verify needs at least one --source")
     options = RunOptions(**policy)
@@ -579,7 +591,11 @@ def verify(
     policy = _read_policy(settings, allow_outside_root, config_path)
     given = expand(source_paths, SOURCE_SUFFIXES, policy=policy)
     _guard_output(output, [*given, *([settings.path] if settings.path else [])])
-    sources = load_sources(given, encoding, policy=policy)
+    # a verify reads one entry a source: the cache's leftovers are swept by check and index
+    cache = None if no_cache else _open_cache(cache_dir, True, policy, sweep=False)
+    sources = load_sources(given, encoding, cache, policy)
+    for note in cache.notes if cache and not options.quiet else []:
+        _note("note", note)  # an unusable entry, analysed again
     results = check_claims([single_claim(claim)], sources, settings=settings.for_file(None))
     report = CheckReport(
         results, sources, options.fail_on_for(settings), root=str(repository_root())

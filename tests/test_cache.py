@@ -120,3 +120,38 @@ def test_cached_and_fresh_sources_give_the_same_verdicts(tmp_path, source):
     assert [s.attribution for s in cached[0].sentences] == [
         s.attribution for s in fresh[0].sentences
     ]
+
+
+def verified(source, cache_dir, *options):
+    """`factcheck verify` of a true claim against `source`, in JSON, with `cache_dir`."""
+    claim = "Japan agreed to sell 10 Patriot interceptors."
+    arguments = ["verify", claim, "-s", str(source), "--format", "json"]
+    return CliRunner().invoke(main, [*arguments, "--cache-dir", str(cache_dir), *options, *TMP])
+
+
+def test_a_repeated_verify_reads_the_sources_analysis_from_the_cache(tmp_path, source, monkeypatch):
+    """As a pre-commit hook runs it: the first verify stores the source's analysis where
+    `check` keeps it, the next reads it back instead of analysing, with the same report."""
+    cache_dir = tmp_path / "cache"
+    first = verified(source, cache_dir)
+    assert first.exit_code == 0 and len(list((cache_dir / "sources").rglob("*.json"))) == 1
+    monkeypatch.setattr("factcheck.cache.analyse", lambda *_: pytest.fail("analysed again"))
+    again = verified(source, cache_dir)
+    assert (again.exit_code, again.stdout) == (0, first.stdout)
+    assert json.loads(again.stdout)["results"][0]["verdict"] == "supported"
+
+
+def test_verify_says_so_when_a_cached_analysis_is_unusable(tmp_path, source):
+    cache_dir = tmp_path / "cache"
+    first = verified(source, cache_dir)
+    entry = next((cache_dir / "sources").rglob("*.json"))
+    entry.write_bytes(b"{")
+    again = verified(source, cache_dir)
+    assert again.stdout == first.stdout and "unusable cache entry" in again.stderr
+    assert "unusable" not in verified(source, cache_dir).stderr  # written whole again
+    assert verified(source, cache_dir, "--quiet").stderr == ""
+
+
+def test_verify_with_no_cache_writes_nothing(tmp_path, source):
+    assert verified(source, tmp_path / "cache", "--no-cache").exit_code == 0
+    assert not (tmp_path / "cache").exists()

@@ -74,8 +74,21 @@ UNUSED_BY_VERIFY = (
 
 
 def test_verify_imports_no_standard_module_it_has_no_use_for():
-    loaded = modules_after(cli_run("verify", "Japan sells interceptors.", "-s", str(ARTICLE)))
+    verify = ("verify", "Japan sells interceptors.", "-s", str(ARTICLE))
+    loaded = modules_after(cli_run(*verify, "--no-cache"))
     assert not loaded & set(UNUSED_BY_VERIFY)
+
+
+def test_a_repeated_verify_reads_its_source_without_the_attribution_passes():
+    """What a pre-commit hook pays from its second run: the source's analysis is read from
+    the cache (the first run stored it), so the context passes that attribute a whole
+    source are never imported, nor anything writing needs."""
+    verify = ("verify", "Japan sells interceptors.", "-s", str(ARTICLE))
+    first = modules_after(cli_run(*verify))
+    assert "factcheck.attribution.context" in first  # analysed, then stored
+    loaded = modules_after(cli_run(*verify))
+    assert not loaded & {*UNUSED_BY_VERIFY, "factcheck.attribution.context"}
+    assert "factcheck.attribution.cues" in loaded  # a claim's stated speaker still needs it
 
 
 def test_the_terminal_format_in_a_pipe_is_written_without_rich():

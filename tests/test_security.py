@@ -367,6 +367,9 @@ def test_cache_inside_the_checkout_is_refused(repo):
     )
     assert_refused(checked(repo / ".cache"), "cache directory lies inside")
     assert checked(repo / ".cache", "--no-cache").exit_code == 1
+    verify = ["verify", CONTRADICTED, "-s", "sources/plant.txt", "--cache-dir", ".cache"]
+    assert_refused(run(*verify), "cache directory lies inside")
+    assert run(*verify, "--no-cache").exit_code == 1
 
 
 def test_concurrent_index_runs_never_fail(repo, tmp_path):

@@ -17,7 +17,6 @@ Every decision leaves its rule's name in `Attribution.rules`, so bench/attributi
 can count what each rule decides and how often it is right.
 """
 
-from .context import attribute, known_names
 from .cues import anonymity_reason, attribute_sentence
 from .phrases import describe
 from .quotes import CLOSE_QUOTES, OPEN_QUOTES, QUOTE_CHARS, Span, is_speech_quote, quote_spans
@@ -39,3 +38,15 @@ __all__ = [
     "quote_spans",
     "split_name",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """`attribute` and `known_names`, the context passes over a whole source, are imported
+    when first asked for: a claim needs only `attribute_sentence`, and a `verify` whose
+    source's analysis is cached never runs them (importing `context` is 5-7 ms of its start,
+    `python -X importtime`)."""
+    if name in ("attribute", "known_names"):
+        from . import context
+
+        return getattr(context, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
