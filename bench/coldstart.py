@@ -1,22 +1,33 @@
 """Cold start of `factcheck verify` on the bundled article, as a pre-commit hook pays it.
 
-    python bench/coldstart.py [--runs 15]
+    python bench/coldstart.py [--runs 15] [--baseline OTHER/bin/factcheck]
 
 Each run is a fresh process, with Python's bytecode cache as a pip install leaves it
 (PYTHONDONTWRITEBYTECODE is dropped for these runs: with it set and no `.pyc` written, every
-run compiles factcheck's modules again, 0.15 s more). Interleaved in the same loop, so that
-load on the machine falls on all of them alike: `python -c pass` (the interpreter alone: the
-floor no change to factcheck can go below), `python -c "import factcheck.cli"` (imports
-only), and `factcheck verify` of the README's first example against the article (which
-reads, segments and attributes the source every time: verify keeps no cache), in the
-terminal format and in JSON.
-Medians are printed with their ratio to the interpreter's.
+run compiles factcheck's modules again, 0.15 s more). Interleaved in the same loop, the order
+turned by one each round, so that load on the machine falls on all of them alike:
 
-Then the phases of a verify, timed in fresh interpreters (imports, reading the article, the
-first claim, which builds the lexicon tables, a second claim, rendering); and one `python -X
-importtime` of `factcheck.cli` lists the largest imports (cumulative ms, where each is first
-imported) and says whether the heavy libraries that only some commands need (rich,
-markdown_it, numpy, yaml, the store) were imported at all.
+- `python -c pass`: the interpreter alone, the floor no change to factcheck can go below;
+- `python -c "import factcheck.cli"`: imports only;
+- `factcheck verify` of the README's first example against the article, repeated: its
+  analysis is read from the cache the first run stored (what a hook pays from its second
+  commit on), in the terminal format and in JSON, both written to a pipe;
+- the same verify with `--no-cache` (reads, segments and attributes the article);
+- the first verify, into an empty cache directory made before each run (it analyses and
+  stores the article);
+- with `--baseline`, another installation's `factcheck verify` (say, main before a change)
+  in the same loop, and each command's median difference from it, round by round.
+
+The cache lives in a temporary directory (FACTCHECK_CACHE_DIR), never the user's. Medians
+of wall time are printed with their range, the ratio to the interpreter's, and the median
+CPU time (user + system, from `wait4`); the load average before and after.
+
+Then the phases of a verify, timed in fresh interpreters (imports, the article analysed or
+read from the cache, the first claim, a second claim, rendering for a pipe); and one
+`python -X importtime` of the repeated verify lists the largest imports (cumulative ms,
+where each is first imported) and says whether the modules a verify has no use for (rich,
+markdown_it, numpy, yaml, the store, multiprocessing, the attribution's context passes)
+were imported at all.
 """
 
 from __future__ import annotations
@@ -25,9 +36,11 @@ import argparse
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -38,50 +51,97 @@ FACTCHECK = str(Path(sys.executable).parent / "factcheck")  # the installed comm
 CLAIM = 'A senior Japanese official said "We will never change our course."'  # README's example
 RUNS = 15  # runs of each command; the median of 15 is stable to ~10 ms under this load
 LARGEST_IMPORTS = 12  # rows of the importtime table
-ON_DEMAND = ("rich", "markdown_it", "numpy", "yaml", "factcheck.store", "factcheck.formats.html")
+ON_DEMAND = (
+    "rich",
+    "markdown_it",
+    "numpy",
+    "yaml",
+    "factcheck.store",
+    "factcheck.formats.html",
+    "multiprocessing",
+    "factcheck.attribution.context",
+)
+FIRST = "factcheck verify, first (empty cache)"  # run in a directory made for each run
 
 
-def commands() -> dict[str, list[str]]:
+def commands(baseline: str | None) -> dict[str, list[str]]:
     verify = [FACTCHECK, "verify", CLAIM, "--source", str(ARTICLE)]
-    return {
+    timed = {
         "python -c pass": [sys.executable, "-c", "pass"],
         "import factcheck.cli": [sys.executable, "-c", "import factcheck.cli"],
-        "factcheck verify": verify,
-        "factcheck verify --format json": [*verify, "--format", "json"],
+        "factcheck verify (cached)": verify,
+        "factcheck verify --format json (cached)": [*verify, "--format", "json"],
+        "factcheck verify --no-cache": [*verify, "--no-cache"],
+        FIRST: [*verify, "--cache-dir"],  # the directory is added run by run
     }
+    if baseline:
+        timed["baseline verify"] = [baseline, "verify", CLAIM, "--source", str(ARTICLE)]
+    return timed
 
 
-# The environment of every timed process: bytecode written once and read after (see above).
-ENVIRONMENT = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+def environment(cache: str) -> dict[str, str]:
+    """The environment of every timed process: bytecode written once and read after (see
+    above), the cache in the bench's own directory."""
+    chosen = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    return {**chosen, "FACTCHECK_CACHE_DIR": cache}
 
 
-def wall(command: list[str]) -> float:
-    """Seconds the command took; one that fails (exit 2) is no measurement of a verify."""
+def timed_run(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall and CPU seconds (user + system, from `wait4`) of the command, its report written
+    to /dev/null (not a terminal, as in a hook); one that fails (exit 2) is no measurement
+    of a verify."""
     started = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, check=False, env=ENVIRONMENT)
-    if done.returncode not in (0, 1):
-        raise SystemExit(f"{' '.join(command)}: exit {done.returncode}: {done.stderr.strip()}")
-    return time.perf_counter() - started
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - started
+    with child.stderr:  # one line at most: the pipe never fills
+        errors = child.stderr.read().decode(errors="replace")
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise SystemExit(f"{' '.join(command)}: exit {status}: {errors.strip()}")
+    return wall, usage.ru_utime + usage.ru_stime
 
 
-def medians(runs: int) -> dict[str, float]:
-    timed = commands()
-    for command in timed.values():
-        wall(command)  # warm the file cache and write .pyc files
-    walls: dict[str, list[float]] = {name: [] for name in timed}
-    for _ in range(runs):
-        for name, command in timed.items():
-            walls[name].append(wall(command))
-    return {name: statistics.median(times) for name, times in walls.items()}
+def run_once(name: str, command: list[str], env: dict[str, str], scratch: Path) -> tuple:
+    if name != FIRST:
+        return timed_run(command, env)
+    empty = Path(tempfile.mkdtemp(dir=scratch))  # made before the clock starts
+    try:
+        return timed_run([*command, str(empty)], env)
+    finally:
+        shutil.rmtree(empty, ignore_errors=True)
 
 
-def largest_imports() -> tuple[list[tuple[str, float]], dict[str, bool]]:
+class Measured:
+    """Wall and CPU seconds of each run of one command."""
+
+    def __init__(self) -> None:
+        self.walls: list[float] = []
+        self.cpus: list[float] = []
+
+
+def measure(runs: int, baseline: str | None, env: dict[str, str], scratch: Path) -> dict:
+    timed = commands(baseline)
+    for name, command in timed.items():
+        run_once(name, command, env, scratch)  # warm the file cache, write .pyc, fill the cache
+    measured = {name: Measured() for name in timed}
+    names = list(timed)
+    for round_ in range(runs):
+        turn = round_ % len(names)
+        for name in names[turn:] + names[:turn]:
+            wall, cpu = run_once(name, timed[name], env, scratch)
+            measured[name].walls.append(wall)
+            measured[name].cpus.append(cpu)
+    return measured
+
+
+def largest_imports(env: dict[str, str]) -> tuple[list[tuple[str, float]], dict[str, bool]]:
+    """-X importtime of the repeated (cached) verify."""
     trace = subprocess.run(
-        [sys.executable, "-X", "importtime", "-c", "import factcheck.cli"],
+        [sys.executable, "-X", "importtime", FACTCHECK, "verify", CLAIM, "-s", str(ARTICLE)],
         capture_output=True,
         text=True,
-        check=True,
-        env=ENVIRONMENT,
+        check=False,
+        env=env,
     ).stderr
     cumulative = {}
     for line in trace.splitlines():
@@ -97,19 +157,24 @@ import json, time
 started = time.perf_counter()
 marks = {}
 import factcheck.cli
-from factcheck import check_claims, load_sources
+from factcheck import Cache, check_claims, load_sources
+from factcheck.cache import default_directory
 from factcheck.claims import single_claim
 from factcheck.formats import FORMATS, PLAIN
 from factcheck.report import CheckReport
 marks["import factcheck.cli"] = time.perf_counter()
-sources = load_sources([ARTICLE])
-marks["read, segment, attribute the article"] = time.perf_counter()
+if CACHED:
+    sources = load_sources([ARTICLE], cache=Cache(default_directory(), sweep=False))
+    marks["read the article's analysis from the cache"] = time.perf_counter()
+else:
+    sources = load_sources([ARTICLE])
+    marks["read, segment, attribute the article"] = time.perf_counter()
 results = check_claims([single_claim(CLAIM)], sources)
-marks["check the claim (first: builds the lexicon tables)"] = time.perf_counter()
+marks["check the claim (first: reads the lexicon tables)"] = time.perf_counter()
 check_claims([single_claim(CLAIM)], sources)
-marks["check it again (tables built)"] = time.perf_counter()
+marks["check it again (tables read)"] = time.perf_counter()
 FORMATS["terminal"].check(CheckReport(results, sources), PLAIN)
-marks["render for the terminal (imports rich)"] = time.perf_counter()
+marks["render the terminal format for a pipe"] = time.perf_counter()
 previous, spans = started, {}
 for name, moment in marks.items():
     spans[name], previous = moment - previous, moment
@@ -117,48 +182,75 @@ print(json.dumps(spans))
 """
 
 
-def phases(runs: int) -> dict[str, float]:
+def phases(runs: int, cached: bool, env: dict[str, str]) -> dict[str, float]:
     """Median seconds of each phase of a verify, in fresh interpreters: where the time goes."""
     code = PHASES.replace("ARTICLE", repr(str(ARTICLE))).replace("CLAIM", repr(CLAIM))
+    code = code.replace("CACHED", repr(cached))
     spans: dict[str, list[float]] = {}
     for _ in range(runs):
         done = subprocess.run(
-            [sys.executable, "-c", code],
-            capture_output=True,
-            text=True,
-            check=True,
-            env=ENVIRONMENT,
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
         )
         for name, seconds in json.loads(done.stdout.splitlines()[-1]).items():
             spans.setdefault(name, []).append(seconds)
     return {name: statistics.median(times) for name, times in spans.items()}
 
 
+def installation() -> str:
+    """Whether factcheck runs from its source tree (`pip install -e`, whose import finder
+    adds to every start) or from site-packages (a wheel)."""
+    import factcheck
+
+    where = Path(factcheck.__file__).resolve()
+    return "editable (source tree)" if where.is_relative_to(ROOT) else "wheel (site-packages)"
+
+
+def print_table(measured: dict, runs: int, baseline: bool) -> None:
+    floor = statistics.median(measured["python -c pass"].walls)
+    paired = "| paired vs baseline, wall |" if baseline else ""
+    print(f"\n| command (median of {runs}) | wall s [range] | x python -c pass | CPU s {paired}")
+    print("|---|---|---|---|" + ("---|" if baseline else ""))
+    for name, runs_of in measured.items():
+        wall = statistics.median(runs_of.walls)
+        row = (
+            f"| {name} | {wall:.3f} [{min(runs_of.walls):.3f}-{max(runs_of.walls):.3f}] "
+            f"| {wall / floor:.1f} | {statistics.median(runs_of.cpus):.3f} |"
+        )
+        if baseline:
+            pairs = zip(runs_of.walls, measured["baseline verify"].walls, strict=True)
+            row += f" {1000 * statistics.median(a - b for a, b in pairs):+.0f} ms |"
+        print(row)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=RUNS)
+    parser.add_argument(
+        "--baseline", help="another installation's factcheck command, timed in the same loop"
+    )
     args = parser.parse_args()
     print(
-        f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
-        f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC; load average {os.getloadavg()[0]:.1f}"
+        f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"factcheck {installation()}; {datetime.now(UTC):%Y-%m-%d %H:%M} UTC; "
+        f"load average {os.getloadavg()[0]:.1f}"
     )
-    figures = medians(args.runs)
-    floor = figures["python -c pass"]
-    print(f"\n| command (median of {args.runs}) | seconds | x python -c pass |")
-    print("|---|---|---|")
-    for name, seconds in figures.items():
-        print(f"| {name} | {seconds:.3f} | {seconds / floor:.1f} |")
-    print(f"load average {os.getloadavg()[0]:.1f} at the end")
-    print(f"\n| phase of a verify, in process (median of {args.runs}) | seconds |")
-    print("|---|---|")
-    for name, seconds in phases(args.runs).items():
-        print(f"| {name} | {seconds:.3f} |")
-    top, imported = largest_imports()
-    print("\nlargest imports of factcheck.cli (cumulative ms): ")
+    with tempfile.TemporaryDirectory() as scratch:
+        cache = Path(scratch) / "cache"
+        cache.mkdir(mode=0o700)
+        env = environment(str(cache))
+        measured = measure(args.runs, args.baseline, env, Path(scratch))
+        print_table(measured, args.runs, bool(args.baseline))
+        print(f"load average {os.getloadavg()[0]:.1f} at the end")
+        for cached in (True, False):
+            print(f"\n| phase of a verify, in process (median of {args.runs}) | seconds |")
+            print("|---|---|")
+            for name, seconds in phases(args.runs, cached, env).items():
+                print(f"| {name} | {seconds:.3f} |")
+        top, imported = largest_imports(env)
+    print("\nlargest imports of a repeated verify (cumulative ms): ")
     print(", ".join(f"{name} {ms:.0f}" for name, ms in top))
     print(
-        "imported at start: "
-        + ", ".join(f"{name} {'yes' if on else 'no'}" for name, on in imported.items())
+        "imported: " + ", ".join(f"{name} {'yes' if on else 'no'}" for name, on in imported.items())
     )
     return 0
 
