@@ -5,8 +5,8 @@ Python (tens of thousands of sets), the name table (countries, acronyms and alia
 form split into words) 16-28 ms and the irregular forms 5-7 ms, paid by the first claim of
 every run: most of a `factcheck verify`'s own time (bench/coldstart.py). The same tables are
 written once, by `tools/build_lexicon_tables.py`, as sorted lines `KEY<TAB>VALUE|VALUE...`
-under `lexicon/tables/`; a run reads the file and looks a word up by binary search in its
-text when it is asked for, so a run pays only for the words it meets.
+under `lexicon/tables/`; a run reads the file (a split into lines) and looks a word up by
+binary search when it is asked for, so a run pays only for the words it meets.
 
 A table file records the SHA-256 of the lexicon it was written from (of their digests, for
 a table built from several). When a lexicon changed since (edited, not yet rebuilt), the
@@ -17,6 +17,7 @@ holds each shipped file equal to the built table).
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from collections.abc import Callable, Iterator, Mapping
 
@@ -68,13 +69,10 @@ def table_text(name: str, table: Mapping[str, frozenset[str]]) -> str:
 
 
 class SortedTable(Mapping[str, frozenset[str]]):
-    """A precomputed table, read as the dict it was written from: its sorted lines are
-    searched in the file's text as read, never split into a list (splitting the five
-    tables' 50,000 lines took 7 ms of every verify's first claim)."""
+    """A precomputed table, read as the dict it was written from."""
 
-    def __init__(self, body: str) -> None:
-        # the lines after the header, each ending in a newline (the last one too)
-        self._body = body if body.endswith("\n") or not body else body + "\n"
+    def __init__(self, lines: list[str]) -> None:
+        self._lines = lines
         self._found: dict[str, frozenset[str] | None] = {}
 
     def get(self, key: str, default=None):
@@ -84,19 +82,10 @@ class SortedTable(Mapping[str, frozenset[str]]):
         return default if found is None else found
 
     def _lookup(self, key: str) -> frozenset[str] | None:
-        """Binary search for the first line not below `key` and the separator (as
-        `bisect_left` over the lines), with `lo` and `hi` at the starts of lines."""
-        probe, body = key + FIELDS, self._body
-        lo, hi = 0, len(body)
-        while lo < hi:
-            start = body.rfind("\n", lo, (lo + hi) // 2) + 1 or lo
-            end = body.index("\n", start)
-            if body[start:end] < probe:
-                lo = end + 1
-            else:
-                hi = start
-        if body.startswith(probe, lo):
-            return frozenset(body[lo + len(probe) : body.index("\n", lo)].split(VALUES))
+        probe = key + FIELDS
+        at = bisect.bisect_left(self._lines, probe)
+        if at < len(self._lines) and self._lines[at].startswith(probe):
+            return frozenset(self._lines[at][len(probe) :].split(VALUES))
         return None
 
     def __getitem__(self, key: str) -> frozenset[str]:
@@ -106,10 +95,10 @@ class SortedTable(Mapping[str, frozenset[str]]):
         return found
 
     def __iter__(self) -> Iterator[str]:
-        return (line.partition(FIELDS)[0] for line in self._body.splitlines())
+        return (line.partition(FIELDS)[0] for line in self._lines)
 
     def __len__(self) -> int:
-        return self._body.count("\n")
+        return len(self._lines)
 
 
 def precomputed(
@@ -126,4 +115,4 @@ def precomputed(
     first, _, body = text.partition("\n")
     if first + "\n" != header(name):
         return build()
-    return SortedTable(body)
+    return SortedTable(body.splitlines())

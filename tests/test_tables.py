@@ -30,7 +30,8 @@ def test_a_lookup_finds_a_key_among_keys_it_begins():
         "setback": frozenset({"syn:4"}),
         "se": frozenset({"syn:5"}),
     }
-    read = SortedTable(table_text("synonyms", table).partition("\n")[2])
+    lines = table_text("synonyms", table).splitlines()[1:]
+    read = SortedTable(lines)
     assert {key: read.get(key) for key in table} == table
     assert read.get("set u") is None and read.get("sets", frozenset()) == frozenset()
     assert "set up" in read and "s" not in read and len(read) == 4
