@@ -81,9 +81,11 @@ def commands(baseline: str | None) -> dict[str, list[str]]:
 
 def environment(cache: str) -> dict[str, str]:
     """The environment of every timed process: bytecode written once and read after (see
-    above), the cache in the bench's own directory."""
+    above), the cache in the bench's own directory, and no working directory on `sys.path`
+    (PYTHONSAFEPATH): `python -c "import factcheck.cli"` run in the checkout would import
+    the source tree, not the installation measured."""
     chosen = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    return {**chosen, "FACTCHECK_CACHE_DIR": cache}
+    return {**chosen, "FACTCHECK_CACHE_DIR": cache, "PYTHONSAFEPATH": "1"}
 
 
 def timed_run(command: list[str], env: dict[str, str]) -> tuple[float, float]:
