@@ -3,9 +3,9 @@
 A claim's check reads the open index and writes nothing (its result is a pure function of
 the claim and the sources), so claims can be shared out among processes. The workers are
 forked once the index is open: they inherit its memory maps, its analysed sources and the
-tables already built, copy-on-write, so nothing is loaded twice and nothing crosses a pipe
-but positions in the claim list one way and results the other (pickled between this
-process and its own children, never read from a file).
+tables already built, copy-on-write, so nothing is loaded twice; chunks of the claim list
+are taken in turn from a counter in shared memory, and nothing crosses a pipe but results
+(pickled between this process and its own children, never read from a file).
 
 Two things a worker does are not its own to keep, and go back to the parent: the notes its
 searches add (`index.notes`, e.g. a damaged cache entry analysed again), sent with its
@@ -26,9 +26,10 @@ from typing import Protocol, TypeVar
 Claim = TypeVar("Claim")
 Result = TypeVar("Result")
 
-# Claims per worker below which forking does not pay: starting and joining a pool of two
-# forked workers takes 15-30 ms here (bench/fanout.py), one claim 10-40 ms, so a worker
-# given fewer than 4 claims can spend as long starting as it saves.
+# Claims per worker below which forking does not pay: a forked worker costs its start, and
+# the pages and tables it copies as it works, against the claims it takes off this process
+# (10-40 ms each). bench/fanout.py times checks of 2 to 46 claims on one process and on
+# two: see the README's "Speed at archive scale" for where two start to gain.
 MIN_PER_WORKER = 4
 # Chunks per worker: claims differ in cost (a quotation searches more than a plain
 # sentence), so each worker takes a few small chunks in turn rather than one half of the
@@ -46,7 +47,8 @@ class Searched(Protocol):
     notes: list[str]  # what searching found worth telling; a worker's go to the parent
 
 
-_work: tuple[Callable, Sequence, list[str]] | None = None  # set in the parent, read by forks
+# what the forked children work on: check, claims, notes, chunks, the shared counter
+_work: tuple[Callable, Sequence, list[str], list[range], object] | None = None
 
 
 def can_fork() -> bool:
