@@ -274,8 +274,11 @@ def run_measured(command: list[str], env: dict | None = None, memory: bool = Tru
         while not done.is_set():
             try:
                 tree = [root, *root.children(recursive=True)]
-                peak_rss = max(peak_rss, sum(p.memory_info().rss for p in tree))
-                peak_pss = max(peak_pss, sum(p.memory_full_info().pss for p in tree))
+                # both from one reading per process: read apart, a growing process's PSS
+                # could be sampled later than its RSS and come out above it
+                infos = [p.memory_full_info() for p in tree]
+                peak_rss = max(peak_rss, sum(i.rss for i in infos))
+                peak_pss = max(peak_pss, sum(i.pss for i in infos))
             except (psutil.Error, AttributeError):  # gone meanwhile, or no PSS on this system
                 pass
             time.sleep(0.02)
@@ -555,7 +558,7 @@ def measure(
     )
     if index_run["rc"] != 0:
         sys.exit(f"factcheck index failed: {index_run['err'][-2000:]}")
-    row["index"] = {k: index_run[k] for k in ("wall_s", "peak_mb")}
+    row["index"] = {k: index_run[k] for k in ("wall_s", "cpu_s", "peak_mb", "peak_pss_mb")}
     row["index"]["said"] = index_run["out"].strip()
     row["shards"] = shard_figures(cache_dir)
     check = check_command(claim_path, cache_dir)
