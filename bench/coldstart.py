@@ -1,6 +1,6 @@
 """Cold start of `factcheck verify` on the bundled article, as a pre-commit hook pays it.
 
-    python bench/coldstart.py [--runs 15] [--baseline OTHER/bin/factcheck]
+    python bench/coldstart.py [--runs 15] [--baseline OTHER/bin/factcheck ...]
 
 Each run is a fresh process, with Python's bytecode cache as a pip install leaves it
 (PYTHONDONTWRITEBYTECODE is dropped for these runs: with it set and no `.pyc` written, every
@@ -15,8 +15,9 @@ turned by one each round, so that load on the machine falls on all of them alike
 - the same verify with `--no-cache` (reads, segments and attributes the article);
 - the first verify, into an empty cache directory made before each run (it analyses and
   stores the article);
-- with `--baseline`, another installation's `factcheck verify` (say, main before a change)
-  in the same loop, and each command's median difference from it, round by round.
+- with `--baseline` (repeatable), other installations' `factcheck verify` (say, main before
+  a change) in the same loop, and each command's median difference from the first of
+  them, round by round.
 
 The cache lives in a temporary directory (FACTCHECK_CACHE_DIR), never the user's. Medians
 of wall time are printed with their range, the ratio to the interpreter's, and the median
@@ -64,7 +65,7 @@ ON_DEMAND = (
 FIRST = "factcheck verify, first (empty cache)"  # run in a directory made for each run
 
 
-def commands(baseline: str | None) -> dict[str, list[str]]:
+def commands(baselines: list[str]) -> dict[str, list[str]]:
     verify = [FACTCHECK, "verify", CLAIM, "--source", str(ARTICLE)]
     timed = {
         "python -c pass": [sys.executable, "-c", "pass"],
@@ -74,8 +75,8 @@ def commands(baseline: str | None) -> dict[str, list[str]]:
         "factcheck verify --no-cache": [*verify, "--no-cache"],
         FIRST: [*verify, "--cache-dir"],  # the directory is added run by run
     }
-    if baseline:
-        timed["baseline verify"] = [baseline, "verify", CLAIM, "--source", str(ARTICLE)]
+    for baseline in baselines:
+        timed[f"{baseline} verify"] = [baseline, "verify", CLAIM, "--source", str(ARTICLE)]
     return timed
 
 
@@ -121,8 +122,8 @@ class Measured:
         self.cpus: list[float] = []
 
 
-def measure(runs: int, baseline: str | None, env: dict[str, str], scratch: Path) -> dict:
-    timed = commands(baseline)
+def measure(runs: int, baselines: list[str], env: dict[str, str], scratch: Path) -> dict:
+    timed = commands(baselines)
     for name, command in timed.items():
         run_once(name, command, env, scratch)  # warm the file cache, write .pyc, fill the cache
     measured = {name: Measured() for name in timed}
@@ -207,9 +208,9 @@ def installation() -> str:
     return "editable (source tree)" if where.is_relative_to(ROOT) else "wheel (site-packages)"
 
 
-def print_table(measured: dict, runs: int, baseline: bool) -> None:
+def print_table(measured: dict, runs: int, baseline: str | None) -> None:
     floor = statistics.median(measured["python -c pass"].walls)
-    paired = "| paired vs baseline, wall |" if baseline else ""
+    paired = "| paired vs the first baseline: wall (CPU) |" if baseline else ""
     print(f"\n| command (median of {runs}) | wall s [range] | x python -c pass | CPU s {paired}")
     print("|---|---|---|---|" + ("---|" if baseline else ""))
     for name, runs_of in measured.items():
@@ -219,8 +220,13 @@ def print_table(measured: dict, runs: int, baseline: bool) -> None:
             f"| {wall / floor:.1f} | {statistics.median(runs_of.cpus):.3f} |"
         )
         if baseline:
-            pairs = zip(runs_of.walls, measured["baseline verify"].walls, strict=True)
-            row += f" {1000 * statistics.median(a - b for a, b in pairs):+.0f} ms |"
+            against = measured[f"{baseline} verify"]
+            walls = zip(runs_of.walls, against.walls, strict=True)
+            cpus = zip(runs_of.cpus, against.cpus, strict=True)
+            row += (
+                f" {1000 * statistics.median(a - b for a, b in walls):+.0f} ms "
+                f"({1000 * statistics.median(a - b for a, b in cpus):+.0f} ms) |"
+            )
         print(row)
 
 
@@ -228,7 +234,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=RUNS)
     parser.add_argument(
-        "--baseline", help="another installation's factcheck command, timed in the same loop"
+        "--baseline",
+        action="append",
+        default=[],
+        help="another installation's factcheck command, timed in the same loop (repeatable)",
     )
     args = parser.parse_args()
     print(
@@ -241,7 +250,7 @@ def main() -> int:
         cache.mkdir(mode=0o700)
         env = environment(str(cache))
         measured = measure(args.runs, args.baseline, env, Path(scratch))
-        print_table(measured, args.runs, bool(args.baseline))
+        print_table(measured, args.runs, args.baseline[0] if args.baseline else None)
         print(f"load average {os.getloadavg()[0]:.1f} at the end")
         for cached in (True, False):
             print(f"\n| phase of a verify, in process (median of {args.runs}) | seconds |")
