@@ -28,9 +28,12 @@ Result = TypeVar("Result")
 
 # Claims per worker below which forking does not pay: a forked worker costs its start, and
 # the pages and tables it copies as it works, against the claims it takes off this process
-# (10-40 ms each). bench/fanout.py times checks of 2 to 46 claims on one process and on
-# two: see the README's "Speed at archive scale" for where two start to gain.
-MIN_PER_WORKER = 4
+# (10-40 ms each). bench/fanout.py, 2 cores at load 1.0-1.1 (2026-11-27): two processes
+# against one, wall, for N claims of the bundled set on the article: 1.07 (N=2), 1.05 (4),
+# 1.15 (8), 0.79 (16), 0.92 (32), 0.86 (46); on the 1M archive: 1.11 (4), 0.82 (8), 0.93
+# (16), 0.74 (46). From 8 claims a worker, two never lost in those runs (from 4, the small
+# source's 8 claims lost 60 ms).
+MIN_PER_WORKER = 8
 # Chunks per worker: claims differ in cost (a quotation searches more than a plain
 # sentence), so each worker takes a few small chunks in turn rather than one half of the
 # list, and neither waits long for the other at the end; each chunk costs a round trip of

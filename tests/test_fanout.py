@@ -133,7 +133,8 @@ CLAIMS = [
 ]
 
 
-def test_check_claims_gives_the_same_results_on_two_workers():
+def test_check_claims_gives_the_same_results_on_two_workers(monkeypatch):
+    monkeypatch.setattr("factcheck.fanout.MIN_PER_WORKER", 1)  # fork for these few claims
     sources = load_sources([str(ARTICLE)])
     claims = [single_claim(text) for text in CLAIMS]
     alone = check_claims(claims, sources, jobs=1)
