@@ -174,3 +174,41 @@ def test_idle_cores_leave_out_those_busy_now(monkeypatch, tmp_path):
     assert idle_cores(str(tmp_path / "none")) == 1
     monkeypatch.setattr("os.getloadavg", lambda: (1.2, 0.0, 0.0))
     assert idle_cores(str(tmp_path / "none")) == 3
+
+
+@forks
+def test_a_forked_worker_leaves_a_changed_file_to_the_parent(tmp_path):
+    """A file changed behind an unchanged mtime must be analysed again and its shard
+    rewritten: never by a forked worker (two could rewrite it at once), always by the
+    process that opened the store."""
+    import multiprocessing
+
+    from factcheck.cache import Cache
+    from factcheck.store import Store
+
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "A regional airline said it would add two daily flights between Porto and Lyon.\n",
+        encoding="utf-8",
+    )
+    Store(Cache(tmp_path / "cache")).open_index([str(report)])  # indexed
+    status = os.stat(report)
+    report.write_text(report.read_text(encoding="utf-8").replace("Porto", "Vigo!"), "utf-8")
+    os.utime(report, ns=(status.st_atime_ns, status.st_mtime_ns))
+    index = Store(Cache(tmp_path / "cache")).open_index([str(report)])
+
+    def search_in_child(said) -> None:
+        try:
+            index.search("flights between Vigo and Lyon")
+            said.put("searched")
+        except NeedsParent:
+            said.put("left to the parent")
+
+    context = multiprocessing.get_context("fork")
+    said = context.Queue()
+    child = context.Process(target=search_in_child, args=(said,))
+    child.start()
+    child.join()
+    assert said.get(timeout=10) == "left to the parent"
+    best = index.search("flights between Vigo and Lyon")[0]
+    assert "Vigo!" in best.text
