@@ -21,7 +21,10 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Sequence
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
+
+if TYPE_CHECKING:
+    import queue
 
 Claim = TypeVar("Claim")
 Result = TypeVar("Result")
@@ -135,6 +138,8 @@ def _shared(
     One fork fewer than a pool: one copy fewer of the tables every process builds as it
     checks, and of the pages a fork makes private (bench/scale.py's cached checks)."""
     import multiprocessing
+    import queue
+    import threading
 
     global _work
     context = multiprocessing.get_context("fork")
@@ -146,23 +151,23 @@ def _shared(
     pipes, children = [], []
 
     def receive(wait: bool) -> None:
-        for pipe in list(pipes):
-            while wait or pipe.poll():
-                try:
-                    message = pipe.recv()
-                except EOFError:  # the child ended without saying it was done
-                    raise RuntimeError("a claim-checking worker process died") from None
-                if message is None:  # done
-                    pipes.remove(pipe)
-                    break
-                if isinstance(message, BaseException):
-                    raise message
+        """Take what the children sent: all that is there, or (`wait`) until all are done."""
+        while running[0] and (wait or not inbox.empty()):
+            message = inbox.get()
+            if message is None:  # a child is done
+                running[0] -= 1
+            elif isinstance(message, BaseException):
+                raise message
+            else:
                 part, done, notes = message
                 results[part.start : part.start + len(done)] = done
                 noted[part.start] = notes
                 if progress and done:
                     progress(len(done))
 
+    inbox: queue.SimpleQueue = queue.SimpleQueue()
+    running = [0]  # children not yet done
+    readers = []
     try:
         for _ in range(workers - 1):
             reader, writer = context.Pipe(duplex=False)
@@ -171,6 +176,13 @@ def _shared(
             writer.close()  # the child's end: this process keeps only its reader
             pipes.append(reader)
             children.append(child)
+            running[0] += 1
+        # Each child's pipe is read as the child writes (a chunk's results are ~6 KB a
+        # claim; a pipe holds 64 KB, and a child whose results wait to be read stops), by
+        # a thread started after the last fork, so no fork happens while it runs.
+        for pipe in pipes:
+            readers.append(threading.Thread(target=_read, args=(pipe, inbox), daemon=True))
+            readers[-1].start()
         while (part := _take(parts, taken)) is not None:
             first_note = len(searched.notes)
             results[part.start : part.stop] = _each(check, claims, part, progress)
@@ -181,9 +193,11 @@ def _shared(
     finally:
         _work = None
         for child in children:
-            if child.is_alive() and pipes:  # this process failed first: stop the others
+            if child.is_alive() and running[0]:  # this process failed first: stop the others
                 child.terminate()
             child.join()
+        for thread in readers:  # each ends at its child's last message, or when it ends
+            thread.join()
     for start in sorted(noted):  # in claim order, as one process would have noted them
         # two processes may meet the same damaged entry before either rewrites it
         searched.notes.extend(n for n in noted[start] if n not in searched.notes)
@@ -191,6 +205,19 @@ def _shared(
         if result is None:  # what a child had to leave to this process
             results[position] = _each(check, claims, range(position, position + 1), progress)[0]
     return results  # type: ignore[return-value]  # every position filled above
+
+
+def _read(pipe, inbox: queue.SimpleQueue) -> None:
+    """In this process: a child's messages put in `inbox` as they come, up to its last (None
+    when done, or an error); a child that ended without one is an error."""
+    while True:
+        try:
+            message = pipe.recv()
+        except (EOFError, OSError):
+            message = RuntimeError("a claim-checking worker process died")
+        inbox.put(message)
+        if message is None or isinstance(message, BaseException):
+            return
 
 
 def _take(parts: list[range], taken) -> range | None:
