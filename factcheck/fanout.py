@@ -31,11 +31,11 @@ Result = TypeVar("Result")
 
 # Claims per worker below which forking does not pay: a forked worker costs its start, and
 # the pages and tables it copies as it works, against the claims it takes off this process
-# (10-40 ms each). bench/fanout.py, 2 cores at load 1.0-1.1 (2026-11-27): two processes
-# against one, wall, for N claims of the bundled set on the article: 1.07 (N=2), 1.05 (4),
-# 1.15 (8), 0.79 (16), 0.92 (32), 0.86 (46); on the 1M archive: 1.11 (4), 0.82 (8), 0.93
-# (16), 0.74 (46). From 8 claims a worker, two never lost in those runs (from 4, the small
-# source's 8 claims lost 60 ms).
+# (10-40 ms each). bench/fanout.py, 2 cores at load 0.8-1.3 (2026-11-27 11:04 UTC): two
+# processes against one, wall, for N claims of the bundled set on the article: 1.22 (N=2),
+# 1.05 (4), 0.94 (8), 0.89 (16), 0.91 (32), 0.93 (46); on the 1M archive: 1.37 (4), 1.04
+# (8), 0.81 (16), 0.79 (46). From 8 claims a worker (16 for two), two gained in every run;
+# below, they lost or broke even.
 MIN_PER_WORKER = 8
 # Chunks per worker: claims differ in cost (a quotation searches more than a plain
 # sentence), so each worker takes a few small chunks in turn rather than one half of the
