@@ -38,7 +38,6 @@ from .files import UNCONFINED, ReadPolicy, decode, is_stale, read_bytes, temp_pr
 from .model import Attribution, AttributionKind, Sentence, Source
 from .retrieve import Index
 from .sanitize import shown
-from .sources import parse_source
 from .text import LineIndex
 
 # json, shutil and tempfile are imported by the functions that write or read entries, and
@@ -66,6 +65,7 @@ def default_directory() -> Path:
 def analyse(text: str, path: str) -> Source:
     """Segment and attribute one source's text."""
     from .attribution import attribute
+    from .sources import parse_source  # with segmentation: not imported on a cache hit
 
     source = parse_source(text, path)
     attribute(source.sentences, source.text)

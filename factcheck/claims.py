@@ -16,17 +16,12 @@ from .files import SURROGATE, UNCONFINED, ReadPolicy, read_text
 from .inputs import is_glob
 from .model import Claim, Code, Severity, Verdict
 from .sanitize import shown
-from .segment import (
-    blank_code,
-    front_matter_span,
-    markdown_blocks,
-    split_sentences,
-    text_blocks,
-)
 from .text import LineIndex
 
 if TYPE_CHECKING:
     import yaml  # at run time imported where claims are read: not on `verify` (cold start)
+# segment (and the sentence splitter) too, imported where a draft is read: `verify` reads a
+# claim given whole, and a cached source's sentences come from the cache
 
 CLAIM_SET_KEYS = {"sources", "claims"}
 CLAIM_KEYS = {"id", "text", "expect"}
@@ -205,6 +200,8 @@ def parse_claim_set(text: str, path: str) -> ClaimSet:
 
 def front_matter_sources(text: str, path: str) -> list[str]:
     """Sources named in a draft's YAML front matter, resolved next to the draft."""
+    from .segment import front_matter_span
+
     span = front_matter_span(text)
     if span is None:
         return []
@@ -290,6 +287,8 @@ def parse_draft(text: str, path: str, markdown: bool = True) -> list[Claim]:
     to check) switches nothing off; it is noted on the nearest claim, which reports it as
     `unused-ignore`, since it was most likely meant for the sentence before it, as a
     trailing `# noqa` would be."""
+    from .segment import blank_code, markdown_blocks, split_sentences, text_blocks
+
     lines = LineIndex(text)
     blocks = markdown_blocks(text) if markdown else text_blocks(text)
     sources = front_matter_sources(text, path) if markdown else []

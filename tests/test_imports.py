@@ -88,6 +88,7 @@ def test_a_repeated_verify_reads_its_source_without_the_attribution_passes():
     assert "factcheck.attribution.context" in first  # analysed, then stored
     loaded = modules_after(cli_run(*verify))
     assert not loaded & {*UNUSED_BY_VERIFY, "factcheck.attribution.context"}
+    assert not loaded & {"factcheck.segment", "sentencex"}  # the sentences are cached too
     assert "factcheck.attribution.cues" in loaded  # a claim's stated speaker still needs it
 
 
