@@ -132,8 +132,9 @@ def _shared(
 ) -> list[Result]:
     """This process is one of the `workers`: it forks the others, then all take chunks in
     turn from a shared counter (so none idles while another has a long chunk left). A
-    child sends each chunk's results and notes as it finishes them; this process reads
-    them between its own chunks (the progress bar moves with them) and, at the end, checks
+    child sends each chunk's results and notes as it finishes them; a thread here reads
+    them at once, and this process takes them between its own chunks (the progress bar
+    moves with them) and, at the end, checks
     itself what a child left (a claim that needs the parent, and the rest of its chunk).
     One fork fewer than a pool: one copy fewer of the tables every process builds as it
     checks, and of the pages a fork makes private (bench/scale.py's cached checks)."""
@@ -152,10 +153,11 @@ def _shared(
 
     def receive(wait: bool) -> None:
         """Take what the children sent: all that is there, or (`wait`) until all are done."""
-        while running[0] and (wait or not inbox.empty()):
+        nonlocal running
+        while running and (wait or not inbox.empty()):
             message = inbox.get()
             if message is None:  # a child is done
-                running[0] -= 1
+                running -= 1
             elif isinstance(message, BaseException):
                 raise message
             else:
@@ -166,7 +168,7 @@ def _shared(
                     progress(len(done))
 
     inbox: queue.SimpleQueue = queue.SimpleQueue()
-    running = [0]  # children not yet done
+    running = 0  # children not yet done
     readers = []
     try:
         for _ in range(workers - 1):
@@ -176,7 +178,7 @@ def _shared(
             writer.close()  # the child's end: this process keeps only its reader
             pipes.append(reader)
             children.append(child)
-            running[0] += 1
+            running += 1
         # Each child's pipe is read as the child writes (a chunk's results are ~6 KB a
         # claim; a pipe holds 64 KB, and a child whose results wait to be read stops), by
         # a thread started after the last fork, so no fork happens while it runs.
@@ -184,16 +186,14 @@ def _shared(
             readers.append(threading.Thread(target=_read, args=(pipe, inbox), daemon=True))
             readers[-1].start()
         while (part := _take(parts, taken)) is not None:
-            first_note = len(searched.notes)
-            results[part.start : part.stop] = _each(check, claims, part, progress)
-            noted[part.start] = searched.notes[first_note:]
-            del searched.notes[first_note:]
+            done, noted[part.start] = _chunk(check, claims, part, searched.notes, progress)
+            results[part.start : part.start + len(done)] = done
             receive(wait=False)
         receive(wait=True)
     finally:
         _work = None
         for child in children:
-            if child.is_alive() and running[0]:  # this process failed first: stop the others
+            if child.is_alive() and running:  # this process failed first: stop the others
                 child.terminate()
             child.join()
         for thread in readers:  # each ends at its child's last message, or when it ends
@@ -242,6 +242,29 @@ def _each(
     return results
 
 
+def _chunk(
+    check: Callable[[Claim], Result],
+    claims: Sequence[Claim],
+    part: range,
+    notes: list[str],
+    progress: Callable[[int], None] | None = None,
+) -> tuple[list[Result], list[str]]:
+    """The results of a chunk, up to a claim that needs the parent, and the notes its
+    searches added to `notes` (taken out of it: they are merged in claim order at the end)."""
+    first_note = len(notes)
+    done = []
+    for position in part:
+        try:
+            done.append(check(claims[position]))
+        except NeedsParent:
+            break
+        if progress:
+            progress(1)
+    added = notes[first_note:]
+    del notes[first_note:]
+    return done, added
+
+
 def _child(writer) -> None:
     """In a forked child: chunks taken in turn, each sent back with the notes its searches
     added, until none is left or a claim needs the parent; then None (done). An error is
@@ -250,14 +273,8 @@ def _child(writer) -> None:
     check, claims, notes, parts, taken = _work
     try:
         while (part := _take(parts, taken)) is not None:
-            first_note = len(notes)
-            done = []
-            for position in part:
-                try:
-                    done.append(check(claims[position]))
-                except NeedsParent:
-                    break
-            writer.send((part, done, notes[first_note:]))
+            done, added = _chunk(check, claims, part, notes)
+            writer.send((part, done, added))
             if len(done) < len(part):
                 break
         writer.send(None)
