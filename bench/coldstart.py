@@ -8,6 +8,9 @@ run compiles factcheck's modules again, 0.15 s more). Interleaved in the same lo
 turned by one each round, so that load on the machine falls on all of them alike:
 
 - `python -c pass`: the interpreter alone, the floor no change to factcheck can go below;
+- every module a repeated verify imports that is not factcheck's own (the standard library's,
+  click's, rapidfuzz's), imported by name: the floor that factcheck's own modules and its
+  work on the claim stand on, which only dropping a library could lower;
 - `python -c "import factcheck.cli"`: imports only;
 - `factcheck verify` of the README's first example against the article, repeated: its
   analysis is read from the cache the first run stored (what a hook pays from its second
@@ -65,10 +68,36 @@ ON_DEMAND = (
 FIRST = "factcheck verify, first (empty cache)"  # run in a directory made for each run
 
 
-def commands(baselines: list[str]) -> dict[str, list[str]]:
-    verify = [FACTCHECK, "verify", CLAIM, "--source", str(ARTICLE)]
+STACK = "the same imports, factcheck's own left out"  # the floor factcheck's code stands on
+
+# Run in a fresh interpreter: the modules a repeated verify imports that are not factcheck's
+# own (Python's standard library, click, rapidfuzz and what they import), in import order.
+STACK_PROBE = """
+import contextlib, io, json, sys
+before = set(sys.modules)
+from factcheck.cli import main
+with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):
+    main(["verify", CLAIM, "--source", ARTICLE])
+print(json.dumps([m for m in sys.modules if m not in before and m.split(".")[0] != "factcheck"]))
+"""
+
+
+def stack_modules(env: dict[str, str]) -> list[str]:
+    """What a repeated verify imports besides factcheck itself: importing just these in a
+    fresh interpreter is a floor no change to factcheck's own code can go below."""
+    code = STACK_PROBE.replace("CLAIM", repr(CLAIM)).replace("ARTICLE", repr(str(ARTICLE)))
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    )
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+def commands(baselines: list[str], stack: list[str]) -> dict[str, list[str]]:
+    verify = [FACTCHECK, "verify", CLAIM, "--source", str(ARTICLE)]  # as timed_run writes it
+    imports = f"import importlib\nfor name in {stack!r}:\n    importlib.import_module(name)"
     timed = {
         "python -c pass": [sys.executable, "-c", "pass"],
+        STACK: [sys.executable, "-c", imports],
         "import factcheck.cli": [sys.executable, "-c", "import factcheck.cli"],
         "factcheck verify (cached)": verify,
         "factcheck verify --format json (cached)": [*verify, "--format", "json"],
@@ -123,7 +152,9 @@ class Measured:
 
 
 def measure(runs: int, baselines: list[str], env: dict[str, str], scratch: Path) -> dict:
-    timed = commands(baselines)
+    verify = [FACTCHECK, "verify", CLAIM, "--source", str(ARTICLE)]
+    timed_run(verify, env)  # the article's analysis stored: what follows reads it back
+    timed = commands(baselines, stack_modules(env))
     for name, command in timed.items():
         run_once(name, command, env, scratch)  # warm the file cache, write .pyc, fill the cache
     measured = {name: Measured() for name in timed}

@@ -101,6 +101,8 @@ class Link:
 
 @dataclass
 class Alignment:
+    """How each unit of a claim stands against one piece of evidence."""
+
     links: list[Link] = field(default_factory=list)
 
     @property

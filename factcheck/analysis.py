@@ -68,6 +68,8 @@ class Unit:
 
 @dataclass(frozen=True)
 class Analysis:
+    """A text read for comparison: its units, quotes, and what negators and hedges govern."""
+
     text: str
     units: tuple[Unit, ...]
     quotes: tuple[Quote, ...]

@@ -70,6 +70,8 @@ class NoProse(FactcheckError):
 
 @dataclass
 class ClaimSet:
+    """A claim-set file: its claims and the sources they are checked against."""
+
     path: str
     sources: list[str]
     claims: list[Claim]

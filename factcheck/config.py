@@ -69,6 +69,8 @@ class PerFile:
 
 @dataclass(frozen=True)
 class Settings:
+    """The settings of a run: from a configuration file, else the defaults."""
+
     fail_on: Severity = Severity.ERROR
     threshold: float | None = None  # None: the built-in `align.BEARS_ON_CLAIM`
     severity: dict[str, Severity | None] = field(default_factory=dict)  # None: switched off

@@ -78,6 +78,8 @@ class Sentence:
 
 @dataclass
 class Source:
+    """A source file as read: its text, and its sentences (where each stands, who says it)."""
+
     path: str
     text: str
     sentences: list[Sentence] = field(default_factory=list)
@@ -186,6 +188,8 @@ class Code:
 
 @dataclass(frozen=True)
 class Finding:
+    """One thing a check found about a claim: a code from `codes.CODES`, its severity, a message."""
+
     code: str
     severity: Severity
     message: str
@@ -215,6 +219,8 @@ class AlignedSpan:
 
 @dataclass
 class Result:
+    """A claim's verdict, with the evidence it rests on and the findings that argue for it."""
+
     claim: Claim
     verdict: Verdict
     score: float

@@ -147,6 +147,8 @@ def _unit_after(text: str) -> tuple[str | None, int]:
 
 @dataclass(frozen=True)
 class Quantity:
+    """A number read from text, as a range ("about 50" is no exact 50), with its kind and unit."""
+
     kind: str  # count, ordinal, percent, money, year, month, weekday
     low: float
     high: float

@@ -52,6 +52,8 @@ SKIP_KINDS = (NOT_A_DRAFT.kind, NO_PROSE.kind, EXCLUDED.kind)
 
 @dataclass
 class CheckReport:
+    """What a check produced, as every output format reads it."""
+
     results: list[Result]
     sources: list[Source] = field(default_factory=list)
     fail_on: Severity = Severity.ERROR

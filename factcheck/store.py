@@ -293,6 +293,8 @@ class OtherVersion(Exception):
 
 @dataclass
 class Shard:
+    """One shard of the store: a directory of sources analysed together, read from its manifest."""
+
     directory: Path
     sources: list[StoredSource]
     sentences: int

@@ -98,6 +98,8 @@ def normalize(text: str) -> str:
 
 @dataclass(frozen=True)
 class Word:
+    """A word of a text: its normalised form and its offsets in the text."""
+
     norm: str
     start: int
     end: int

@@ -105,3 +105,26 @@ def test_the_terminal_format_brings_rich_when_it_draws_for_a_terminal():
     )
     assert "rich" in loaded
     assert "rich.table" not in loaded  # only `sources` draws tables
+
+
+def test_every_dataclass_has_its_own_docstring():
+    # Without one, `dataclass` writes its signature as the docstring, through
+    # inspect.signature, at import: a cost every run pays for a docstring nobody wrote.
+    import dataclasses
+    import importlib
+    import pkgutil
+
+    import factcheck
+
+    undocumented = []
+    for info in pkgutil.walk_packages(factcheck.__path__, "factcheck."):
+        module = importlib.import_module(info.name)
+        for value in vars(module).values():
+            if (
+                isinstance(value, type)
+                and dataclasses.is_dataclass(value)
+                and value.__module__ == info.name
+                and (value.__doc__ or "").startswith(f"{value.__name__}(")
+            ):
+                undocumented.append(f"{info.name}.{value.__qualname__}")
+    assert not undocumented

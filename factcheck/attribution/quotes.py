@@ -22,6 +22,8 @@ TERM_MAX_WORDS = 4
 
 @dataclass(frozen=True)
 class Span:
+    """Where a quotation stands in a sentence: the offsets of its marks."""
+
     start: int
     end: int
 

@@ -23,6 +23,8 @@ class SpeakerCount:
 
 @dataclass(frozen=True)
 class SpeakerSummary:
+    """Who a source's content sentences are attributed to; how much rests on anonymous ones."""
+
     speakers: tuple[SpeakerCount, ...]  # most sentences first, then in order of appearance
     attributed: int  # content sentences attributed to anyone but the reporter
     anonymous: int  # of those, sentences resting on an anonymous source

@@ -34,6 +34,8 @@ def counted(number: int, noun: str) -> str:
 
 @dataclass(frozen=True)
 class Format:
+    """An output format: how it renders a check and, where it can, `factcheck sources`."""
+
     name: str
     summary: str
     check: Callable[[CheckReport, Target], str]
