@@ -1094,6 +1094,34 @@ def swap_figures(claim: str, ctx: Context) -> list[Outcome]:
     return out
 
 
+# The word a particle follows when it is no verb's particle: a count ("5 up"), a noun
+# phrase's end ("ups and downs", "the way up"), or a fixed phrase ("upside down").
+_NOT_A_PARTICLE_AFTER = frozenset("and or the way upside all".split())
+
+
+def flip_particle(claim: str, ctx: Context) -> list[Outcome]:
+    """A verb's direction particle flipped ("went up" -> "went down", "played down" ->
+    "played up", "stepped up" -> "stepped down"): the same verb, the opposite direction.
+    Never "up to" or "down to" before a figure (a bound, not a direction)."""
+    quotes = quote_spans(claim)
+    out: list[Outcome] = []
+    for match in re.finditer(r"\b([A-Za-z]+)\s+(up|down|Up|Down)\b", claim):
+        before, particle = match.group(1), match.group(2)
+        start, end = match.span(2)
+        if inside(quotes, start, end):
+            out.append(Skip("particle", "inside a quote"))
+            continue
+        if before.lower() in _NOT_A_PARTICLE_AFTER or before[:1].isdigit():
+            continue
+        if re.match(r"\s+to\s+[$\d]", claim[end:]):
+            out.append(Skip("particle", "a bound before a figure ('up to 50')"))
+            continue
+        new = _case_like(particle, "down" if particle.lower() == "up" else "up")
+        rule = f"{particle.lower()}->{new.lower()}"
+        out.append(replaced("particle", rule, claim, start, end, new))
+    return out
+
+
 GENERATORS: dict[str, Callable[[str, Context], list[Outcome]]] = {
     "name": swap_name,
     "number": change_number,
@@ -1106,7 +1134,8 @@ GENERATORS: dict[str, Callable[[str, Context], list[Outcome]]] = {
     "relation": change_relation,
     "roles": swap_roles,
     "figures": swap_figures,
+    "particle": flip_particle,
 }
 # Kinds added after the first published measurements choose their edit with a generator of
 # their own (seeded by the claim), so that every earlier kind draws the same sample as before.
-OWN_DRAW = frozenset({"figures"})
+OWN_DRAW = frozenset({"figures", "particle"})

@@ -173,6 +173,13 @@ def _relations() -> dict[str, str]:
     return table
 
 
+def opposite_relations(mine: str, theirs: str) -> bool:
+    """Whether two relation words are the two sides of one line of lexicon/relations.txt
+    ("up" / "down", "before" / "after")."""
+    a, b = _relations().get(mine), _relations().get(theirs)
+    return a is not None and b is not None and a[:-1] == b[:-1] and a != b
+
+
 @cache
 def _quantifiers() -> dict[str, str]:
     """Quantifier and comparative words to their meaning class."""

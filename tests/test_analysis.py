@@ -6,6 +6,7 @@ from factcheck.analysis import (
     analyse_claim,
     analyse_text,
     base_forms,
+    opposite_relations,
     with_antecedents,
     with_forenames,
 )
@@ -118,3 +119,12 @@ def test_a_synonym_phrase_holds_no_capitalised_word_after_its_first():
     found = kinds("Boats fish in the South China Sea.")
     assert found["South"] == "name" and found["Sea"] == "name"
     assert kinds("Boats fish in the south of the bay.")["in the south"] == "word"
+
+
+def test_relation_words_are_opposites_only_across_one_line():
+    # relations.txt: "up = down", "before|ahead = after|behind", "to|into|... = from"
+    assert opposite_relations("up", "down") and opposite_relations("after", "ahead")
+    assert not opposite_relations("up", "up")
+    assert not opposite_relations("before", "ahead")  # one side of one line
+    assert not opposite_relations("up", "after")  # sides of two lines
+    assert not opposite_relations("up", "sharply")  # no relation word

@@ -135,3 +135,17 @@ def test_two_figures_trade_places_unless_only_listed():
         "Turnout was 61 percent, with 40 voters turned away.",
     ):
         assert not [o for o in edits.swap_figures(listed, context()) if isinstance(o, edits.Edit)]
+
+
+def test_a_verbs_direction_particle_is_flipped_never_a_bound_or_a_quote():
+    made = edits.flip_particle("Rents went up in the spring and fees came down.", context())
+    assert [o.claim for o in made if isinstance(o, edits.Edit)] == [
+        "Rents went down in the spring and fees came down.",
+        "Rents went up in the spring and fees came up.",
+    ]
+    assert not [
+        o
+        for text in ("Fees rose up to $40.", 'She said: "Prices will go up."', "Ups and downs.")
+        for o in edits.flip_particle(text, context())
+        if isinstance(o, edits.Edit)
+    ]

@@ -162,3 +162,68 @@ def test_an_opposite_in_the_claims_place_counts_though_the_word_stands_elsewhere
         )
         == []
     )
+
+
+# (claim, source, the conflicts found): a verb with one direction particle against the same
+# verb with the other (lexicon/particles.txt, their opposites in lexicon/relations.txt)
+PARTICLE_CONFLICTS = {
+    "particle flipped, the verb as a phrase of its own": (
+        "Rents in the harbour district went down sharply.",
+        "Rents in the harbour district went up sharply.",
+        [("went down", "went up")],
+    ),
+    "particle flipped, the verb inflected otherwise": (
+        "The council will play up the cost of the bridge.",
+        "The council played down the cost of the bridge.",
+        [("play up", "played down")],
+    ),
+    "same particle": (
+        "The union stepped up its campaign.",
+        "The union stepped up its campaign.",
+        [],
+    ),
+    # the source says it too, of something else: no flip of the claim's own words
+    "both particles in the source": (
+        "Fares went up in May.",
+        "Fares went up in May while tolls went down.",
+        [],
+    ),
+    "another verb's particle": (
+        "The mayor stepped down in June.",
+        "The mayor's rivals lined up in June.",
+        [],
+    ),
+    # a verb without a particle: the antonym lists decide ("fell" / "rose"), not this rule
+    "no particle in the claim": ("Turnout fell in the north.", "Turnout went down.", []),
+}
+
+
+@pytest.mark.parametrize(
+    ("claim_text", "source_text", "conflicts"),
+    PARTICLE_CONFLICTS.values(),
+    ids=PARTICLE_CONFLICTS.keys(),
+)
+def test_particle_conflicts(claim_text, source_text, conflicts):
+    assert polarity.particle_conflicts(claim_text, source_text) == conflicts
+
+
+def test_a_flipped_particle_contradicts():
+    found = check(
+        claim("The ferry company scaled up its winter timetable."),
+        evidence("The ferry company scaled down its winter timetable."),
+    )
+    assert [f.code for f in found] == ["antonym-mismatch"]
+
+
+def test_a_denied_flip_says_less_not_the_opposite():
+    # "did not go down" is true where prices went up; denying the other particle is not
+    found = check(
+        claim("Bread prices in the valley did not go down last winter."),
+        evidence("Bread prices in the valley went up last winter."),
+    )
+    assert "antonym-mismatch" not in [f.code for f in found]
+    found = check(
+        claim("The regulator was faulted for not taking up the complaints."),
+        evidence("The regulator was faulted for not taking down the complaints."),
+    )
+    assert [f.code for f in found] == ["antonym-mismatch"]

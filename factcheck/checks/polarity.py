@@ -9,9 +9,16 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..align import Case
-from ..analysis import Analysis, analyse_text, are_opposites, base_forms, opposites
+from ..analysis import (
+    Analysis,
+    analyse_text,
+    are_opposites,
+    base_forms,
+    opposite_relations,
+    opposites,
+)
 from ..model import Code, Severity, Verdict, WordStatus
-from ..text import lexicon_lines, normalize
+from ..text import lexicon, lexicon_lines, normalize
 
 NEGATION_MISMATCH = Code(
     "negation-mismatch",
@@ -171,6 +178,36 @@ def antonym_conflicts(claim: str, source: str) -> list[tuple[str, str]]:
     return conflicts
 
 
+def particle_conflicts(claim: str, source: str) -> list[tuple[str, str]]:
+    """(claim phrase, source phrase) where the source has the claim's verb with the opposite
+    direction particle, and never with the claim's own ("went down" / "went up", "played up"
+    / "played down", "stepped down" / "stepped up"): the particles of lexicon/particles.txt,
+    their opposites the other side of their line in lexicon/relations.txt. The verb is the
+    same by any dictionary form ("goes up" / "went down")."""
+    said, stated = _phrasal(normalize(claim)), _phrasal(normalize(source))
+    conflicts = []
+    for verb, particle in said:
+        forms = set(base_forms(verb))
+        same_verb = [(v, p) for v, p in stated if forms & set(base_forms(v))]
+        if any(p == particle for _, p in same_verb):
+            continue  # the source says it too ("up" here, "down" about something else)
+        flipped = next(((v, p) for v, p in same_verb if opposite_relations(particle, p)), None)
+        if flipped is not None:
+            conflicts.append((f"{verb} {particle}", " ".join(flipped)))
+    return conflicts
+
+
+def _phrasal(text: str) -> list[tuple[str, str]]:
+    """(word, particle) for each particle of lexicon/particles.txt right after a word."""
+    return [(m.group(1), m.group(2)) for m in _particle_pattern().finditer(text)]
+
+
+@cache
+def _particle_pattern() -> re.Pattern[str]:
+    particles = "|".join(map(re.escape, sorted(lexicon("particles"))))
+    return re.compile(rf"(?<![\w'-])([a-z][\w'-]*)\s+({particles})(?![\w'-])")
+
+
 def _forms_of(analysis: Analysis) -> dict[str, str]:
     """Every dictionary form of the analysis's plain words, to the word as written."""
     forms = {}
@@ -190,16 +227,27 @@ def check(case: Case):
     said_words: set[str] = set()
     for sentence in best.sentences:  # one at a time: a pair may hold both polarities
         where = f"{best.source}:{sentence.line}"
+        source = analyse_text(sentence.text)
         findings += [
             NEGATION_MISMATCH.finding(
                 f"the {side} negates \u201c{word}\u201d and the "
                 f"{'source' if side == 'claim' else 'claim'} does not ({where})"
             )
-            for word, side in negation_conflicts(claim, analyse_text(sentence.text))
+            for word, side in negation_conflicts(claim, source)
         ]
-        for said, stated in antonym_conflicts(claim.text, sentence.text):
-            if _denied(claim, said):
-                continue  # "did not accept" says what "rejected" says, and less
+        flips = [
+            # "did not accept" says what "rejected" says, and less
+            (said, stated)
+            for said, stated in antonym_conflicts(claim.text, sentence.text)
+            if not _denied(claim, said)
+        ] + [
+            # "did not go down" says what "went up" says, and less; "not taking up" and "not
+            # taking down" deny different things
+            (said, stated)
+            for said, stated in particle_conflicts(claim.text, sentence.text)
+            if not _verb_denied(claim, said) or _verb_denied(source, stated)
+        ]
+        for said, stated in flips:
             said_words.add(said)
             findings.append(
                 ANTONYM_MISMATCH.finding(
@@ -216,6 +264,12 @@ def _denied(claim: Analysis, said: str) -> bool:
         unit.start in claim.denied and (forms & ({unit.norm} | set(base_forms(unit.norm))))
         for unit in claim.units
     )
+
+
+def _verb_denied(analysis: Analysis, phrasal: str) -> bool:
+    """Whether a "not" or "never" governs a phrasal verb ("taking up", read as one unit or as
+    a word and its particle)."""
+    return _denied(analysis, phrasal) or _denied(analysis, phrasal.split()[0])
 
 
 def _both_denied(case: Case) -> list:
