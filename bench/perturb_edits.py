@@ -1122,6 +1122,59 @@ def flip_particle(claim: str, ctx: Context) -> list[Outcome]:
     return out
 
 
+_VOWELS = frozenset("aeiou")
+# Words after "will" that are no verb: a negation or an adverb ("will not", "will soon"), or
+# what follows the noun "will" ("the will of the voters", "will the days").
+_NOT_A_VERB_AFTER_WILL = frozenset(
+    "not never also soon still then again now first just even only ever always most more "
+    "the a an of to and or in on for with that this his her their its".split()
+)
+
+
+def _past(verb: str) -> str | None:
+    """The past tense of a verb's base form: the irregular table, else the regular spelling
+    ("visit" -> "visited", "agree" -> "agreed", "rely" -> "relied", "stop" -> "stopped");
+    None for "be" and "have", whose past depends on the subject."""
+    if verb in ("be", "have") or len(verb) < 2:
+        return None
+    if verb in words.IRREGULAR_PAST:
+        return words.IRREGULAR_PAST[verb]
+    if verb.endswith("e"):
+        return verb + "d"
+    if verb.endswith("y") and verb[-2] not in _VOWELS:
+        return verb[:-1] + "ied"
+    if (
+        len(verb) <= 4
+        and verb[-1] not in _VOWELS | {"w", "x", "y"}
+        and verb[-2] in _VOWELS
+        and verb[-3:-2] not in _VOWELS
+    ):
+        return verb + verb[-1] + "ed"  # "stop" -> "stopped", not "visit" -> "visitted"
+    return verb + "ed"
+
+
+def future_to_past(claim: str, ctx: Context) -> list[Outcome]:
+    """A future stated as done: "will" and the verb after it made the verb's past tense
+    ("will visit" -> "visited", "will meet" -> "met"). Never a negated "will" (a double
+    change), "will be" or "will have" (their past depends on the subject), nor a quotation."""
+    quotes = quote_spans(claim)
+    out: list[Outcome] = []
+    for match in re.finditer(r"\b(will)\s+([a-z]+)\b", claim):  # "Will" may be a name
+        verb = match.group(2)
+        if inside(quotes, match.start(), match.end()):
+            out.append(Skip("tense", "inside a quote"))
+            continue
+        if verb.endswith("ly") or verb in _NOT_A_VERB_AFTER_WILL:
+            out.append(Skip("tense", "an adverb or a negation after 'will'"))
+            continue
+        past = _past(verb)
+        if past is None:
+            out.append(Skip("tense", "'will be' or 'will have'"))
+            continue
+        out.append(replaced("tense", "will->past", claim, match.start(), match.end(), past))
+    return out
+
+
 GENERATORS: dict[str, Callable[[str, Context], list[Outcome]]] = {
     "name": swap_name,
     "number": change_number,
@@ -1135,7 +1188,8 @@ GENERATORS: dict[str, Callable[[str, Context], list[Outcome]]] = {
     "roles": swap_roles,
     "figures": swap_figures,
     "particle": flip_particle,
+    "tense": future_to_past,
 }
 # Kinds added after the first published measurements choose their edit with a generator of
 # their own (seeded by the claim), so that every earlier kind draws the same sample as before.
-OWN_DRAW = frozenset({"figures", "particle"})
+OWN_DRAW = frozenset({"figures", "particle", "tense"})

@@ -279,6 +279,20 @@ driven chosen spoken broken frozen stolen drawn drunk flown forgotten hidden rid
 shaken sworn thrown worn beaten bitten eaten fallen forbidden forgiven proven""".split()
 )
 
+# Past tenses of common irregular verbs, for a "will" made a past tense ("will meet" -> "met");
+# a regular verb takes "-ed" (bench/perturb_edits.py). The standard list, its common verbs.
+IRREGULAR_PAST = dict(
+    pair.split(":")
+    for pair in """begin:began bring:brought build:built buy:bought choose:chose come:came
+cost:cost cut:cut do:did draw:drew drive:drove eat:ate fall:fell feel:felt fight:fought
+find:found fly:flew get:got give:gave go:went grow:grew hold:held hear:heard hit:hit keep:kept
+know:knew lead:led leave:left lend:lent let:let lose:lost make:made mean:meant meet:met
+pay:paid put:put quit:quit raise:raised read:read ride:rode rise:rose run:ran say:said
+see:saw seek:sought sell:sold send:sent set:set shake:shook shut:shut sit:sat speak:spoke
+spend:spent stand:stood steal:stole strike:struck swear:swore take:took teach:taught
+tell:told think:thought throw:threw understand:understood win:won write:wrote""".split()
+)
+
 # Contracted and spelled-out negations a "negation removed" edit takes away, with what stays.
 NEGATION_REMOVALS = {
     "isn't": "is",

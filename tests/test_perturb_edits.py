@@ -149,3 +149,26 @@ def test_a_verbs_direction_particle_is_flipped_never_a_bound_or_a_quote():
         for o in edits.flip_particle(text, context())
         if isinstance(o, edits.Edit)
     ]
+
+
+def test_a_future_is_stated_as_done_never_a_name_a_noun_or_a_negation():
+    made = edits.future_to_past(
+        "The mayors will meet in May and will agree on a budget.", context()
+    )
+    assert [o.claim for o in made if isinstance(o, edits.Edit)] == [
+        "The mayors met in May and will agree on a budget.",
+        "The mayors will meet in May and agreed on a budget.",
+    ]
+    assert not [
+        o
+        for text in (
+            "Critics say Will wrote the column.",  # a name
+            "It is the will of the voters.",  # the noun
+            "The council will not vote.",
+            "The plan will be costly.",
+            "The mayor will soon resign.",
+            'She said: "We will win."',
+        )
+        for o in edits.future_to_past(text, context())
+        if isinstance(o, edits.Edit)
+    ]

@@ -11,10 +11,32 @@ from collections.abc import Callable
 
 from ..align import Case
 from ..model import Code, Finding
-from . import coverage, entities, hedges, numbers, polarity, quotes, relations, sourcing, speaker
+from . import (
+    coverage,
+    entities,
+    hedges,
+    numbers,
+    polarity,
+    quotes,
+    relations,
+    sourcing,
+    speaker,
+    tense,
+)
 
 Check = Callable[[Case], list[Finding]]
 
-MODULES = (quotes, speaker, numbers, polarity, entities, relations, coverage, sourcing, hedges)
+MODULES = (
+    quotes,
+    speaker,
+    numbers,
+    polarity,
+    tense,
+    entities,
+    relations,
+    coverage,
+    sourcing,
+    hedges,
+)
 CHECKS: dict[str, Check] = {m.__name__.rsplit(".", 1)[-1]: m.check for m in MODULES}
 CODES: tuple[Code, ...] = tuple(code for module in MODULES for code in module.CODES)
