@@ -1175,6 +1175,30 @@ def future_to_past(claim: str, ctx: Context) -> list[Outcome]:
     return out
 
 
+_REPLACEMENTS = {w: [o for o in group if o != w] for group in words.REPLACEABLE for w in group}
+
+
+def replace_word(claim: str, ctx: Context) -> list[Outcome]:
+    """A content word put in place of another of its group in `perturb_words.REPLACEABLE`
+    ("delay" -> "cancel", "employer" -> "landowner"): same part of speech and inflection,
+    a different fact. Never inside a quotation, nor a capitalised word (a name's part)."""
+    quotes = quote_spans(claim)
+    out: list[Outcome] = []
+    for match in re.finditer(r"\b[a-z]+\b", claim):
+        word = match.group()
+        if word not in _REPLACEMENTS:
+            continue
+        if inside(quotes, match.start(), match.end()):
+            out.append(Skip("word", "inside a quote"))
+            continue
+        new = ctx.rng.choice(_REPLACEMENTS[word])
+        if re.search(rf"\b{new}\b", claim):
+            out.append(Skip("word", "the sentence has the other word too"))
+            continue
+        out.append(replaced("word", f"{word}->{new}", claim, *match.span(), new))
+    return out
+
+
 GENERATORS: dict[str, Callable[[str, Context], list[Outcome]]] = {
     "name": swap_name,
     "number": change_number,
@@ -1189,7 +1213,8 @@ GENERATORS: dict[str, Callable[[str, Context], list[Outcome]]] = {
     "figures": swap_figures,
     "particle": flip_particle,
     "tense": future_to_past,
+    "word": replace_word,
 }
 # Kinds added after the first published measurements choose their edit with a generator of
 # their own (seeded by the claim), so that every earlier kind draws the same sample as before.
-OWN_DRAW = frozenset({"figures", "particle", "tense"})
+OWN_DRAW = frozenset({"figures", "particle", "tense", "word"})

@@ -279,6 +279,33 @@ driven chosen spoken broken frozen stolen drawn drunk flown forgotten hidden rid
 shaken sworn thrown worn beaten bitten eaten fallen forbidden forgiven proven""".split()
 )
 
+# Groups of words of one part of speech and inflection, each a different fact from the others
+# (none a synonym, none an antonym of another in its group): a word put in another's place
+# changes what the sentence says ("voted to delay the hearing" -> "voted to cancel the
+# hearing", "the largest employer" -> "the largest landowner").
+REPLACEABLE = [
+    "approve review delay cancel expand fund ban investigate announce propose sign".split(),
+    "approved reviewed delayed cancelled expanded funded banned investigated announced "
+    "proposed signed".split(),
+    "approves reviews delays cancels expands funds bans investigates announces proposes "
+    "signs".split(),
+    "visit avoid leave".split(),
+    "visited avoided left".split(),
+    "criticized praised thanked sued".split(),
+    "criticize praise thank sue".split(),
+    "missiles drones tanks ships jets rockets".split(),
+    "missile drone tank ship jet rocket".split(),
+    "employer landowner lender buyer seller".split(),
+    "police army court council committee".split(),
+    "tax tariff fee fine loan grant".split(),
+    "taxes tariffs fees fines loans grants".split(),
+    "schools hospitals prisons factories churches".split(),
+    "school hospital prison factory church".split(),
+    "doctors teachers soldiers farmers nurses lawyers".split(),
+    "wheat rice corn coal oil steel".split(),
+    "weekly monthly yearly".split(),
+]
+
 # Past tenses of common irregular verbs, for a "will" made a past tense ("will meet" -> "met");
 # a regular verb takes "-ed" (bench/perturb_edits.py). The standard list, its common verbs.
 IRREGULAR_PAST = dict(

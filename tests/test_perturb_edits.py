@@ -172,3 +172,19 @@ def test_a_future_is_stated_as_done_never_a_name_a_noun_or_a_negation():
         for o in edits.future_to_past(text, context())
         if isinstance(o, edits.Edit)
     ]
+
+
+def test_a_word_is_replaced_within_its_group_never_in_a_quote_or_a_name():
+    made = edits.replace_word("The board voted to delay the hearing.", context())
+    (edit,) = [o for o in made if isinstance(o, edits.Edit)]
+    new = edit.claim.split()[4]
+    assert edit.claim.replace(new, "delay") == "The board voted to delay the hearing."
+    assert new != "delay" and any(
+        "delay" in group and new in group for group in edits.words.REPLACEABLE
+    )
+    assert not [
+        o
+        for text in ('She said: "We will delay it."', "Delay Street was closed.")
+        for o in edits.replace_word(text, context())
+        if isinstance(o, edits.Edit)
+    ]
