@@ -173,6 +173,13 @@ def _relations() -> dict[str, str]:
     return table
 
 
+def is_word(form: str) -> bool:
+    """Whether a form is a word the lexicons know (lexicon/common_words.txt, or a key of the
+    synonym or derivation tables): the forms `base_forms` cuts from a word ("succe" from
+    "succeed") may be none."""
+    return form in lexicon("common_words") or form in _synonyms() or form in _derivations()
+
+
 def opposite_relations(mine: str, theirs: str) -> bool:
     """Whether two relation words are the two sides of one line of lexicon/relations.txt
     ("up" / "down", "before" / "after")."""

@@ -10,7 +10,7 @@ import re
 from functools import cache
 
 from ..align import Case
-from ..analysis import base_forms
+from ..analysis import base_forms, is_word
 from ..model import Code, Severity, Verdict, WordStatus
 from ..text import lexicon, lexicon_lines, normalize
 
@@ -74,12 +74,13 @@ def _irregular_past() -> frozenset[str]:
 
 
 def past(word: str) -> bool:
-    """Whether a word is a verb's past tense or participle: an irregular one, or a regular
-    "-ed" form whose dictionary form differs ("announced" -> "announce"; not "need")."""
+    """Whether a word is a verb's past tense or participle: an irregular one, or an "-ed"
+    form whose dictionary form is another known word ("announced" -> "announce"; not
+    "need", nor "proceed" or "hundred", whose cut forms are no words)."""
     word = word.lower()
     if word in _irregular_past():
         return True
-    return word.endswith("ed") and any(form != word for form in base_forms(word))
+    return word.endswith("ed") and any(form != word and is_word(form) for form in base_forms(word))
 
 
 def _first_word(text: str, start: int, end: int) -> str:
