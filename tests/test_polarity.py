@@ -188,6 +188,12 @@ PARTICLE_CONFLICTS = {
         "Fares went up in May while tolls went down.",
         [],
     ),
+    # an ellipsis: the source's "up" has no verb before it, and still says the claim's thing
+    "the claim's particle elsewhere in the source": (
+        "Turnout was up in Iowa.",
+        "Turnout was down in Ohio but up in Iowa.",
+        [],
+    ),
     "another verb's particle": (
         "The mayor stepped down in June.",
         "The mayor's rivals lined up in June.",

@@ -183,14 +183,19 @@ def particle_conflicts(claim: str, source: str) -> list[tuple[str, str]]:
     direction particle, and never with the claim's own ("went down" / "went up", "played up"
     / "played down", "stepped down" / "stepped up"): the particles of lexicon/particles.txt,
     their opposites the other side of their line in lexicon/relations.txt. The verb is the
-    same by any dictionary form ("goes up" / "went down")."""
-    said, stated = _phrasal(normalize(claim)), _phrasal(normalize(source))
+    same by any dictionary form ("goes up" / "went down"). A source that has the claim's
+    particle after a conjunction may say the claim's thing by an ellipsis ("was down in Ohio
+    but up in Iowa")."""
+    mine, theirs = normalize(claim), normalize(source)
+    said, stated = _phrasal(mine), _phrasal(theirs)
     conflicts = []
     for verb, particle in said:
         forms = set(base_forms(verb))
         same_verb = [(v, p) for v, p in stated if forms & set(base_forms(v))]
         if any(p == particle for _, p in same_verb):
             continue  # the source says it too ("up" here, "down" about something else)
+        if re.search(rf"(?:\b(?:but|and|or|yet|then)|,)\s+{re.escape(particle)}\b", theirs):
+            continue  # the claim's particle after a conjunction: an ellipsis of the verb
         flipped = next(((v, p) for v, p in same_verb if opposite_relations(particle, p)), None)
         if flipped is not None:
             conflicts.append((f"{verb} {particle}", " ".join(flipped)))
