@@ -1191,7 +1191,9 @@ def replace_word(claim: str, ctx: Context) -> list[Outcome]:
         if inside(quotes, match.start(), match.end()):
             out.append(Skip("word", "inside a quote"))
             continue
-        new = ctx.rng.choice(_REPLACEMENTS[word])
+        # its own draw, by claim and place: the shared generator's sequence stays the other
+        # kinds' (an added kind must not change the sample every earlier kind draws)
+        new = random.Random(f"word:{claim}:{match.start()}").choice(_REPLACEMENTS[word])
         if re.search(rf"\b{new}\b", claim):
             out.append(Skip("word", "the sentence has the other word too"))
             continue
