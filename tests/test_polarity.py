@@ -213,23 +213,35 @@ def test_particle_conflicts(claim_text, source_text, conflicts):
     assert polarity.particle_conflicts(claim_text, source_text) == conflicts
 
 
-def test_a_flipped_particle_contradicts():
-    found = check(
-        claim("The ferry company scaled up its winter timetable."),
-        evidence("The ferry company scaled down its winter timetable."),
-    )
-    assert [f.code for f in found] == ["antonym-mismatch"]
+# (claim, source, the codes the polarity check finds) on whole cases
+PARTICLE_FINDINGS = {
+    "a flipped particle contradicts": (
+        "The ferry company scaled up its winter timetable.",
+        "The ferry company scaled down its winter timetable.",
+        ["antonym-mismatch"],
+    ),
+    # both sides deny, and deny different things
+    "both denied, opposite particles": (
+        "The regulator was faulted for not taking up the complaints.",
+        "The regulator was faulted for not taking down the complaints.",
+        ["antonym-mismatch"],
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("claim_text", "source_text", "codes"),
+    PARTICLE_FINDINGS.values(),
+    ids=PARTICLE_FINDINGS.keys(),
+)
+def test_particle_findings(claim_text, source_text, codes):
+    assert [f.code for f in check(claim(claim_text), evidence(source_text))] == codes
 
 
 def test_a_denied_flip_says_less_not_the_opposite():
-    # "did not go down" is true where prices went up; denying the other particle is not
+    # "did not go down" is true where prices went up
     found = check(
         claim("Bread prices in the valley did not go down last winter."),
         evidence("Bread prices in the valley went up last winter."),
     )
     assert "antonym-mismatch" not in [f.code for f in found]
-    found = check(
-        claim("The regulator was faulted for not taking up the complaints."),
-        evidence("The regulator was faulted for not taking down the complaints."),
-    )
-    assert [f.code for f in found] == ["antonym-mismatch"]
