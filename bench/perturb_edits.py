@@ -1094,8 +1094,9 @@ def swap_figures(claim: str, ctx: Context) -> list[Outcome]:
     return out
 
 
-# The word a particle follows when it is no verb's particle: a count ("5 up"), a noun
-# phrase's end ("ups and downs", "the way up"), or a fixed phrase ("upside down").
+# The word a particle follows when it is no verb's particle: a noun phrase's end ("ups and
+# downs", "the way up") or a fixed phrase ("upside down"). A figure ("5 up") never comes
+# before one: the pattern below takes a word of letters.
 _NOT_A_PARTICLE_AFTER = frozenset("and or the way upside all".split())
 
 
@@ -1111,7 +1112,7 @@ def flip_particle(claim: str, ctx: Context) -> list[Outcome]:
         if inside(quotes, start, end):
             out.append(Skip("particle", "inside a quote"))
             continue
-        if before.lower() in _NOT_A_PARTICLE_AFTER or before[:1].isdigit():
+        if before.lower() in _NOT_A_PARTICLE_AFTER:
             continue
         if re.match(r"\s+to\s+[$\d]", claim[end:]):
             out.append(Skip("particle", "a bound before a figure ('up to 50')"))
