@@ -106,19 +106,24 @@ def check(case: Case):
             continue
         said = _first_word(claim_text, mine.start, mine.end)
         stated = _first_word(source_text, theirs.start, theirs.end)
+        said_past, stated_past = past(said), past(stated)
+        if not (said_past or stated_past):
+            continue  # neither side is in a past form: no pair of tenses to compare
         claim_future = future(claim_text, mine.start)
         source_future = future(source_text, theirs.start)
-        if also_stated(said, claim_future, source_text):
-            continue  # the source has the claim's own form too: this pair is not the tense
-        done = perfect(source_text, theirs.start)
-        if source_future and not claim_future and past(said):
+        if source_future and not claim_future and said_past:
             source_says, claim_says = f"{source_future} {stated}", said
             message = "that it is to happen; the claim that it happened"
-        elif claim_future and not source_future and done and past(stated):
+        elif claim_future and not source_future and stated_past:
+            done = perfect(source_text, theirs.start)
+            if not done:
+                continue
             source_says, claim_says = f"{done} {stated}", f"{claim_future} {said}"
             message = "that it happened; the claim that it is to happen"
         else:
             continue
+        if also_stated(said, claim_future, source_text):
+            continue  # the source has the claim's own form too: this pair is not the tense
         # one is enough: the claim's time is not the source's
         return [
             TENSE_CHANGED.finding(
