@@ -34,7 +34,7 @@ from perturb import POLNEAR, Article, analysed, percent
 
 from factcheck import check_claims
 from factcheck.claims import single_claim
-from factcheck.model import Verdict
+from factcheck.model import Severity, Verdict
 
 DEFAULT_SET = Path(__file__).resolve().parent / "paraphrases.yaml"
 COPIED_RUN = 10  # this many words in a row as in the article read as pasted, not reworded
@@ -92,6 +92,7 @@ class Checked:
     score: float
     codes: tuple[str, ...]
     detail: str = ""
+    warned: bool = False  # a warning-severity finding beside the verdict
 
 
 def prepare(items: list[Paraphrase], corpus: Path, workdir: Path):
@@ -117,7 +118,14 @@ def run(prepared) -> list[Checked]:
     for sources, group in prepared:
         results = check_claims([single_claim(item.text) for item in group], sources)
         checked += [
-            Checked(item, r.verdict, r.score, tuple(f.code for f in r.findings), explain(r))
+            Checked(
+                item,
+                r.verdict,
+                r.score,
+                tuple(f.code for f in r.findings),
+                explain(r),
+                any(f.severity is Severity.WARNING for f in r.findings),
+            )
             for item, r in zip(group, results, strict=True)
         ]
     return checked
@@ -162,6 +170,13 @@ def report(checked: list[Checked]) -> None:
         f"false paraphrases passing as supported: {passed}/{len(false)} "
         f"({percent(passed, len(false))}, target <= 2%)"
     )
+    warned = sum(c.verdict is Verdict.SUPPORTED and c.warned for c in true)
+    print(
+        f"  of which with a warning beside the verdict: {warned}/{len(true)}; supported "
+        f"with none: {kept - warned}/{len(true)} ({percent(kept - warned, len(true))})"
+    )
+    warned = sum(c.verdict is Verdict.SUPPORTED and c.warned for c in false)
+    print(f"  false ones supported, with a warning beside: {warned}/{len(false)}")
     right = sum(c.verdict is c.item.expect for c in checked)
     print(f"verdict as expected: {right}/{len(checked)} ({percent(right, len(checked))})\n")
     print("| kind of rewording | true claims | supported |\n|---|---|---|")

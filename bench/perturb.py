@@ -46,7 +46,7 @@ import perturb_edits as edits
 
 from factcheck import check_claims, load_sources
 from factcheck.claims import single_claim
-from factcheck.model import Result, Verdict
+from factcheck.model import Result, Severity, Verdict
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "claims" / "us-japan-alliance.txt"
@@ -89,6 +89,12 @@ class Record:
     verdict: str = ""
     score: float = 0.0
     codes: tuple[str, ...] = ()
+    warned: bool = False  # a warning-severity finding beside the verdict
+
+    @property
+    def clean(self) -> bool:
+        """Supported with no warning: the green answer an editor trusts as it stands."""
+        return self.verdict == "supported" and not self.warned
 
 
 def load_articles(count: int, seed: int, bundled: bool, corpus: Path) -> list[Article]:
@@ -134,12 +140,19 @@ def analysed(article: Article, workdir: Path):
     return load_sources([str(path)])
 
 
-def build_claims(article: Article, sources, seed: int, kinds: list[str], per_article: int):
+def build_claims(
+    article: Article,
+    sources,
+    seed: int,
+    kinds: list[str],
+    per_article: int,
+    vocabulary: frozenset[str] = frozenset(),
+):
     """Originals and one perturbation per kind per original; skipped candidates by reason."""
     content = sources[0].content
     inventory = edits.build_inventory([s.text for s in content])
     rng = random.Random(f"{seed}:{article.name}")
-    context = edits.Context(inventory, article.text, rng)
+    context = edits.Context(inventory, article.text, rng, vocabulary)
     folded = " ".join(article.text.split()).lower()
     records: list[Record] = []
     skipped: Counter[tuple[str, str]] = Counter()
@@ -182,6 +195,7 @@ def check(records: list[Record], sources) -> None:
         record.verdict = result.verdict.value
         record.score = result.score
         record.codes = tuple(f.code for f in result.findings)
+        record.warned = any(f.severity is Severity.WARNING for f in result.findings)
 
 
 @dataclass
@@ -195,9 +209,16 @@ def prepare(args, workdir: Path) -> tuple[list[Prepared], Counter[tuple[str, str
     prepared = []
     skipped: Counter[tuple[str, str]] = Counter()
     articles = load_articles(args.articles, args.seed, not args.no_bundled, Path(args.corpus))
+    vocabulary = frozenset()
+    if "letter" in args.kinds and Path(args.corpus).is_dir():
+        # the whole corpus, not the sample: the same words whatever the seed
+        texts = [p.read_text(encoding="utf-8") for p in sorted(Path(args.corpus).glob("*.txt"))]
+        vocabulary = edits.corpus_vocabulary(texts)
     for article in articles:
         sources = analysed(article, workdir)
-        records, skips = build_claims(article, sources, args.seed, args.kinds, args.per_article)
+        records, skips = build_claims(
+            article, sources, args.seed, args.kinds, args.per_article, vocabulary
+        )
         skipped += skips
         prepared.append(Prepared(article, sources, records))
     return prepared, skipped
@@ -222,10 +243,10 @@ def report(records: list[Record], skipped: Counter[tuple[str, str]], kinds: list
     skipped_by_kind = Counter()
     for (kind, _), n in skipped.items():
         skipped_by_kind[kind] += n
-    header = "| kind | n | supported | false-supported | " + " | ".join(verdicts[1:])
-    print(header + " | skipped candidates |")
-    print("|---" * (5 + len(verdicts) - 1) + "|")
-    total = passed = 0
+    header = "| kind | n | supported | false-supported | with no warning | "
+    print(header + " | ".join(verdicts[1:]) + " | skipped candidates |")
+    print("|---" * (6 + len(verdicts) - 1) + "|")
+    total = passed = clean = 0
     for kind in ["original", *kinds]:
         group = by_kind.get(kind, [])
         counts = Counter(r.verdict for r in group)
@@ -234,10 +255,16 @@ def report(records: list[Record], skipped: Counter[tuple[str, str]], kinds: list
         cells = " | ".join(str(counts[v]) for v in verdicts[1:])
         skips = "-" if kind == "original" else str(skipped_by_kind[kind])
         shown = rate if kind != "original" else "-"
-        print(f"| {label} | {len(group)} | {counts['supported']} | {shown} | {cells} | {skips} |")
+        unwarned = sum(r.clean for r in group)
+        quiet = f"{unwarned} ({percent(unwarned, len(group))})"
+        print(
+            f"| {label} | {len(group)} | {counts['supported']} | {shown} | {quiet} | {cells} "
+            f"| {skips} |"
+        )
         if kind != "original":
             total += len(group)
             passed += counts["supported"]
+            clean += unwarned
     originals = by_kind.get("original", [])
     kept = sum(r.verdict == "supported" for r in originals)
     print(
@@ -247,6 +274,9 @@ def report(records: list[Record], skipped: Counter[tuple[str, str]], kinds: list
     print(
         f"perturbed claims passing as supported: {passed}/{total} ({percent(passed, total)}, "
         "target <= 2% for every kind)"
+    )
+    print(
+        f"  of which with no warning beside the verdict: {clean}/{total} ({percent(clean, total)})"
     )
     by_article = Counter(r.article == BUNDLED.name for r in records if r.kind != "original")
     bundled_pass = sum(

@@ -422,6 +422,8 @@ class Context:
     inventory: Inventory
     article: str  # the whole article, to refuse edits the article itself states
     rng: random.Random
+    # words the corpus uses in lower case, for edits that make another word (`change_letter`)
+    vocabulary: frozenset[str] = frozenset()
 
 
 def _replace(text: str, start: int, end: int, new: str) -> str:
@@ -1202,6 +1204,81 @@ def replace_word(claim: str, ctx: Context) -> list[Outcome]:
     return out
 
 
+# A word the corpus writes in lower case this many times is a word, not a typing slip (a slip
+# seldom recurs); five of the 840 PolNeAR train articles' tokens.
+VOCABULARY_MIN = 5
+# From this length factcheck reads two words one edit apart as one word spelt two ways; a
+# shorter word is never so read, so an edit of it asks nothing new.
+LETTER_MIN_LENGTH = 5
+# Letters by which British and American spellings of one word differ (organise / organize,
+# defence / defense): an exchange of these is a spelling, not another word.
+SPELLING_PAIRS = frozenset({frozenset("sz"), frozenset("cs")})
+
+
+def corpus_vocabulary(texts: list[str]) -> frozenset[str]:
+    """Lower-case words of `texts` seen at least `VOCABULARY_MIN` times."""
+    counts: dict[str, int] = {}
+    for text in texts:
+        for word in re.findall(r"(?<![\w'\u2019-])[a-z]+(?![\w'\u2019-])", text):
+            counts[word] = counts.get(word, 0) + 1
+    return frozenset(word for word, n in counts.items() if n >= VOCABULARY_MIN)
+
+
+def _one_verb(a: str, b: str) -> bool:
+    """Two forms of one word ("began" / "begun", "woman" / "women"): a verb's base, past or
+    participle of the irregular tables, or a "-man" noun and its plural."""
+    forms = [
+        {base, past} | ({past[:-1] + "u" + past[-1:]} if "a" in past else set())
+        for base, past in words.IRREGULAR_PAST.items()
+    ]
+    if any(a in group and b in group for group in forms):
+        return True
+    if a in words.IRREGULAR_PARTICIPLES or b in words.IRREGULAR_PARTICIPLES:
+        stems = {w[:3] for w in (a, b)}
+        return len(stems) == 1
+    return {a[-3:], b[-3:]} == {"man", "men"}
+
+
+def letter_neighbours(word: str, vocabulary: frozenset[str]) -> list[str]:
+    """Content words of `vocabulary` that `word` becomes by one letter exchanged, other than
+    its last (an ending is an inflection: "rises" / "risen"), other than a spelling pair, and
+    not another form of the same word."""
+    found = []
+    for at in range(len(word) - 1):
+        for letter in "abcdefghijklmnopqrstuvwxyz":
+            if letter == word[at] or frozenset((letter, word[at])) in SPELLING_PAIRS:
+                continue
+            other = word[:at] + letter + word[at + 1 :]
+            if (
+                other in vocabulary
+                and other not in words.FUNCTION_WORDS
+                and not _one_verb(word, other)
+            ):
+                found.append(other)
+    return found
+
+
+def change_letter(claim: str, ctx: Context) -> list[Outcome]:
+    """A lower-case word turned into another word by one letter ("hired" -> "fired", "sales"
+    -> "tales", "cause" -> "pause"): a word of the corpus vocabulary, of `LETTER_MIN_LENGTH`
+    letters or more; never inside a quotation."""
+    quotes = quote_spans(claim)
+    out: list[Outcome] = []
+    for match in re.finditer(r"(?<![\w'\u2019-])[a-z]+(?![\w'\u2019-])", claim):
+        word = match.group()
+        if len(word) < LETTER_MIN_LENGTH or word in words.FUNCTION_WORDS:
+            continue
+        others = letter_neighbours(word, ctx.vocabulary)
+        if not others:
+            continue
+        if inside(quotes, match.start(), match.end()):
+            out.append(Skip("letter", "inside a quote"))
+            continue
+        new = random.Random(f"letter:{claim}:{match.start()}").choice(others)
+        out.append(replaced("letter", f"{word}->{new}", claim, *match.span(), new))
+    return out
+
+
 GENERATORS: dict[str, Callable[[str, Context], list[Outcome]]] = {
     "name": swap_name,
     "number": change_number,
@@ -1217,7 +1294,8 @@ GENERATORS: dict[str, Callable[[str, Context], list[Outcome]]] = {
     "particle": flip_particle,
     "tense": future_to_past,
     "word": replace_word,
+    "letter": change_letter,
 }
 # Kinds added after the first published measurements choose their edit with a generator of
 # their own (seeded by the claim), so that every earlier kind draws the same sample as before.
-OWN_DRAW = frozenset({"figures", "particle", "tense", "word"})
+OWN_DRAW = frozenset({"figures", "particle", "tense", "word", "letter"})

@@ -320,6 +320,25 @@ spend:spent stand:stood steal:stole strike:struck swear:swore take:took teach:ta
 tell:told think:thought throw:threw understand:understood win:won write:wrote""".split()
 )
 
+# Closed-class English words (determiners, pronouns, prepositions, conjunctions, auxiliaries
+# and modals, and the adverbs of place and time that work like them): the "letter" kind
+# changes content words only, since "after" -> "alter" or "there" -> "theme" makes nonsense,
+# not another fact. The usual stopword list of English, written out here.
+FUNCTION_WORDS = frozenset(
+    """a about above across after against along although among an and another any are
+around as at be became because become been before being below beneath beside besides between
+beyond both but by can cannot could did do does doing done down during each either enough
+even ever every few for from further had has have having he her here hers herself him himself
+his how however i if in inside into is it its itself just least less like many may me might
+more most much must my myself near neither never no nor not now of off often on once one only
+onto or other others our ours ourselves out outside over own per quite rather same shall she
+should since so some such than that the their theirs them themselves then there these they
+this those though through throughout thus till to too toward towards under underneath unless
+until up upon us very was we were what whatever when whenever where whereas wherever whether
+which while who whoever whole whom whose why will with within without would yet you your
+yours yourself yourselves""".split()
+)
+
 # Contracted and spelled-out negations a "negation removed" edit takes away, with what stays.
 NEGATION_REMOVALS = {
     "isn't": "is",

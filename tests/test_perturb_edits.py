@@ -188,3 +188,21 @@ def test_a_word_is_replaced_within_its_group_never_in_a_quote_or_a_name():
         for o in edits.replace_word(text, context())
         if isinstance(o, edits.Edit)
     ]
+
+
+def test_a_letter_makes_another_content_word_never_a_spelling_a_form_or_a_quote():
+    corpus = ["the bakery fired them and hired others; tired crews aired claims"] * 5
+    vocabulary = edits.corpus_vocabulary(corpus + ["organize realize woman women began begun"] * 5)
+    assert edits.corpus_vocabulary(corpus[:4]) == frozenset()  # seen under five times
+    assert sorted(edits.letter_neighbours("hired", vocabulary)) == ["aired", "fired", "tired"]
+    assert edits.letter_neighbours("organise", vocabulary) == []  # a spelling of one word
+    assert edits.letter_neighbours("woman", vocabulary) == []  # a form of one word
+    assert edits.letter_neighbours("begun", vocabulary) == []
+    assert edits.letter_neighbours("hires", vocabulary | {"hired"}) == []  # an ending
+    with_words = edits.Context(
+        edits.build_inventory(ARTICLE), "\n".join(ARTICLE), random.Random(1), vocabulary
+    )
+    (edit,) = made(edits.change_letter("The bakery hired twelve bakers.", with_words))
+    assert edit.split()[2] in {"aired", "fired", "tired"}
+    quoted = edits.change_letter('She said: "We hired twelve bakers."', with_words)
+    assert made(quoted) == [] and reasons(quoted) == ["inside a quote"]
