@@ -3,7 +3,9 @@ substituted or added.
 
 1. Units match when they share a key (stem, verb base, canonical country or acronym), when a
    quantity agrees with one of the same kind, or, for plain words, when rapidfuzz finds them
-   the same word spelt differently (finalized / finalised, one edit apart).
+   the same word spelt differently (finalized / finalised, one edit apart; between two words
+   the lexicons know, only an edit by which British and American spellings differ: "hired"
+   and "fired" are two words).
 2. The longest run of matches in the same order in both texts (a longest common
    subsequence) anchors the alignment; a claim unit that matches only out of that order (a
    name moved into another relation) is re-examined like an unmatched one.
@@ -24,7 +26,7 @@ from functools import cache
 
 from rapidfuzz.distance import Levenshtein
 
-from .analysis import PREPOSITIONS, AnalysedClaim, Analysis, Unit, are_opposites
+from .analysis import PREPOSITIONS, AnalysedClaim, Analysis, Unit, are_opposites, known_word
 from .lexicon import having
 from .model import AlignedSpan, Evidence, WordStatus
 from .text import lexicon
@@ -34,6 +36,14 @@ from .text import lexicon
 # situation). Inflections are matched by stem, not by spelling. bench/perturb.py sweeps it.
 SPELLING_EDITS = 1
 SPELLING_MIN_LENGTH = 5
+# The one-letter edits by which British and American spellings of a word differ: a letter
+# exchanged (organise / organize, defence / defense, licence / license), or one put in or
+# left out ("u" in colour / color, a doubled "l" in travelled / traveled, fulfil / fulfill,
+# the "e" of judgement / judgment). Between two words the lexicons both know, any other
+# edit makes another word ("hired" / "fired", "sales" / "tales", "cause" / "pause"); a word
+# they do not know may be a typing slip of the other ("goverment").
+VARIANT_EXCHANGES = frozenset({frozenset("sz"), frozenset("cs")})
+VARIANT_INSERTIONS = frozenset({"u", "l", "e"})
 # Share of a claim's units the best evidence must say for that evidence to bear on the claim
 # at all; below it the claim is unsupported, and no contradiction is drawn from evidence that
 # is only loosely related. Three in four: a claim of four units may paraphrase one; bench/
@@ -180,11 +190,42 @@ def matches(mine: Unit, theirs: Unit) -> bool:
         return ("acronym:" + mine.initials) in theirs.keys or (
             "acronym:" + theirs.initials
         ) in mine.keys
-    return (
-        {mine.kind, theirs.kind} <= {"word", "act"}
-        and min(len(mine.norm), len(theirs.norm)) >= SPELLING_MIN_LENGTH
-        and Levenshtein.distance(mine.norm, theirs.norm, score_cutoff=SPELLING_EDITS)
-        <= SPELLING_EDITS
+    return _spelt_alike(mine, theirs)
+
+
+def _spelt_alike(mine: Unit, theirs: Unit) -> bool:
+    """Two plain words, or two titles ("defence" / "defense" minister), that are one word
+    spelt two ways: one edit apart, and, where both are words the lexicons know (a title
+    always is), an edit of a British against an American spelling."""
+    kinds = {mine.kind, theirs.kind}
+    if not (kinds <= {"word", "act"} or kinds == {"title"}):
+        return False
+    if min(len(mine.norm), len(theirs.norm)) < SPELLING_MIN_LENGTH or (
+        Levenshtein.distance(mine.norm, theirs.norm, score_cutoff=SPELLING_EDITS) > SPELLING_EDITS
+    ):
+        return False
+    if kinds == {"title"} or (known_word(mine.norm) and known_word(theirs.norm)):
+        return spelling_variants(mine.norm, theirs.norm)
+    return True
+
+
+def spelling_variants(a: str, b: str) -> bool:
+    """Whether two different words one edit apart differ as a British and an American
+    spelling may: a letter of `VARIANT_EXCHANGES` for its partner, or a letter of
+    `VARIANT_INSERTIONS` put in ("u" after "o", "l" beside an "l", "e" before "ment")."""
+    ops = Levenshtein.editops(a, b)
+    if len(ops) != 1:
+        return False
+    op = ops[0]
+    if op.tag == "replace":
+        return frozenset((a[op.src_pos], b[op.dest_pos])) in VARIANT_EXCHANGES
+    longer, at = (b, op.dest_pos) if op.tag == "insert" else (a, op.src_pos)
+    letter = longer[at]
+    before, after = longer[at - 1 : at], longer[at + 1 : at + 2]
+    return letter in VARIANT_INSERTIONS and (
+        (letter == "u" and before == "o")
+        or (letter == "l" and "l" in (before, after))
+        or (letter == "e" and longer[at + 1 : at + 5] == "ment")
     )
 
 

@@ -180,6 +180,12 @@ def is_word(form: str) -> bool:
     return form in lexicon("common_words") or form in _synonyms() or form in _derivations()
 
 
+def known_word(norm: str) -> bool:
+    """Whether a word, or a dictionary form `base_forms` cuts from it ("hired" -> "hire"), is
+    a word the lexicons know."""
+    return any(is_word(form) for form in base_forms(norm))
+
+
 def opposite_relations(mine: str, theirs: str) -> bool:
     """Whether two relation words are the two sides of one line of lexicon/relations.txt
     ("up" / "down", "before" / "after")."""

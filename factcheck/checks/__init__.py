@@ -22,6 +22,7 @@ from . import (
     sourcing,
     speaker,
     tense,
+    wording,
 )
 
 Check = Callable[[Case], list[Finding]]
@@ -37,6 +38,7 @@ MODULES = (
     coverage,
     sourcing,
     hedges,
+    wording,
 )
 CHECKS: dict[str, Check] = {m.__name__.rsplit(".", 1)[-1]: m.check for m in MODULES}
 CODES: tuple[Code, ...] = tuple(code for module in MODULES for code in module.CODES)

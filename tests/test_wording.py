@@ -1,0 +1,137 @@
+"""A word put in the source's place (checks/wording.py) and one word spelt two ways
+(align.py), on passages written for each rule."""
+
+import pytest
+from helpers import checker, claim, evidence
+
+from factcheck.align import matches, spelling_variants
+from factcheck.analysis import analyse_text
+from factcheck.checks import wording
+
+check = checker(wording.check)
+
+
+# (claim, source, (claim word, source word) warned about, or None)
+CASES = {
+    "a word put for another in its place": (
+        "The council will cancel the vote on the harbor plan.",
+        "The council will delay the vote on the harbor plan.",
+        ("cancel", "delay"),
+    ),
+    "a word where the source has a figure": (
+        "The council approved right new ferry routes for Lyon.",
+        "The council approved eight new ferry routes for Lyon.",
+        ("right", "eight"),
+    ),
+    "the claim's last word, one neighbour": (
+        "The Lyon council inspected the ferry.",
+        "The Lyon council inspected the bridge.",
+        ("ferry", "bridge"),
+    ),
+    "a synonym the lexicons know": (
+        "The council will purchase the harbor land in March.",
+        "The council will buy the harbor land in March.",
+        None,
+    ),
+    "the words reordered: no place to stand in": (
+        "The council will cancel the vote on the harbor plan.",
+        "The vote on the harbor plan will be delayed, the council said.",
+        None,
+    ),
+    "a word of the claim's own quotation is the quote check's": (
+        "Residents said the toll was \u201ca cruel tax\u201d on commuters.",
+        "Residents said the toll was \u201ca cruel fee\u201d on commuters.",
+        None,
+    ),
+    "a name substituted is the entity check's": (
+        "Harbor officials met the mayor in Lyon on Friday.",
+        "Harbor officials met the mayor in Paris on Friday.",
+        None,
+    ),
+    "an opposite is the polarity check's": (
+        "The bakery fired twelve bakers from Lyon last spring.",
+        "The bakery hired twelve bakers from Lyon last spring.",
+        None,
+    ),
+    "a word added where the source has nothing": (
+        "The council will vote on the new harbor plan.",
+        "The council will vote on the harbor plan.",
+        None,
+    ),
+    "the source's word in that place is where another claim word stands": (
+        "Officials said the bakers praised the harbor plan and the union.",
+        "Officials said the union praised the harbor plan.",
+        None,
+    ),
+    "evidence that does not bear on the claim": (
+        "The council will cancel the marathon in Lyon next spring after a long debate.",
+        "The council will delay the marathon.",
+        None,
+    ),
+}
+
+
+@pytest.mark.parametrize(("claim_text", "source_text", "pair"), CASES.values(), ids=CASES.keys())
+def test_word_substituted(claim_text, source_text, pair):
+    found = check(claim(claim_text), evidence(source_text))
+    if pair is None:
+        assert found == []
+        return
+    (finding,) = found
+    mine, theirs = pair
+    assert finding.code == "word-substituted" and finding.verdict is None
+    assert f"claim says \u201c{mine}\u201d, source says \u201c{theirs}\u201d" in finding.message
+
+
+def _unit(word: str):
+    (unit,) = [u for u in analyse_text(f"They saw the {word} there.").units if u.norm == word]
+    return unit
+
+
+@pytest.mark.parametrize(
+    ("mine", "theirs", "same"),
+    [
+        # British and American spellings of one word
+        ("organisation", "organization", True),
+        ("offence", "offense", True),
+        ("colour", "color", True),
+        ("travelled", "traveled", True),
+        ("judgement", "judgment", True),
+        # a typing slip of a word the lexicons know
+        ("goverment", "government", True),
+        # two words the lexicons know, one letter apart
+        ("rises", "rides", False),
+        ("cause", "pause", False),
+        ("lower", "power", False),
+        ("later", "latter", False),
+    ],
+)
+def test_one_word_spelt_two_ways_matches_another_word_does_not(mine, theirs, same):
+    assert matches(_unit(mine), _unit(theirs)) is same
+
+
+def test_a_title_spelt_the_british_way_is_the_same_title():
+    found = analyse_text("the defence minister").units, analyse_text("the defense minister").units
+    (mine, theirs) = (next(u for u in units if u.norm.startswith("defen")) for units in found)
+    assert mine.kind == theirs.kind == "title" and matches(mine, theirs)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "variants"),
+    [
+        ("realise", "realize", True),  # s / z
+        ("licence", "license", True),  # c / s
+        ("humour", "humor", True),  # "u" after "o"
+        ("fulfil", "fulfill", True),  # a doubled "l"
+        ("acknowledgement", "acknowledgment", True),  # "e" before "ment"
+        ("hired", "fired", False),  # another letter exchanged
+        ("cause", "case", False),  # a "u" after "a", not "o"
+        ("dinner", "diner", False),  # a doubled letter other than "l"
+        ("planet", "plane", False),  # a letter at the end
+        ("place", "pace", False),  # an "l" beside no "l"
+        ("morale", "moral", False),  # an "e" before no "ment"
+    ],
+)
+def test_spelling_variants(a, b, variants):
+    assert spelling_variants(a, b) is variants
+    assert spelling_variants(b, a) is variants
