@@ -73,6 +73,13 @@ class CheckReport:
         so it is information only (a notice, in every format)."""
         return Severity.INFO if result.expectation_met else item.severity
 
+    def warned(self, result: Result) -> bool:
+        """Whether a result that does not fail the run carries a warning an editor should
+        read (a supported claim with a word no lexicon relates to the source's, say)."""
+        return not self.failing(result) and any(
+            self.level(result, f) is Severity.WARNING for f in self.findings(result)
+        )
+
     @property
     def failed(self) -> bool:
         return any(self.failing(r) for r in self.results)

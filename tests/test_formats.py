@@ -362,3 +362,19 @@ def test_markdown_draws_a_quote_diff_struck_through():
     result = Result(claim, Verdict.MISQUOTED, 1.0, [], [finding("quote-altered", message, diff)])
     text = markdown.render_check(CheckReport([result]))
     assert "`quote-altered` quote differs from s.txt:4: we will ~~not~~ **never** go |" in text
+
+
+def test_the_terminal_summary_counts_claims_that_pass_with_a_warning():
+    from factcheck.codes import finding
+    from factcheck.formats import terminal
+
+    claim = Claim(id="c1", text="The council will cancel the vote.", path="d.md", line=3, column=1)
+    message = "claim says \u201ccancel\u201d, source says \u201cdelay\u201d (s.txt:1)"
+    warned = Result(claim, Verdict.SUPPORTED, 0.8, [], [finding("word-substituted", message)])
+    clean = Result(claim, Verdict.SUPPORTED, 1.0, [], [])
+    text = terminal.render_check(CheckReport([warned, clean]))
+    assert text.splitlines()[-1].endswith("2 supported \u00b7 0 failing \u00b7 1 with warnings")
+    assert "with warnings" not in terminal.render_check(CheckReport([clean]))
+    # a warning that fails the run (--fail-on warning) is counted as failing, not twice
+    strict = terminal.render_check(CheckReport([warned, clean], fail_on=Severity.WARNING))
+    assert strict.splitlines()[-1].endswith("1 failing")

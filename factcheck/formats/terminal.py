@@ -284,6 +284,9 @@ def summary_line(report: CheckReport) -> Line:
         pieces.append((f" \u00b7 expect met {sum(expectations)}/{len(expectations)}", None))
     failing = sum(report.failing(r) for r in report.results)
     pieces.append((f" \u00b7 {failing} failing", "bold red" if failing else "bold green"))
+    warned = sum(report.warned(r) for r in report.results)
+    if warned:
+        pieces.append((f" \u00b7 {warned} with warnings", "bold yellow"))
     return line(*pieces, style="bold")
 
 
