@@ -1279,6 +1279,40 @@ def change_letter(claim: str, ctx: Context) -> list[Outcome]:
     return out
 
 
+# A determiner and the lower-case word after it: where an adjective may go before a noun.
+_DETERMINED = re.compile(
+    r"(?<![\w'\u2019-])(?P<det>[Tt]he|[Aa]n?) (?P<noun>[a-z]+)(?![\w'\u2019-])"
+)
+
+
+def insert_modifier(claim: str, ctx: Context) -> list[Outcome]:
+    """An adjective of `perturb_words.MODIFIERS` put after a determiner ("the plan" -> "the
+    secret plan", "a deal" -> "an illegal deal"), the article made to agree. Never before a
+    function word or an adverb, inside a quotation, or where the article itself says the
+    modifier."""
+    quotes = quote_spans(claim)
+    article = ctx.article.lower()
+    out: list[Outcome] = []
+    for match in _DETERMINED.finditer(claim):
+        det, noun = match.group("det"), match.group("noun")
+        if noun in words.FUNCTION_WORDS or noun.endswith("ly") or noun in words.MODIFIERS:
+            continue
+        if inside(quotes, match.start(), match.end()):
+            out.append(Skip("modifier", "inside a quote"))
+            continue
+        draw = random.Random(f"modifier:{claim}:{match.start()}")
+        modifier = draw.choice(words.MODIFIERS)
+        if re.search(rf"\b{modifier}\b", article):
+            out.append(Skip("modifier", "the article says the modifier"))
+            continue
+        if det.lower() != "the":
+            article_word = "an" if modifier[0] in "aeiou" else "a"
+            det = article_word.capitalize() if det[0].isupper() else article_word
+        new = f"{det} {modifier} {noun}"
+        out.append(replaced("modifier", modifier, claim, *match.span(), new))
+    return out
+
+
 GENERATORS: dict[str, Callable[[str, Context], list[Outcome]]] = {
     "name": swap_name,
     "number": change_number,
@@ -1295,7 +1329,8 @@ GENERATORS: dict[str, Callable[[str, Context], list[Outcome]]] = {
     "tense": future_to_past,
     "word": replace_word,
     "letter": change_letter,
+    "modifier": insert_modifier,
 }
 # Kinds added after the first published measurements choose their edit with a generator of
 # their own (seeded by the claim), so that every earlier kind draws the same sample as before.
-OWN_DRAW = frozenset({"figures", "particle", "tense", "word", "letter"})
+OWN_DRAW = frozenset({"figures", "particle", "tense", "word", "letter", "modifier"})

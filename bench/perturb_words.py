@@ -320,6 +320,12 @@ spend:spent stand:stood steal:stole strike:struck swear:swore take:took teach:ta
 tell:told think:thought throw:threw understand:understood win:won write:wrote""".split()
 )
 
+# Adjectives that add a fact to the noun they go before ("the plan" -> "the secret plan"): each
+# says something of the thing a source would have to say too. One is drawn per claim.
+MODIFIERS = """secret illegal temporary permanent private unpaid armed foreign failed classified
+unanimous bipartisan confidential informal unofficial voluntary mandatory partial
+controversial fraudulent""".split()
+
 # Closed-class English words (determiners, pronouns, prepositions, conjunctions, auxiliaries
 # and modals, and the adverbs of place and time that work like them): the "letter" kind
 # changes content words only, since "after" -> "alter" or "there" -> "theme" makes nonsense,

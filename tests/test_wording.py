@@ -53,7 +53,7 @@ CASES = {
         "The bakery hired twelve bakers from Lyon last spring.",
         None,
     ),
-    "a word added where the source has nothing": (
+    "a word added where the source has nothing (word-added's)": (
         "The council will vote on the new harbor plan.",
         "The council will vote on the harbor plan.",
         None,
@@ -73,7 +73,9 @@ CASES = {
 
 @pytest.mark.parametrize(("claim_text", "source_text", "pair"), CASES.values(), ids=CASES.keys())
 def test_word_substituted(claim_text, source_text, pair):
-    found = check(claim(claim_text), evidence(source_text))
+    found = [
+        f for f in check(claim(claim_text), evidence(source_text)) if f.code == "word-substituted"
+    ]
     if pair is None:
         assert found == []
         return
@@ -135,3 +137,73 @@ def test_a_title_spelt_the_british_way_is_the_same_title():
 def test_spelling_variants(a, b, variants):
     assert spelling_variants(a, b) is variants
     assert spelling_variants(b, a) is variants
+
+
+# (claim, source, the word the claim adds in a place where the source has none, or None)
+ADDED = {
+    "an adjective between two words side by side": (
+        "The council approved the secret harbor plan on Friday.",
+        "The council approved the harbor plan on Friday.",
+        "secret",
+    ),
+    "an adverb before the verb": (
+        "The council unanimously approved the harbor plan on Friday.",
+        "The council approved the harbor plan on Friday.",
+        "unanimously",
+    ),
+    "the source has a word of its own there (a substitution, not an addition)": (
+        "The council approved the secret harbor plan on Friday.",
+        "The council approved the new harbor plan on Friday.",
+        None,
+    ),
+    "after the source's last word": (
+        "The council approved the harbor plan on Friday evening.",
+        "The council approved the harbor plan on Friday.",
+        "evening",
+    ),
+    "before the source's first word": (
+        "Temporary harbor fees were approved by the council on Friday.",
+        "Harbor fees were approved by the council on Friday.",
+        "Temporary",
+    ),
+    "the claim's last word where the source goes on": (
+        "The council approved the harbor plan on Friday evening.",
+        "The council approved the harbor plan on Friday after a long debate.",
+        None,
+    ),
+    "the neighbours stand apart in the source (reordered)": (
+        "The council approved the harbor plan quickly on Friday.",
+        "On Friday the harbor plan was approved by the council.",
+        None,
+    ),
+    "a word of the claim's quotation is the quote check's": (
+        "The mayor called the harbor plan \u201ca secret deal\u201d on Friday.",
+        "The mayor called the harbor plan \u201ca deal\u201d on Friday.",
+        None,
+    ),
+    "a word describing the claim's source is the speaker check's": (
+        "Local officials said the council approved the harbor plan on Friday.",
+        "Officials said the council approved the harbor plan on Friday.",
+        None,
+    ),
+    "a name added is claim-adds'": (
+        "The council approved the Lyon harbor plan on Friday.",
+        "The council approved the harbor plan on Friday.",
+        None,
+    ),
+    "a neighbour that is itself no match": (
+        "On Friday the city council approved the secret ferry plan for the port of Lyon.",
+        "On Friday the city council approved the harbor plan for the port of Lyon.",
+        None,
+    ),
+}
+
+
+@pytest.mark.parametrize(("claim_text", "source_text", "word"), ADDED.values(), ids=ADDED.keys())
+def test_word_added(claim_text, source_text, word):
+    found = [f for f in check(claim(claim_text), evidence(source_text)) if f.code == "word-added"]
+    if word is None:
+        assert found == []
+        return
+    (finding,) = found
+    assert finding.verdict is None and f"the claim adds \u201c{word}\u201d " in finding.message
