@@ -206,3 +206,20 @@ def test_a_letter_makes_another_content_word_never_a_spelling_a_form_or_a_quote(
     assert edit.split()[2] in {"aired", "fired", "tired"}
     quoted = edits.change_letter('She said: "We hired twelve bakers."', with_words)
     assert made(quoted) == [] and reasons(quoted) == ["inside a quote"]
+
+
+def test_a_modifier_goes_after_a_determiner_the_article_agreeing_never_in_a_quote():
+    (edit,) = made(edits.insert_modifier("Poland signed a deal on Monday.", context()))
+    det, modifier, noun = edit.split()[2:5]
+    assert modifier in edits.words.MODIFIERS and noun == "deal"
+    assert det == ("an" if modifier[0] in "aeiou" else "a")
+    # before a function word or an adverb there is no noun to qualify
+    assert made(edits.insert_modifier("Poland signed the only copy.", context())) == []
+    assert made(edits.insert_modifier("It was the quickly made thing.", context())) == []
+    quoted = edits.insert_modifier('She said: "Sign the deal."', context())
+    assert made(quoted) == [] and reasons(quoted) == ["inside a quote"]
+    # a modifier the article itself uses is refused: it may be what the article says
+    said = context(ARTICLE + [f"It was a {m} plan." for m in edits.words.MODIFIERS])
+    assert reasons(edits.insert_modifier("Poland signed a deal.", said)) == [
+        "the article says the modifier"
+    ]
