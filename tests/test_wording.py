@@ -11,78 +11,129 @@ from factcheck.checks import wording
 check = checker(wording.check)
 
 
-# (claim, source, (claim word, source word) warned about, or None)
+# (claim, source, the warnings expected: (code, what its message says) in order)
 CASES = {
     "a word put for another in its place": (
         "The council will cancel the vote on the harbor plan.",
         "The council will delay the vote on the harbor plan.",
-        ("cancel", "delay"),
+        [("word-substituted", "claim says \u201ccancel\u201d, source says \u201cdelay\u201d")],
     ),
     "a word where the source has a figure": (
         "The council approved right new ferry routes for Lyon.",
         "The council approved eight new ferry routes for Lyon.",
-        ("right", "eight"),
+        [("word-substituted", "claim says \u201cright\u201d, source says \u201ceight\u201d")],
     ),
     "the claim's last word, one neighbour": (
         "The Lyon council inspected the ferry.",
         "The Lyon council inspected the bridge.",
-        ("ferry", "bridge"),
+        [("word-substituted", "claim says \u201cferry\u201d, source says \u201cbridge\u201d")],
     ),
     "a synonym the lexicons know": (
         "The council will purchase the harbor land in March.",
         "The council will buy the harbor land in March.",
-        None,
+        [],
     ),
     "the words reordered: no place to stand in": (
         "The council will cancel the vote on the harbor plan.",
         "The vote on the harbor plan will be delayed, the council said.",
-        None,
+        [],
     ),
     "a word of the claim's own quotation is the quote check's": (
         "Residents said the toll was \u201ca cruel tax\u201d on commuters.",
         "Residents said the toll was \u201ca cruel fee\u201d on commuters.",
-        None,
+        [],
     ),
     "a name substituted is the entity check's": (
         "Harbor officials met the mayor in Lyon on Friday.",
         "Harbor officials met the mayor in Paris on Friday.",
-        None,
+        [],
     ),
     "an opposite is the polarity check's": (
         "The bakery fired twelve bakers from Lyon last spring.",
         "The bakery hired twelve bakers from Lyon last spring.",
-        None,
+        [],
     ),
-    "a word added where the source has nothing (word-added's)": (
+    "a word added where the source has nothing": (
         "The council will vote on the new harbor plan.",
         "The council will vote on the harbor plan.",
-        None,
+        [("word-added", "the claim adds \u201cnew\u201d ")],
     ),
     "the source's word in that place is where another claim word stands": (
         "Officials said the bakers praised the harbor plan and the union.",
         "Officials said the union praised the harbor plan.",
-        None,
+        [],
     ),
     "evidence that does not bear on the claim": (
         "The council will cancel the marathon in Lyon next spring after a long debate.",
         "The council will delay the marathon.",
-        None,
+        [],
+    ),
+    "an adjective between two words side by side": (
+        "The council approved the secret harbor plan on Friday.",
+        "The council approved the harbor plan on Friday.",
+        [("word-added", "the claim adds \u201csecret\u201d ")],
+    ),
+    "an adverb before the verb": (
+        "The council unanimously approved the harbor plan on Friday.",
+        "The council approved the harbor plan on Friday.",
+        [("word-added", "the claim adds \u201cunanimously\u201d ")],
+    ),
+    "the source has a word of its own there (a substitution, not an addition)": (
+        "The council approved the secret harbor plan on Friday.",
+        "The council approved the new harbor plan on Friday.",
+        [("word-substituted", "claim says \u201csecret\u201d, source says \u201cnew\u201d")],
+    ),
+    "after the source's last word": (
+        "The council approved the harbor plan on Friday evening.",
+        "The council approved the harbor plan on Friday.",
+        [("word-added", "the claim adds \u201cevening\u201d ")],
+    ),
+    "before the source's first word": (
+        "Temporary harbor fees were approved by the council on Friday.",
+        "Harbor fees were approved by the council on Friday.",
+        [("word-added", "the claim adds \u201cTemporary\u201d ")],
+    ),
+    "the claim's last word where the source goes on": (
+        "The council approved the harbor plan on Friday evening.",
+        "The council approved the harbor plan on Friday after a long debate.",
+        [],
+    ),
+    "the neighbours stand apart in the source (reordered)": (
+        "The council approved the harbor plan quickly on Friday.",
+        "On Friday the harbor plan was approved by the council.",
+        [],
+    ),
+    "a word of the claim's quotation is the quote check's": (
+        "The mayor called the harbor plan \u201ca secret deal\u201d on Friday.",
+        "The mayor called the harbor plan \u201ca deal\u201d on Friday.",
+        [],
+    ),
+    "a word describing the claim's source is the speaker check's": (
+        "Local officials said the council approved the harbor plan on Friday.",
+        "Officials said the council approved the harbor plan on Friday.",
+        [],
+    ),
+    "a name added is claim-adds'": (
+        "The council approved the Lyon harbor plan on Friday.",
+        "The council approved the harbor plan on Friday.",
+        [],
+    ),
+    "a neighbour that is itself no match": (
+        "On Friday the city council approved the secret ferry plan for the port of Lyon.",
+        "On Friday the city council approved the harbor plan for the port of Lyon.",
+        [],
     ),
 }
 
 
-@pytest.mark.parametrize(("claim_text", "source_text", "pair"), CASES.values(), ids=CASES.keys())
-def test_word_substituted(claim_text, source_text, pair):
-    found = [
-        f for f in check(claim(claim_text), evidence(source_text)) if f.code == "word-substituted"
-    ]
-    if pair is None:
-        assert found == []
-        return
-    (finding,) = found
-    mine, theirs = pair
-    assert finding.code == "word-substituted" and finding.verdict is None
-    assert f"claim says \u201c{mine}\u201d, source says \u201c{theirs}\u201d" in finding.message
+@pytest.mark.parametrize(
+    ("claim_text", "source_text", "expected"), CASES.values(), ids=CASES.keys()
+)
+def test_word_in_the_sources_place(claim_text, source_text, expected):
+    found = check(claim(claim_text), evidence(source_text))
+    assert [f.code for f in found] == [code for code, _ in expected]
+    for finding, (_, said) in zip(found, expected, strict=True):
+        assert finding.verdict is None and said in finding.message
 
 
 def _unit(word: str):
@@ -137,73 +188,3 @@ def test_a_title_spelt_the_british_way_is_the_same_title():
 def test_spelling_variants(a, b, variants):
     assert spelling_variants(a, b) is variants
     assert spelling_variants(b, a) is variants
-
-
-# (claim, source, the word the claim adds in a place where the source has none, or None)
-ADDED = {
-    "an adjective between two words side by side": (
-        "The council approved the secret harbor plan on Friday.",
-        "The council approved the harbor plan on Friday.",
-        "secret",
-    ),
-    "an adverb before the verb": (
-        "The council unanimously approved the harbor plan on Friday.",
-        "The council approved the harbor plan on Friday.",
-        "unanimously",
-    ),
-    "the source has a word of its own there (a substitution, not an addition)": (
-        "The council approved the secret harbor plan on Friday.",
-        "The council approved the new harbor plan on Friday.",
-        None,
-    ),
-    "after the source's last word": (
-        "The council approved the harbor plan on Friday evening.",
-        "The council approved the harbor plan on Friday.",
-        "evening",
-    ),
-    "before the source's first word": (
-        "Temporary harbor fees were approved by the council on Friday.",
-        "Harbor fees were approved by the council on Friday.",
-        "Temporary",
-    ),
-    "the claim's last word where the source goes on": (
-        "The council approved the harbor plan on Friday evening.",
-        "The council approved the harbor plan on Friday after a long debate.",
-        None,
-    ),
-    "the neighbours stand apart in the source (reordered)": (
-        "The council approved the harbor plan quickly on Friday.",
-        "On Friday the harbor plan was approved by the council.",
-        None,
-    ),
-    "a word of the claim's quotation is the quote check's": (
-        "The mayor called the harbor plan \u201ca secret deal\u201d on Friday.",
-        "The mayor called the harbor plan \u201ca deal\u201d on Friday.",
-        None,
-    ),
-    "a word describing the claim's source is the speaker check's": (
-        "Local officials said the council approved the harbor plan on Friday.",
-        "Officials said the council approved the harbor plan on Friday.",
-        None,
-    ),
-    "a name added is claim-adds'": (
-        "The council approved the Lyon harbor plan on Friday.",
-        "The council approved the harbor plan on Friday.",
-        None,
-    ),
-    "a neighbour that is itself no match": (
-        "On Friday the city council approved the secret ferry plan for the port of Lyon.",
-        "On Friday the city council approved the harbor plan for the port of Lyon.",
-        None,
-    ),
-}
-
-
-@pytest.mark.parametrize(("claim_text", "source_text", "word"), ADDED.values(), ids=ADDED.keys())
-def test_word_added(claim_text, source_text, word):
-    found = [f for f in check(claim(claim_text), evidence(source_text)) if f.code == "word-added"]
-    if word is None:
-        assert found == []
-        return
-    (finding,) = found
-    assert finding.verdict is None and f"the claim adds \u201c{word}\u201d " in finding.message

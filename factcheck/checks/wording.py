@@ -11,17 +11,18 @@ measured in the README). A warning keeps the verdict and points at the word an e
 read: a claim supported only with it is not the unqualified "supported" an editor trusts.
 
 The place is what tells a word put for another from a pairing across reordered clauses: both
-of the claim word's neighbours stand on the two source units around its counterpart (one
-neighbour at either end of the claim). Names, numbers, titles, quantifiers and opposites
-substituted are other checks' errors; words inside the claim's own quotations are the quote
-checks'; the words naming the claim's source are the speaker check's.
+of the claim word's neighbours stand on the two source units around its counterpart (at
+either end of the claim, the start or the end of both texts stands for the missing one).
+Names, numbers, titles, quantifiers and opposites substituted are other checks' errors;
+words inside the claim's own quotations are the quote checks'; the words naming the claim's
+source are the speaker check's.
 
 A plain word the claim puts between two words that stand side by side in the source ("the
-secret harbor plan" / "the harbor plan", "unanimously approved" / "approved"), or before the
-first or after the last where the source has it the same way, adds a detail
-no source gives: `word-added`, a warning for the same reason (a rewording adds such words
-too: "more than 1,000 people lost their jobs" for "1,000 jobs were lost"). `claim-adds`
-already makes a fact or a phrase of two words or more added unsupported.
+secret harbor plan" / "the harbor plan", "unanimously approved" / "approved"), or before its
+first or after its last, adds a detail no source gives: `word-added`, a warning for the same
+reason (a rewording adds such words too: "more than 1,000 people lost their jobs" for "1,000
+jobs were lost"). `claim-adds` already makes a fact or a phrase of two words or more added
+unsupported.
 """
 
 from __future__ import annotations
@@ -61,45 +62,57 @@ CODES = (WORD_SUBSTITUTED, WORD_ADDED)
 def check(case: Case):
     if not case.bears_on_claim or case.best is None:
         return []
-    substituted = [
-        WORD_SUBSTITUTED.finding(f"{case.substitution(link)}; no lexicon relates the two words")
-        for link in in_place(case)
-    ]
-    added = [
-        WORD_ADDED.finding(
-            f"the claim adds \u201c{_said(case.claim.analysis.text, link.unit)}\u201d "
-            f"{_between(case.best.text, before, after)} ({case.where}); the source has "
-            "nothing there"
-        )
-        for link, before, after in inserted(case)
-    ]
-    return substituted + added
-
-
-def inserted(case: Case) -> list[tuple[Link, Unit | None, Unit | None]]:
-    """The plain words the claim adds between two claim units matched to evidence units that
-    stand side by side, each with those two evidence units; the start or the end of both
-    texts stands in for a neighbour (None) at either end of the claim ("The temporary charge
-    against ..." / "The charge against ...")."""
-    links = case.alignment.links
+    found = []
     units = case.best.units
-    position = {_span(u): j for j, u in enumerate(units)}
+    for link, at, then in gaps(case):
+        if then == at + 2 and _free(units[at + 1], case):
+            put = replace(link, counterpart=units[at + 1])
+            message = f"{case.substitution(put)}; no lexicon relates the two words"
+            found.append(WORD_SUBSTITUTED.finding(message))
+        elif then == at + 1:
+            before = units[at] if at >= 0 else None
+            after = units[then] if then < len(units) else None
+            found.append(
+                WORD_ADDED.finding(
+                    f"the claim adds \u201c{_said(case.claim.analysis.text, link.unit)}\u201d "
+                    f"{_between(case.best.text, before, after)} ({case.where}); the source "
+                    "has nothing there"
+                )
+            )
+    return found
+
+
+def gaps(case: Case) -> list[tuple[Link, int, int]]:
+    """Each plain word of the claim the evidence does not say (added, or put for a plain word:
+    a fact or an opposite substituted is another check's), outside the claim's quotations and
+    the words naming its source, whose neighbours both stand on the evidence: with the
+    positions of the evidence units they stand on. The start or the end of both texts stands
+    in for a neighbour at either end of the claim (-1, or the number of evidence units), so
+    "The temporary charge against ..." has "The charge against ..." on both sides."""
+    links = case.alignment.links
+    position = {_span(u): j for j, u in enumerate(case.best.units)}
     quoted = [(q.start, q.end) for q in case.claim.analysis.quotes]
     found = []
     for i, link in enumerate(links):
-        if link.status is not WordStatus.ADDED or link.unit.kind != "word" or link.speaker:
-            continue
-        if any(a <= link.unit.start < b for a, b in quoted):
+        if not _candidate(link) or any(a <= link.unit.start < b for a, b in quoted):
             continue
         sides = [links[k] if 0 <= k < len(links) else None for k in (i - 1, i + 1)]
-        if not all(side is None or _matched(side) for side in sides) or sides == [None, None]:
+        if not all(s is None or _matched(s) for s in sides):
             continue
-        before, after = (side.counterpart if side else None for side in sides)
-        at = -1 if before is None else position[_span(before)]
-        then = len(units) if after is None else position[_span(after)]
-        if then == at + 1:
-            found.append((link, before, after))
+        before, after = sides
+        at = -1 if before is None else position[_span(before.counterpart)]
+        then = len(position) if after is None else position[_span(after.counterpart)]
+        found.append((link, at, then))
     return found
+
+
+def _free(there: Unit, case: Case) -> bool:
+    """Whether no claim unit stands on the evidence unit in a claim word's place (then the
+    claim says that unit elsewhere: a word moved, not put for another)."""
+    return not any(
+        _matched(other) and _span(other.counterpart) == _span(there)
+        for other in case.alignment.links
+    )
 
 
 def _between(text: str, before: Unit | None, after: Unit | None) -> str:
@@ -116,54 +129,19 @@ def _said(text: str, unit: Unit) -> str:
     return text[unit.start : unit.end]
 
 
-def in_place(case: Case) -> list[Link]:
-    """The plain words of the claim that stand in the place of a unit of the evidence no other
-    claim unit stands on, each with that unit as its counterpart: the claim units on either
-    side (those that exist, at least one) matched to the evidence units on either side of it.
-    The alignment marks some of them substituted (a word for a word); others it leaves added,
-    having found no counterpart of their kind ("right" where the source says "eight")."""
-    links = case.alignment.links
-    units = case.best.units
-    position = {_span(u): j for j, u in enumerate(units)}
-    taken = {position[_span(link.counterpart)] for link in links if _matched(link)}
-    quoted = [(q.start, q.end) for q in case.claim.analysis.quotes]
-    found = []
-    for i, link in enumerate(links):
-        if not _candidate(link) or any(a <= link.unit.start < b for a, b in quoted):
-            continue
-        around = [(k, links[k]) for k in (i - 1, i + 1) if 0 <= k < len(links)]
-        if not around or not all(_matched(side) for _, side in around):
-            continue
-        # the evidence position each neighbour puts the word at: one, free, and the unit the
-        # alignment substituted where it did
-        ats = {position[_span(side.counterpart)] + i - k for k, side in around}
-        j = ats.pop() if len(ats) == 1 else -1
-        if not 0 <= j < len(units) or j in taken:
-            continue
-        if link.status is WordStatus.SUBSTITUTED and _span(link.counterpart) != _span(units[j]):
-            continue
-        found.append(replace(link, counterpart=units[j]))
-    return found
-
-
-def _span(unit) -> tuple[int, int]:
+def _span(unit: Unit) -> tuple[int, int]:
     return unit.start, unit.end
 
 
 def _candidate(link: Link) -> bool:
-    """A plain word of the claim the evidence does not say: put for a plain word of the
-    evidence (a fact or an opposite substituted is another check's), or added; never the
-    words naming the claim's source."""
+    """A plain word of the claim the evidence does not say: added, or put for another word (a
+    name, title, fact or opposite substituted is another check's); never the words naming the
+    claim's source."""
     if link.unit.kind != "word" or link.speaker:
         return False
     if link.status is WordStatus.ADDED:
         return True
-    return (
-        link.status is WordStatus.SUBSTITUTED
-        and link.counterpart is not None
-        and link.counterpart.kind == "word"
-        and not link.differs_in_fact
-    )
+    return link.status is WordStatus.SUBSTITUTED and not link.differs_in_fact
 
 
 def _matched(link: Link) -> bool:
