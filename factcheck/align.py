@@ -43,7 +43,9 @@ SPELLING_MIN_LENGTH = 5
 # edit makes another word ("hired" / "fired", "sales" / "tales", "cause" / "pause"); a word
 # they do not know may be a typing slip of the other ("goverment").
 VARIANT_EXCHANGES = frozenset({frozenset("sz"), frozenset("cs")})
-VARIANT_INSERTIONS = frozenset({"u", "l", "e"})
+# (the letter put in or left out, what stands before it, what after it); rapidfuzz reports a
+# doubled letter put in after the first of the two ("travel|l|ed")
+VARIANT_INSERTIONS = (("u", "o", ""), ("l", "l", ""), ("e", "", "ment"))
 # Share of a claim's units the best evidence must say for that evidence to bear on the claim
 # at all; below it the claim is unsupported, and no contradiction is drawn from evidence that
 # is only loosely related. Three in four: a claim of four units may paraphrase one; bench/
@@ -211,8 +213,8 @@ def _spelt_alike(mine: Unit, theirs: Unit) -> bool:
 
 def spelling_variants(a: str, b: str) -> bool:
     """Whether two different words one edit apart differ as a British and an American
-    spelling may: a letter of `VARIANT_EXCHANGES` for its partner, or a letter of
-    `VARIANT_INSERTIONS` put in ("u" after "o", "l" beside an "l", "e" before "ment")."""
+    spelling may: a letter of `VARIANT_EXCHANGES` for its partner, or a letter put in where
+    `VARIANT_INSERTIONS` allows it ("u" after "o", "l" beside an "l", "e" before "ment")."""
     ops = Levenshtein.editops(a, b)
     if len(ops) != 1:
         return False
@@ -220,12 +222,9 @@ def spelling_variants(a: str, b: str) -> bool:
     if op.tag == "replace":
         return frozenset((a[op.src_pos], b[op.dest_pos])) in VARIANT_EXCHANGES
     longer, at = (b, op.dest_pos) if op.tag == "insert" else (a, op.src_pos)
-    letter = longer[at]
-    before, after = longer[at - 1 : at], longer[at + 1 : at + 2]
-    return letter in VARIANT_INSERTIONS and (
-        (letter == "u" and before == "o")
-        or (letter == "l" and "l" in (before, after))
-        or (letter == "e" and longer[at + 1 : at + 5] == "ment")
+    return any(
+        longer[at] == letter and longer[:at].endswith(before) and longer[at + 1 :].startswith(after)
+        for letter, before, after in VARIANT_INSERTIONS
     )
 
 
