@@ -66,6 +66,17 @@ NEGATION_CONFLICTS = {
         [("stop", "source")],
     ),
     # the source's "not" answers the claim's "not political"; "without" stands alone
+    # the opposite particle answers the claim's "not", as an opposite word does
+    "a denied phrasal verb against its opposite particle": (
+        "Harbor fees did not go down in March.",
+        "Harbor fees went up in March.",
+        [],
+    ),
+    "a denied phrasal verb against the same one": (
+        "Harbor fees did not go up in March.",
+        "Harbor fees went up in March.",
+        [("go up", "claim")],
+    ),
     "negators pair one to one": (
         "Their meeting without Okafor was not political.",
         "Their meeting with Okafor was not political.",
@@ -244,4 +255,11 @@ def test_a_denied_flip_says_less_not_the_opposite():
         claim("Bread prices in the valley did not go down last winter."),
         evidence("Bread prices in the valley went up last winter."),
     )
-    assert "antonym-mismatch" not in [f.code for f in found]
+    assert found == []
+    # the reverse says more than the source ("did not go down" may be "stayed flat"): it
+    # stays flagged
+    found = check(
+        claim("Bread prices in the valley went up last winter."),
+        evidence("Bread prices in the valley did not go down last winter."),
+    )
+    assert "negation-mismatch" in [f.code for f in found]

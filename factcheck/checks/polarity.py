@@ -57,6 +57,11 @@ def negation_conflicts(claim: Analysis, source: Analysis) -> list[tuple[str, str
     unpaired = _unpaired(claim.negations, source.negations)
     absorbed = _absorbed(claim, source)
     unpaired = ([s for s in unpaired[0] if s not in absorbed], unpaired[1])
+    # a phrasal verb the claim denies that the source states with the opposite particle
+    # ("did not go down" / "went up") shares only its verb with it: the opposite answers the
+    # negation, as an opposite word does ("did not rise" / "fell", `_absorbed`). Only the
+    # claim's phrases are there: a source that wrote one of them would hold no flip of it.
+    flipped = {said for said, _ in particle_conflicts(claim.text, source.text)}
     conflicts = []
     for mine, theirs, side, scopes in (
         (claim, source, "claim", unpaired[0]),
@@ -67,8 +72,15 @@ def negation_conflicts(claim: Analysis, source: Analysis) -> list[tuple[str, str
             said = [keys for keys in scope if keys & asserted]
             if said:
                 unit = next(u for u in mine.units if u.keys & said[0])
+                if _surface(mine, unit) in flipped:
+                    continue
                 conflicts.append((unit.norm, side))
     return conflicts
+
+
+def _surface(analysis: Analysis, unit) -> str:
+    """A unit's words as written, normalised ("go down")."""
+    return normalize(analysis.text[unit.start : unit.end])
 
 
 Scope = tuple[frozenset[str], ...]
