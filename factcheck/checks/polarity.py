@@ -72,15 +72,10 @@ def negation_conflicts(claim: Analysis, source: Analysis) -> list[tuple[str, str
             said = [keys for keys in scope if keys & asserted]
             if said:
                 unit = next(u for u in mine.units if u.keys & said[0])
-                if _surface(mine, unit) in flipped:
+                if unit.norm in flipped:  # a phrase's norm is its words, normalised
                     continue
                 conflicts.append((unit.norm, side))
     return conflicts
-
-
-def _surface(analysis: Analysis, unit) -> str:
-    """A unit's words as written, normalised ("go down")."""
-    return normalize(analysis.text[unit.start : unit.end])
 
 
 Scope = tuple[frozenset[str], ...]

@@ -64,8 +64,11 @@ def check(case: Case):
         return []
     found = []
     units = case.best.units
+    # the evidence units claim units stand on: a word in the place of one of them has moved,
+    # not been put for another
+    taken = {_span(link.counterpart) for link in case.alignment.links if _matched(link)}
     for link, at, then in gaps(case):
-        if then == at + 2 and _free(units[at + 1], case):
+        if then == at + 2 and _span(units[at + 1]) not in taken:
             put = replace(link, counterpart=units[at + 1])
             message = f"{case.substitution(put)}; no lexicon relates the two words"
             found.append(WORD_SUBSTITUTED.finding(message))
@@ -104,15 +107,6 @@ def gaps(case: Case) -> list[tuple[Link, int, int]]:
         then = len(position) if after is None else position[_span(after.counterpart)]
         found.append((link, at, then))
     return found
-
-
-def _free(there: Unit, case: Case) -> bool:
-    """Whether no claim unit stands on the evidence unit in a claim word's place (then the
-    claim says that unit elsewhere: a word moved, not put for another)."""
-    return not any(
-        _matched(other) and _span(other.counterpart) == _span(there)
-        for other in case.alignment.links
-    )
 
 
 def _between(text: str, before: Unit | None, after: Unit | None) -> str:
