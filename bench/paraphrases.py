@@ -30,11 +30,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from perturb import POLNEAR, Article, analysed, percent
+from perturb import POLNEAR, Article, analysed, percent, warned
 
 from factcheck import check_claims
 from factcheck.claims import single_claim
-from factcheck.model import Severity, Verdict
+from factcheck.model import Verdict
 
 DEFAULT_SET = Path(__file__).resolve().parent / "paraphrases.yaml"
 COPIED_RUN = 10  # this many words in a row as in the article read as pasted, not reworded
@@ -124,7 +124,7 @@ def run(prepared) -> list[Checked]:
                 r.score,
                 tuple(f.code for f in r.findings),
                 explain(r),
-                any(f.severity is Severity.WARNING for f in r.findings),
+                warned(r),
             )
             for item, r in zip(group, results, strict=True)
         ]
@@ -170,13 +170,13 @@ def report(checked: list[Checked]) -> None:
         f"false paraphrases passing as supported: {passed}/{len(false)} "
         f"({percent(passed, len(false))}, target <= 2%)"
     )
-    warned = sum(c.verdict is Verdict.SUPPORTED and c.warned for c in true)
+    flagged = sum(c.verdict is Verdict.SUPPORTED and c.warned for c in true)
     print(
-        f"  of which with a warning beside the verdict: {warned}/{len(true)}; supported "
-        f"with none: {kept - warned}/{len(true)} ({percent(kept - warned, len(true))})"
+        f"  of which with a warning beside the verdict: {flagged}/{len(true)}; supported "
+        f"with none: {kept - flagged}/{len(true)} ({percent(kept - flagged, len(true))})"
     )
-    warned = sum(c.verdict is Verdict.SUPPORTED and c.warned for c in false)
-    print(f"  false ones supported, with a warning beside: {warned}/{len(false)}")
+    flagged = sum(c.verdict is Verdict.SUPPORTED and c.warned for c in false)
+    print(f"  false ones supported, with a warning beside: {flagged}/{len(false)}")
     right = sum(c.verdict is c.item.expect for c in checked)
     print(f"verdict as expected: {right}/{len(checked)} ({percent(right, len(checked))})\n")
     print("| kind of rewording | true claims | supported |\n|---|---|---|")

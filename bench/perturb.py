@@ -195,7 +195,12 @@ def check(records: list[Record], sources) -> None:
         record.verdict = result.verdict.value
         record.score = result.score
         record.codes = tuple(f.code for f in result.findings)
-        record.warned = any(f.severity is Severity.WARNING for f in result.findings)
+        record.warned = warned(result)
+
+
+def warned(result: Result) -> bool:
+    """Whether a warning-severity finding stands beside the verdict."""
+    return any(f.severity is Severity.WARNING for f in result.findings)
 
 
 @dataclass

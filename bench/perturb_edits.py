@@ -1215,27 +1215,31 @@ LETTER_MIN_LENGTH = 5
 SPELLING_PAIRS = frozenset({frozenset("sz"), frozenset("cs")})
 
 
+# A lower-case word standing alone (not part of a hyphenated or contracted one).
+_LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z]+(?![\w'\u2019-])")
+
+
 def corpus_vocabulary(texts: list[str]) -> frozenset[str]:
     """Lower-case words of `texts` seen at least `VOCABULARY_MIN` times."""
     counts: dict[str, int] = {}
     for text in texts:
-        for word in re.findall(r"(?<![\w'\u2019-])[a-z]+(?![\w'\u2019-])", text):
+        for word in _LOWER_WORD.findall(text):
             counts[word] = counts.get(word, 0) + 1
     return frozenset(word for word, n in counts.items() if n >= VOCABULARY_MIN)
 
 
-def _one_verb(a: str, b: str) -> bool:
-    """Two forms of one word ("began" / "begun", "woman" / "women"): a verb's base, past or
-    participle of the irregular tables, or a "-man" noun and its plural."""
-    forms = [
-        {base, past} | ({past[:-1] + "u" + past[-1:]} if "a" in past else set())
-        for base, past in words.IRREGULAR_PAST.items()
-    ]
-    if any(a in group and b in group for group in forms):
+# Each irregular verb's base and past (the participles are read by their stem below).
+_IRREGULAR_FORMS = [{base, past} for base, past in words.IRREGULAR_PAST.items()]
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Two forms of one word ("began" / "begin", "began" / "begun", "woman" / "women"): a
+    verb's base and past of the irregular table, a participle of it and a form with the same
+    first three letters, or a "-man" noun and its plural."""
+    if any(a in forms and b in forms for forms in _IRREGULAR_FORMS):
         return True
     if a in words.IRREGULAR_PARTICIPLES or b in words.IRREGULAR_PARTICIPLES:
-        stems = {w[:3] for w in (a, b)}
-        return len(stems) == 1
+        return a[:3] == b[:3]
     return {a[-3:], b[-3:]} == {"man", "men"}
 
 
@@ -1252,7 +1256,7 @@ def letter_neighbours(word: str, vocabulary: frozenset[str]) -> list[str]:
             if (
                 other in vocabulary
                 and other not in words.FUNCTION_WORDS
-                and not _one_verb(word, other)
+                and not _same_word(word, other)
             ):
                 found.append(other)
     return found
@@ -1264,7 +1268,7 @@ def change_letter(claim: str, ctx: Context) -> list[Outcome]:
     letters or more; never inside a quotation."""
     quotes = quote_spans(claim)
     out: list[Outcome] = []
-    for match in re.finditer(r"(?<![\w'\u2019-])[a-z]+(?![\w'\u2019-])", claim):
+    for match in _LOWER_WORD.finditer(claim):
         word = match.group()
         if len(word) < LETTER_MIN_LENGTH or word in words.FUNCTION_WORDS:
             continue
