@@ -13,7 +13,6 @@ from .version import __version__  # first: cache.py reads it from here while imp
 
 # isort: split
 
-import difflib
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
@@ -146,6 +145,8 @@ def _unknown_ignores(claim: Claim, settings: Settings) -> list[Finding]:
         return []
     flagged = []
     for unknown in sorted(claim.ignored_codes - CODES.keys()):
+        import difflib  # here: only a misspelt code needs it, and every verify would pay it
+
         near = difflib.get_close_matches(unknown, CODES, n=1)
         hint = f" (did you mean {near[0]!r}?)" if near else ""
         message = f"the ignore comment names {unknown!r}, which is no finding code{hint}"

@@ -32,9 +32,7 @@ configuration may be the author's, so only the command line (--allow-outside-roo
 
 from __future__ import annotations
 
-import difflib
 import os
-import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -154,6 +152,8 @@ def known_code(code: str, where: str) -> str:
     """`code` if it is a finding code, else an error naming the nearest one."""
     if code in CODES:
         return code
+    import difflib  # here: only an unknown code needs it
+
     near = difflib.get_close_matches(code, CODES, n=1)
     hint = f" (did you mean {near[0]!r}?)" if near else " (see: factcheck rule)"
     raise FactcheckError(
@@ -178,18 +178,31 @@ def find_config(start: Path) -> tuple[Path, dict] | None:
             return candidate, _read_toml(candidate)
         pyproject = directory / "pyproject.toml"
         if pyproject.is_file():
-            table = _read_toml(pyproject).get("tool", {}).get("factcheck")
-            if table is not None:
-                return pyproject, table
+            text = _config_text(pyproject)
+            # A table for factcheck writes its name; a pyproject.toml that never does has
+            # none and is not parsed (tomllib's import alone is 4 ms of every hook's run).
+            table = _parse_toml(text, pyproject) if "factcheck" in text else {}
+            if table.get("tool", {}).get("factcheck") is not None:
+                return pyproject, table["tool"]["factcheck"]
     return None
 
 
 def _read_toml(path: Path, explicit: bool = False) -> dict:
-    """A TOML file's table. A configuration found by the search must really lie in its
+    """A TOML file's table."""
+    return _parse_toml(_config_text(path, explicit), path)
+
+
+def _config_text(path: Path, explicit: bool = False) -> str:
+    """A configuration file's text. One found by the search must really lie in its
     directory (not be a symlink to elsewhere); one named with --config is the invoker's
     choice and is read where it is (a regular file all the same)."""
     policy = ReadPolicy(roots=None if explicit else (Path(os.path.abspath(path)).parent,))
-    text = decode(read_bytes(path, policy), str(path))
+    return decode(read_bytes(path, policy), str(path))
+
+
+def _parse_toml(text: str, path: Path) -> dict:
+    import tomllib  # here: most runs find no configuration to parse
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:

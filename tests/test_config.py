@@ -37,6 +37,16 @@ def test_pyproject_without_table_is_skipped(tmp_path):
     assert find_config(tmp_path) is None
 
 
+def test_pyproject_is_parsed_only_where_it_names_factcheck(tmp_path):
+    """Not parsed when it never writes the name (it cannot hold the table): another
+    tool's broken TOML is not factcheck's error; broken with the table, it is."""
+    write(tmp_path / "pyproject.toml", "[tool.other]\nkey = \n")
+    assert find_config(tmp_path) is None
+    write(tmp_path / "pyproject.toml", "[tool.factcheck]\nfail-on = \n")
+    with pytest.raises(FactcheckError, match="malformed TOML"):
+        find_config(tmp_path)
+
+
 def test_explicit_config_overrides(tmp_path):
     write(tmp_path / "factcheck.toml", 'fail-on = "info"\n')
     other = write(tmp_path / "ci" / "strict.toml", 'fail-on = "warning"\n')

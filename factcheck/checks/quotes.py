@@ -7,7 +7,6 @@ word-level difference; no near match at all is `quote-not-found`.
 
 from __future__ import annotations
 
-import difflib
 import re
 from functools import lru_cache
 
@@ -95,6 +94,8 @@ def word_diff(quote: str, text: str) -> tuple[tuple[str, str], ...]:
         if cursor < alignment.dest_end and cursor + len(word) > alignment.dest_start:
             source.append(word)
         cursor += len(word) + 1
+    import difflib  # here: only a quote that differs is diffed, and every verify would pay it
+
     diff: list[tuple[str, str]] = []
     matcher = difflib.SequenceMatcher(a=source, b=quoted, autojunk=False)
     for op, a0, a1, b0, b1 in matcher.get_opcodes():
