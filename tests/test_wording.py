@@ -88,7 +88,7 @@ CASES = {
     "a word added where the source has nothing": (
         "The council will vote on the new harbor plan.",
         "The council will vote on the harbor plan.",
-        [("word-added", "the claim adds \u201cnew\u201d ")],
+        [("modifier-added", "the claim adds \u201cnew\u201d ")],
     ),
     "the source's word in that place is where another claim word stands": (
         "Officials said the bakers praised the harbor plan and the union.",
@@ -103,7 +103,17 @@ CASES = {
     "an adjective between two words side by side": (
         "The council approved the secret harbor plan on Friday.",
         "The council approved the harbor plan on Friday.",
-        [("word-added", "the claim adds \u201csecret\u201d ")],
+        [("modifier-added", "the claim adds \u201csecret\u201d ")],
+    ),
+    "an adjective after a possessive name": (
+        "The council approved Lyon's secret harbor plan on Friday.",
+        "The council approved Lyon's harbor plan on Friday.",
+        [("modifier-added", "the claim adds \u201csecret\u201d ")],
+    ),
+    "a word after a word that opens no noun phrase": (
+        "The council approved harbor plans quickly on Friday.",
+        "The council approved harbor plans on Friday.",
+        [("word-added", "the claim adds \u201cquickly\u201d ")],
     ),
     "an adverb before the verb": (
         "The council unanimously approved the harbor plan on Friday.",

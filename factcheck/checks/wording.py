@@ -22,12 +22,14 @@ so are the words two quantities count ("two decades" / "20 years"); words inside
 own quotations are the quote checks'; the words naming the claim's source are the speaker
 check's.
 
-A plain word the claim puts between two words that stand side by side in the source ("the
-secret harbor plan" / "the harbor plan", "unanimously approved" / "approved"), or before its
-first or after its last, adds a detail no source gives: `word-added`, a warning, since a
-rewording adds such words too ("more than 1,000 people lost their jobs" for "1,000 jobs were
-lost") and no lexicon can tell the two apart. `claim-adds` already makes a fact or a phrase of
-two words or more added unsupported.
+A plain word the claim puts between two words that stand side by side in the source
+("unanimously approved" / "approved"), or before its first or after its last, adds a detail
+no source gives: `word-added`, a warning, since a rewording adds such words too ("more than
+1,000 people lost their jobs" for "1,000 jobs were lost") and no lexicon can tell the two
+apart. Right after a determiner or a possessive ("the secret harbor plan" / "the harbor
+plan"), the word describes the thing both texts name, in a way the source does not: that is
+`modifier-added`, unsupported (no true paraphrase of bench/paraphrases.py puts a word there).
+`claim-adds` already makes a fact or a phrase of two words or more added unsupported.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from ..align import Case, Link
 from ..analysis import Unit, known_word, share_a_sense
 from ..model import Code, Finding, Severity, Verdict, WordStatus
 from ..quantities import Quantity, quantities
+from ..text import POSSESSIVE, lexicon, normalize
 
 WORD_MISMATCH = Code(
     "word-mismatch",
@@ -67,14 +70,26 @@ WORD_ADDED = Code(
     Severity.WARNING,
     None,
     "The claim puts a word between two words that stand side by side in the source "
-    "(\u201cthe secret plan\u201d for \u201cthe plan\u201d): a detail no source gives, or a "
-    "rewording, to confirm.",
+    "(\u201cunanimously approved\u201d for \u201capproved\u201d): a detail no source gives, "
+    "or a rewording, to confirm.",
+    case=(
+        "The council unanimously approved the harbor plan on Friday.",
+        "The council approved the harbor plan on Friday.",
+    ),
+)
+MODIFIER_ADDED = Code(
+    "modifier-added",
+    Severity.ERROR,
+    Verdict.UNSUPPORTED,
+    "The claim puts a word right after a determiner where the source goes straight on "
+    "(\u201cthe secret plan\u201d for \u201cthe plan\u201d): it describes the thing in a way "
+    "no source does.",
     case=(
         "The council approved the secret harbor plan on Friday.",
         "The council approved the harbor plan on Friday.",
     ),
 )
-CODES = (WORD_MISMATCH, WORD_SUBSTITUTED, WORD_ADDED)
+CODES = (WORD_MISMATCH, WORD_SUBSTITUTED, WORD_ADDED, MODIFIER_ADDED)
 
 
 def check(case: Case):
@@ -93,8 +108,13 @@ def check(case: Case):
         elif then == at + 1:
             before = units[at] if at >= 0 else None
             after = units[then] if then < len(units) else None
+            code = (
+                MODIFIER_ADDED
+                if _after_determiner(case.claim.analysis.text, link.unit)
+                else WORD_ADDED
+            )
             found.append(
-                WORD_ADDED.finding(
+                code.finding(
                     f"the claim adds \u201c{_said(case.claim.analysis.text, link.unit)}\u201d "
                     f"{_between(case.best.text, before, after)} ({case.where}); the source "
                     "has nothing there"
@@ -118,6 +138,15 @@ def _substituted(case: Case, put: Link) -> Finding:
     unknown = theirs if known_word(mine) else mine
     return WORD_SUBSTITUTED.finding(
         f"{case.substitution(put)}; no lexicon knows \u201c{unknown}\u201d"
+    )
+
+
+def _after_determiner(text: str, unit: Unit) -> bool:
+    """Whether the word right before `unit` opens a noun phrase: a determiner
+    (lexicon/determiners.txt) or a possessive ("Lyon's")."""
+    before = text[: unit.start].split()
+    return bool(before) and (
+        normalize(before[-1]) in lexicon("determiners") or POSSESSIVE.search(before[-1]) is not None
     )
 
 
