@@ -35,6 +35,11 @@ CASES = {
         "The council will move the vote on the harbor plan.",
         [("word-substituted", "share only a rarer sense")],
     ),
+    "one letter apart, a rarer sense shared: no rewording writes one for the other": (
+        "The mayor takes the case for the harbor plan every week in Lyon.",
+        "The mayor makes the case for the harbor plan every week in Lyon.",
+        [("word-mismatch", "two words one letter apart")],
+    ),
     "a word no lexicon knows: a warning": (
         "The council will frobnicate the vote on the harbor plan.",
         "The council will delay the vote on the harbor plan.",

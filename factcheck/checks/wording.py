@@ -7,8 +7,10 @@ Such a word changes a claim's fact as often as it rewords it. On the word-replac
 four or more, which leaves it bearing on the source. What tells the two apart without a model
 is whether the words can mean the same thing at all. Where WordNet relates them in none of
 their senses (`analysis.share_a_sense`: no sense shared, none a link apart), no reading of the
-source says the claim's word: `word-mismatch`, unsupported. Where it relates them only in a
-rarer sense than the synonym table keeps ("shift" / "move"), or does not know a word, a
+source says the claim's word: `word-mismatch`, unsupported; so too for two known words one
+letter apart, whatever sense they share ("takes" / "makes": no rewording writes one for the
+other, and a spelling of one word has matched before this check). Where it relates them only
+in a rarer sense than the synonym table keeps ("shift" / "move"), or does not know a word, a
 reporter's rewording is as likely as a changed fact: the warning `word-substituted`, which
 keeps the verdict and points at the word an editor must read. The cost, measured in the
 README: true paraphrases whose words WordNet does not relate ("critics" for "detractors")
@@ -35,6 +37,8 @@ plan"), the word describes the thing both texts name, in a way the source does n
 from __future__ import annotations
 
 from dataclasses import replace
+
+from rapidfuzz.distance import Levenshtein
 
 from ..align import Case, Link
 from ..analysis import Unit, known_word, share_a_sense
@@ -131,6 +135,11 @@ def _substituted(case: Case, put: Link) -> Finding:
     related = share_a_sense(mine, theirs)
     if related is False:
         return WORD_MISMATCH.finding(f"{case.substitution(put)}; the two words share no sense")
+    if related and Levenshtein.distance(mine, theirs, score_cutoff=1) == 1:
+        return WORD_MISMATCH.finding(
+            f"{case.substitution(put)}; two words one letter apart (a spelling of one word "
+            "would have matched): a slip or another word"
+        )
     if related:
         return WORD_SUBSTITUTED.finding(
             f"{case.substitution(put)}; the two words share only a rarer sense"
