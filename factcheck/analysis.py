@@ -435,12 +435,9 @@ def share_a_sense(mine: str, theirs: str) -> bool | None:
     a, b = _sense_lines(mine), _sense_lines(theirs)
     if not a or not b:
         return None
-    reached, frontier = set(a), set(a)
+    reached = set(a)
     for _ in range(SENSE_LINKS_APART):
-        if reached & b:
-            break
-        frontier = {t for line in frontier for t in _sense_links()[line]} - reached
-        reached |= frontier
+        reached |= {t for line in reached for t in _sense_links()[line]}
     return bool(reached & b)
 
 

@@ -40,6 +40,11 @@ CASES = {
         "The mayor makes the case for the harbor plan every week in Lyon.",
         [("word-mismatch", "two words one letter apart")],
     ),
+    "two letters apart, a rarer sense shared: a warning as for any such pair": (
+        "The council will cease the harbor market in June.",
+        "The council will close the harbor market in June.",
+        [("word-substituted", "share only a rarer sense")],
+    ),
     "a word no lexicon knows: a warning": (
         "The council will frobnicate the vote on the harbor plan.",
         "The council will delay the vote on the harbor plan.",
