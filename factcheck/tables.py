@@ -32,6 +32,7 @@ HEADER = "# factcheck lexicon table: sha256 {digest} of {lexicons}\n"
 LEXICONS = {
     "irregular": ("irregular_verbs", "inflections"),
     "names": ("countries", "acronyms", "aliases"),
+    "sense_links": ("senses",),
 }
 
 

@@ -2,8 +2,8 @@
 
     python tools/build_lexicon_tables.py
 
-Run after changing lexicon/synonyms.txt, derivations.txt, antonyms_wordnet.txt, countries.txt,
-acronyms.txt, aliases.txt, irregular_verbs.txt or inflections.txt (and after
+Run after changing lexicon/synonyms.txt, derivations.txt, antonyms_wordnet.txt, senses.txt,
+countries.txt, acronyms.txt, aliases.txt, irregular_verbs.txt or inflections.txt (and after
 tools/build_wordnet_lexicons.py): until then factcheck builds those tables from the
 lexicons at run time, as slowly as before, and tests/test_tables.py fails.
 """
