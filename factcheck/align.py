@@ -206,9 +206,15 @@ def _spelt_alike(mine: Unit, theirs: Unit) -> bool:
         Levenshtein.distance(mine.norm, theirs.norm, score_cutoff=SPELLING_EDITS) > SPELLING_EDITS
     ):
         return False
-    if kinds == {"title"} or (known_word(mine.norm) and known_word(theirs.norm)):
+    if kinds == {"title"} or (_all_known(mine.norm) and _all_known(theirs.norm)):
         return spelling_variants(mine.norm, theirs.norm)
     return True
+
+
+def _all_known(norm: str) -> bool:
+    """Whether every word of a word or phrase unit ("picked up") is a word the lexicons
+    know: a phrase is no typing slip of another because the lexicons list no phrase."""
+    return all(known_word(word) for word in norm.split())
 
 
 def spelling_variants(a: str, b: str) -> bool:

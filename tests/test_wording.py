@@ -45,6 +45,26 @@ CASES = {
         "The council will close the harbor market in June.",
         [("word-substituted", "share only a rarer sense")],
     ),
+    "a word put for one word of the source's two-word phrase": (
+        "When the family loved back to rural Ohio in 1990, the boy was twelve years old.",
+        "When the family moved back to rural Ohio in 1990, the boy was twelve years old.",
+        [("word-mismatch", "claim says \u201cloved\u201d, source says \u201cmoved\u201d")],
+    ),
+    "two words where the source's phrase has two others": (
+        "When the family drove home to rural Ohio in 1990, the boy was twelve years old.",
+        "When the family moved back to rural Ohio in 1990, the boy was twelve years old.",
+        [],
+    ),
+    "a phrase one letter from the source's: no slip, every word known": (
+        "In Ohio, the governor kicked up all 66 delegates on Tuesday night.",
+        "In Ohio, the governor picked up all 66 delegates on Tuesday night.",
+        [("word-mismatch", "claim says \u201ckicked up\u201d, source says \u201cpicked up\u201d")],
+    ),
+    "a slip in a phrase's word the lexicons do not know matches": (
+        "In Ohio, the governor pickde up all 66 delegates on Tuesday night.",
+        "In Ohio, the governor picked up all 66 delegates on Tuesday night.",
+        [],
+    ),
     "a word no lexicon knows: a warning": (
         "The council will frobnicate the vote on the harbor plan.",
         "The council will delay the vote on the harbor plan.",

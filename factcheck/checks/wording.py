@@ -44,7 +44,7 @@ from ..align import Case, Link
 from ..analysis import Unit, known_word, share_a_sense
 from ..model import Code, Finding, Severity, Verdict, WordStatus
 from ..quantities import Quantity, quantities
-from ..text import POSSESSIVE, lexicon, normalize
+from ..text import POSSESSIVE, WORD, lexicon, normalize
 
 WORD_MISMATCH = Code(
     "word-mismatch",
@@ -104,7 +104,14 @@ def check(case: Case):
     # the evidence units claim units stand on: a word in the place of one of them has moved,
     # not been put for another
     taken = {_span(link.counterpart) for link in case.alignment.links if _matched(link)}
-    for link, at, then in gaps(case):
+    for run, at, then in gaps(case):
+        if len(run) == 2:
+            if then == at + 2 and _span(units[at + 1]) not in taken:
+                put = _in_phrase(case, run, units[at + 1])
+                if put is not None:
+                    found.append(_substituted(case, put))
+            continue
+        (link,) = run
         if then == at + 2 and _span(units[at + 1]) not in taken:
             put = replace(link, counterpart=units[at + 1])
             if not _counted(case, put):
@@ -131,7 +138,7 @@ def _substituted(case: Case, put: Link) -> Finding:
     """An error where WordNet relates the two words in none of their senses: no reading of
     the source says the claim's word; a warning where it knows a sense they share or link,
     or does not know a word (so cannot tell a rewording from a changed fact)."""
-    mine, theirs = put.unit.norm, put.counterpart.norm
+    mine, theirs = _differing_words(put.unit.norm, put.counterpart.norm)
     related = share_a_sense(mine, theirs)
     if related is False:
         return WORD_MISMATCH.finding(f"{case.substitution(put)}; the two words share no sense")
@@ -159,6 +166,15 @@ def _after_determiner(text: str, unit: Unit) -> bool:
     )
 
 
+def _differing_words(mine: str, theirs: str) -> tuple[str, str]:
+    """The one word two phrases of as many words differ in ("kicked up" / "picked up":
+    "kicked", "picked"), else the two units as they are."""
+    pairs = [(a, b) for a, b in zip(mine.split(), theirs.split(), strict=False) if a != b]
+    if len(mine.split()) == len(theirs.split()) and len(pairs) == 1:
+        return pairs[0]
+    return mine, theirs
+
+
 def _counted(case: Case, put: Link) -> bool:
     """Whether the two words are what two quantities count, in one unit once converted
     ("two decades" / "20 years" both count years): the number check compares those. Not
@@ -172,28 +188,55 @@ def _counting(text: str, unit: Unit) -> list[Quantity]:
     return [q for q in quantities(text) if q.value_end <= unit.start < q.end]
 
 
-def gaps(case: Case) -> list[tuple[Link, int, int]]:
+def gaps(case: Case) -> list[tuple[tuple[Link, ...], int, int]]:
     """Each plain word of the claim the evidence does not say (added, or put for a plain word:
     a fact or an opposite substituted is another check's), outside the claim's quotations and
-    the words naming its source, whose neighbours both stand on the evidence: with the
-    positions of the evidence units they stand on. The start or the end of both texts stands
-    in for a neighbour at either end of the claim (-1, or the number of evidence units), so
-    "The temporary charge against ..." has "The charge against ..." on both sides."""
+    the words naming its source, whose neighbours both stand on the evidence, or two such
+    words side by side ("loved back" where the source's phrase is "moved back"): with the
+    positions of the evidence units those neighbours stand on. The start or the end of both
+    texts stands in for a neighbour at either end of the claim (-1, or the number of evidence
+    units), so "The temporary charge against ..." has "The charge against ..." on both sides."""
     links = case.alignment.links
     position = {_span(u): j for j, u in enumerate(case.best.units)}
     quoted = [(q.start, q.end) for q in case.claim.analysis.quotes]
+
+    def open_word(k: int) -> bool:
+        return _candidate(links[k]) and not any(a <= links[k].unit.start < b for a, b in quoted)
+
     found = []
-    for i, link in enumerate(links):
-        if not _candidate(link) or any(a <= link.unit.start < b for a, b in quoted):
-            continue
-        sides = [links[k] if 0 <= k < len(links) else None for k in (i - 1, i + 1)]
-        if not all(s is None or _matched(s) for s in sides):
-            continue
-        before, after = sides
-        at = -1 if before is None else position[_span(before.counterpart)]
-        then = len(position) if after is None else position[_span(after.counterpart)]
-        found.append((link, at, then))
+    for i in range(len(links)):
+        for width in (1, 2):
+            run = range(i, i + width)
+            if run[-1] >= len(links) or not all(open_word(k) for k in run):
+                break
+            sides = [links[k] if 0 <= k < len(links) else None for k in (i - 1, i + width)]
+            if not all(s is None or _matched(s) for s in sides):
+                continue
+            before, after = sides
+            at = -1 if before is None else position[_span(before.counterpart)]
+            then = len(position) if after is None else position[_span(after.counterpart)]
+            found.append((tuple(links[k] for k in run), at, then))
     return found
+
+
+def _in_phrase(case: Case, run: tuple[Link, ...], phrase: Unit) -> Link | None:
+    """The claim word of a two-word run put for one word of the source's two-word phrase, the
+    other word the same ("loved back" / "moved back"): that word, paired with the phrase's
+    word it stands for. None where the two differ in both words or the phrase is longer."""
+    text = case.best.text
+    said = [(m.start(), m.end()) for m in WORD.finditer(text, phrase.start, phrase.end)]
+    if len(said) != len(run):
+        return None
+    differ = [
+        (link, start, end)
+        for link, (start, end) in zip(run, said, strict=True)
+        if link.unit.norm != normalize(text[start:end])
+    ]
+    if len(differ) != 1:
+        return None
+    link, start, end = differ[0]
+    word = replace(phrase, start=start, end=end, norm=normalize(text[start:end]))
+    return replace(link, counterpart=word)
 
 
 def _between(text: str, before: Unit | None, after: Unit | None) -> str:
