@@ -61,7 +61,17 @@ CASES = {
         [("word-mismatch", "claim says \u201ckicked up\u201d, source says \u201cpicked up\u201d")],
     ),
     "a slip in a phrase's word the lexicons do not know matches": (
-        "In Ohio, the governor pickde up all 66 delegates on Tuesday night.",
+        "In Ohio, the governor pickd up all 66 delegates on Tuesday night.",
+        "In Ohio, the governor picked up all 66 delegates on Tuesday night.",
+        [],
+    ),
+    "a word put for the word beside a particle of the source's phrase": (
+        "In Ohio, the governor packed up all 66 delegates on Tuesday night.",
+        "In Ohio, the governor picked up all 66 delegates on Tuesday night.",
+        [("word-mismatch", "claim says \u201cpacked\u201d, source says \u201cpicked\u201d")],
+    ),
+    "a particle of the source's phrase changed is the polarity check's": (
+        "In Ohio, the governor picked down all 66 delegates on Tuesday night.",
         "In Ohio, the governor picked up all 66 delegates on Tuesday night.",
         [],
     ),

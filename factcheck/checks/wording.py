@@ -40,8 +40,8 @@ from dataclasses import replace
 
 from rapidfuzz.distance import Levenshtein
 
-from ..align import Case, Link
-from ..analysis import Unit, known_word, share_a_sense
+from ..align import Case, Link, matches
+from ..analysis import Unit, known_word, share_a_sense, word_keys
 from ..model import Code, Finding, Severity, Verdict, WordStatus
 from ..quantities import Quantity, quantities
 from ..text import POSSESSIVE, WORD, lexicon, normalize
@@ -200,14 +200,21 @@ def gaps(case: Case) -> list[tuple[tuple[Link, ...], int, int]]:
     position = {_span(u): j for j, u in enumerate(case.best.units)}
     quoted = [(q.start, q.end) for q in case.claim.analysis.quotes]
 
-    def open_word(k: int) -> bool:
-        return _candidate(links[k]) and not any(a <= links[k].unit.start < b for a, b in quoted)
+    def open_word(k: int, width: int) -> bool:
+        link = links[k]
+        if any(a <= link.unit.start < b for a, b in quoted):
+            return False
+        # beside a plain word, a particle the source's phrase holds ("packed up" / "picked up")
+        particle = width == 2 and link.unit.kind == "relation" and not _matched(link)
+        return _candidate(link) or particle
 
     found = []
     for i in range(len(links)):
         for width in (1, 2):
             run = range(i, i + width)
-            if run[-1] >= len(links) or not all(open_word(k) for k in run):
+            if run[-1] >= len(links) or not all(open_word(k, width) for k in run):
+                continue
+            if not any(_candidate(links[k]) for k in run):
                 break
             sides = [links[k] if 0 <= k < len(links) else None for k in (i - 1, i + width)]
             if not all(s is None or _matched(s) for s in sides):
@@ -232,11 +239,13 @@ def _in_phrase(case: Case, run: tuple[Link, ...], phrase: Unit) -> Link | None:
         for link, (start, end) in zip(run, said, strict=True)
         if link.unit.norm != normalize(text[start:end])
     ]
-    if len(differ) != 1:
-        return None
+    if len(differ) != 1 or not _candidate(differ[0][0]):
+        return None  # a particle changed is the polarity check's ("picked down")
     link, start, end = differ[0]
-    word = replace(phrase, start=start, end=end, norm=normalize(text[start:end]))
-    return replace(link, counterpart=word)
+    norm = normalize(text[start:end])
+    word = replace(phrase, start=start, end=end, norm=norm, keys=word_keys(norm))
+    # the same word after all: a slip ("pickde" / "picked") or a synonym the phrase hid
+    return None if matches(link.unit, word) else replace(link, counterpart=word)
 
 
 def _between(text: str, before: Unit | None, after: Unit | None) -> str:
