@@ -244,7 +244,7 @@ def _in_phrase(case: Case, run: tuple[Link, ...], phrase: Unit) -> Link | None:
     link, start, end = differ[0]
     norm = normalize(text[start:end])
     word = replace(phrase, start=start, end=end, norm=norm, keys=word_keys(norm))
-    # the same word after all: a slip ("pickde" / "picked") or a synonym the phrase hid
+    # the same word after all: a slip ("pickd" / "picked") or a synonym the phrase hid
     return None if matches(link.unit, word) else replace(link, counterpart=word)
 
 
