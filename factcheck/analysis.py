@@ -710,6 +710,12 @@ def _units(text: str) -> tuple[list[Unit], list[tuple[str, int]]]:
     return units, markers
 
 
+def is_negative_verb(norm: str) -> bool:
+    """Whether a word is a form of a verb of lexicon/negative_verbs.txt ("declined")."""
+    verbs = lexicons.table("negative_verbs")
+    return any(form in verbs for form in base_forms(norm))
+
+
 def _negates(norm: str, pieces: list[tuple[str, int, int]], after: int) -> bool:
     """Whether the word before `pieces[after]` is a negative verb that negates what follows
     (lexicon/negative_verbs.txt): not after an article or preposition, where it is a noun

@@ -75,6 +75,16 @@ CASES = {
         "In Ohio, the governor picked up all 66 delegates on Tuesday night.",
         [],
     ),
+    "a word negated where the source's verb is a negative one: a warning": (
+        "The council chose not to renew the harbor lease with the ferry company on Friday.",
+        "The council declined to renew the harbor lease with the ferry company on Friday.",
+        [("word-substituted", "negates what the source's verb does")],
+    ),
+    "the same word not negated: no denial to pair": (
+        "The council chose to renew the harbor lease with the ferry company on Friday.",
+        "The council declined to renew the harbor lease with the ferry company on Friday.",
+        [("word-mismatch", "claim says \u201cchose\u201d, source says \u201cdeclined\u201d")],
+    ),
     "a word no lexicon knows: a warning": (
         "The council will frobnicate the vote on the harbor plan.",
         "The council will delay the vote on the harbor plan.",

@@ -36,12 +36,13 @@ plan"), the word describes the thing both texts name, in a way the source does n
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from rapidfuzz.distance import Levenshtein
 
 from ..align import Case, Link, matches
-from ..analysis import Unit, known_word, share_a_sense, word_keys
+from ..analysis import Unit, is_negative_verb, known_word, share_a_sense, word_keys
 from ..model import Code, Finding, Severity, Verdict, WordStatus
 from ..quantities import Quantity, quantities
 from ..text import POSSESSIVE, WORD, lexicon, normalize
@@ -139,6 +140,11 @@ def _substituted(case: Case, put: Link) -> Finding:
     the source says the claim's word; a warning where it knows a sense they share or link,
     or does not know a word (so cannot tell a rewording from a changed fact)."""
     mine, theirs = _differing_words(put.unit.norm, put.counterpart.norm)
+    if is_negative_verb(theirs) and _NEGATED_AFTER.match(case.claim.analysis.text, put.unit.end):
+        return WORD_SUBSTITUTED.finding(
+            f"{case.substitution(put)}; the claim's \u201cnot\u201d negates what the source's "
+            "verb does: the same denial, or another act, to confirm"
+        )
     related = share_a_sense(mine, theirs)
     if related is False:
         return WORD_MISMATCH.finding(f"{case.substitution(put)}; the two words share no sense")
@@ -155,6 +161,12 @@ def _substituted(case: Case, put: Link) -> Finding:
     return WORD_SUBSTITUTED.finding(
         f"{case.substitution(put)}; no lexicon knows \u201c{unknown}\u201d"
     )
+
+
+# the claim word negated right after it ("chose not to renew"): where the source's word is a
+# negative verb ("declined to renew"), the two deny the same thing (the polarity check pairs
+# them), and only the act around the denial may differ
+_NEGATED_AFTER = re.compile(r"\s+(?:not|never)\b", re.IGNORECASE)
 
 
 def _after_determiner(text: str, unit: Unit) -> bool:
