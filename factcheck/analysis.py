@@ -712,8 +712,14 @@ def _units(text: str) -> tuple[list[Unit], list[tuple[str, int]]]:
 
 def is_negative_verb(norm: str) -> bool:
     """Whether a word is a form of a verb of lexicon/negative_verbs.txt ("declined")."""
+    return bool(_negative_verb_behaviours(norm))
+
+
+def _negative_verb_behaviours(norm: str) -> list[frozenset[str]]:
+    """The behaviours of each dictionary form of a word that lexicon/negative_verbs.txt
+    lists ("declined" -> decline's {"infinitive"}); none for another word."""
     verbs = lexicons.table("negative_verbs")
-    return any(form in verbs for form in base_forms(norm))
+    return [verbs[form] for form in base_forms(norm) if form in verbs]
 
 
 def _negates(norm: str, pieces: list[tuple[str, int, int]], after: int) -> bool:
@@ -722,11 +728,9 @@ def _negates(norm: str, pieces: list[tuple[str, int, int]], after: int) -> bool:
     ("a decline"), and for an implicative verb only before its infinitive ("failed to")."""
     if after > 1 and pieces[after - 2][0] in NOUN_MARKERS:
         return False
-    verbs = lexicons.table("negative_verbs")
     return any(
-        form in verbs
-        and ("infinitive" not in verbs[form] or (after < len(pieces) and pieces[after][0] == "to"))
-        for form in base_forms(norm)
+        "infinitive" not in behaviours or (after < len(pieces) and pieces[after][0] == "to")
+        for behaviours in _negative_verb_behaviours(norm)
     )
 
 
