@@ -30,11 +30,28 @@ def test_a_lookup_finds_a_key_among_keys_it_begins():
         "setback": frozenset({"syn:4"}),
         "se": frozenset({"syn:5"}),
     }
-    lines = table_text("synonyms", table).splitlines()[1:]
-    read = SortedTable(lines)
+    text = table_text("synonyms", table).encode()
+    read = SortedTable(text, text.index(b"\n") + 1)
     assert {key: read.get(key) for key in table} == table
     assert read.get("set u") is None and read.get("sets", frozenset()) == frozenset()
     assert "set up" in read and "s" not in read and len(read) == 4
+
+
+@pytest.mark.parametrize("stride", [1, 8, 30, 4096])
+def test_a_lookup_finds_every_key_and_no_other_among_many_and_accented_ones(monkeypatch, stride):
+    # samples of the file's bytes, searched in order: UTF-8 sorts as the characters do, so
+    # "zürich" after "zurich" and "café" after "cafe" are found; first and last lines, and
+    # words between or beyond the keys, are looked up too; with every line a sample (1), a
+    # few lines a block (8, 30), and the whole table one block (4096)
+    monkeypatch.setattr(tables, "STRIDE", stride)
+    words = ["a", "cafe", "café", "cafés", "m", "mm", "zurich", "zürich", "éclair", "ω"]
+    table = {word: frozenset({f"syn:{n}"}) for n, word in enumerate(words)}
+    text = table_text("synonyms", table).encode()
+    read = SortedTable(text, text.index(b"\n") + 1)
+    assert {word: read.get(word) for word in words} == table
+    for absent in ("", "0", "b", "caf", "cafè", "ma", "zz", "é", "ωω", "\uffff"):
+        assert read.get(absent) is None, absent
+    assert sorted(read) == sorted(words)
 
 
 def test_a_key_that_would_break_the_file_is_refused():
