@@ -351,6 +351,46 @@ def verdicts_of(check_json: str) -> dict[str, dict]:
     return {r["id"]: r for r in report["results"]}
 
 
+def verdict_changes(baseline: dict[str, dict], results: dict[str, dict]) -> list[dict]:
+    """Each claim whose verdict or finding codes against the archive differ from those on
+    the article alone, with its first evidence there (the verdicts must not change; the
+    findings may, where an edited near-miss becomes the evidence)."""
+    changes = []
+    for cid, alone in baseline.items():
+        found = results[cid]
+        codes = (
+            sorted(f["code"] for f in alone["findings"]),
+            sorted(f["code"] for f in found["findings"]),
+        )
+        if alone["verdict"] == found["verdict"] and codes[0] == codes[1]:
+            continue
+        changes.append(
+            {
+                "id": cid,
+                "alone": alone["verdict"],
+                "archive": found["verdict"],
+                "codes": codes,
+                "evidence": [
+                    (e["source"], e["line"], e["sentence"]) for e in found["evidence"][:1]
+                ],
+            }
+        )
+    return changes
+
+
+def print_changes(claims: int, changes: list[dict]) -> None:
+    verdicts = [c for c in changes if c["alone"] != c["archive"]]
+    print(
+        f"\nverdicts of {claims} claims against the archive vs the article alone: "
+        f"{len(verdicts)} changed; finding codes of {len(changes) - len(verdicts)} more changed"
+    )
+    for change in changes:
+        alone, archive = change["codes"]
+        print(f"  - {change['id']}: {change['alone']} -> {change['archive']}, {alone} -> {archive}")
+        for path, line, text in change["evidence"]:
+            print(f"      best evidence {os.path.basename(path)}:{line}: {text[:160]}")
+
+
 # --- recall ---------------------------------------------------------------------------------
 
 
@@ -569,18 +609,7 @@ def measure(
         row[label] = {k: run[k] for k in ("wall_s", "cpu_s", "peak_mb", "peak_pss_mb")}
     row["cached_checks"] = cached_checks(check, cached_runs)
     results = verdicts_of(run["out"])
-    row["verdict_changes"] = [
-        {
-            "id": cid,
-            "alone": baseline[cid]["verdict"],
-            "archive": results[cid]["verdict"],
-            "evidence": [
-                (e["source"], e["line"], e["sentence"]) for e in results[cid]["evidence"][:1]
-            ],
-        }
-        for cid in baseline
-        if results[cid]["verdict"] != baseline[cid]["verdict"]
-    ]
+    row["verdict_changes"] = verdict_changes(baseline, results)
     row["claims"] = len(results)
 
     engines = {}
@@ -647,15 +676,7 @@ def print_row(row: dict) -> None:
                 for n in ESTIMATE_WORKERS
             )
         )
-    changes = row["verdict_changes"]
-    print(
-        f"\nverdicts of {row['claims']} claims against the archive vs the article alone: "
-        f"{len(changes)} changed"
-    )
-    for change in changes:
-        print(f"  - {change['id']}: {change['alone']} -> {change['archive']}")
-        for path, line, text in change["evidence"]:
-            print(f"      best evidence {os.path.basename(path)}:{line}: {text[:160]}")
+    print_changes(row["claims"], row["verdict_changes"])
     print("\n| engine | build s | median ms/claim | p95 ms | recall@1 | recall@5 | claims |")
     print("|---|---|---|---|---|---|---|")
     for name, engine in row["engines"].items():
@@ -688,14 +709,19 @@ def print_cached(summary: dict) -> None:
         )
 
 
-def checks_only(sizes: list[int], workdir: Path, runs: int) -> None:
-    """The cached checks alone, against archives and stores a full run left in `workdir`."""
+def checks_only(sizes: list[int], workdir: Path, runs: int, baseline: dict) -> None:
+    """The cached checks alone, against archives and stores a full run left in `workdir`,
+    and their verdicts against those on the article alone (after a change to the verdict
+    stage, the one part of a full run that can change)."""
     for size in sizes:
         claim_path = workdir / f"archive-{size}" / "claims.yaml"
         if not claim_path.exists():
             sys.exit(f"{claim_path}: no archive of {size:,} sentences; run without --checks-only")
         print(f"\n## {size:,} sentences (archive and store of an earlier run)")
-        print_cached(cached_checks(check_command(claim_path, workdir / f"cache-{size}"), runs))
+        check = check_command(claim_path, workdir / f"cache-{size}")
+        print_cached(cached_checks(check, runs))
+        results = verdicts_of(run_measured(check)["out"])
+        print_changes(len(results), verdict_changes(baseline, results))
 
 
 def main() -> int:
@@ -724,9 +750,6 @@ def main() -> int:
         f"load average {os.getloadavg()[0]:.1f} at start"
     )
     print(f"machine: {machine}; {datetime.now(UTC):%Y-%m-%d %H:%M} UTC")
-    if args.checks_only:
-        checks_only(args.sizes, args.workdir, args.cached_runs)
-        return 0
     alone = subprocess.run(
         [*FACTCHECK, "check", str(CLAIM_SET), "--format", "json", "--no-cache"],
         capture_output=True,
@@ -734,6 +757,9 @@ def main() -> int:
         check=False,
     )
     baseline = verdicts_of(alone.stdout)
+    if args.checks_only:
+        checks_only(args.sizes, args.workdir, args.cached_runs, baseline)
+        return 0
     rows = []
     for size in args.sizes:
         row = measure(size, args.workdir, args.budget, baseline, args.cached_runs)
