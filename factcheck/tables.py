@@ -41,7 +41,7 @@ LEXICONS = {
 @cache
 def lexicon_digest(name: str) -> str:
     """SHA-256 of `lexicon/NAME.txt` as shipped (its bytes, comments included); once a run
-    (`senses.txt`, 1.3 MB, is the lexicon of two tables)."""
+    (`senses.txt`, 2.3 MB, is the lexicon of two tables)."""
     return hashlib.sha256(_mapped(lexicon_file(f"{name}.txt"))).hexdigest()
 
 
@@ -73,8 +73,8 @@ def table_text(name: str, table: Mapping[str, frozenset[str]]) -> str:
 
 # Bytes between the lines a table samples when it is opened: a lookup is a binary search of
 # the samples, then one search (in C) of the block of lines between two of them, ~5 µs
-# against 4.3 for a binary search of the file's split lines. Opening a 0.8 MB table samples
-# ~200 lines. Swept in process (5 runs each, 2026-11-27): a verify's first claim and the
+# against 4.3 for a binary search of the file's split lines. Opening a 1.5 MB table samples
+# ~370 lines. Swept in process (5 runs each, 2026-11-27): a verify's first claim and the
 # bundled check are within noise from 1 to 16 KB (first claim 23-39 ms, check 0.57-0.90 s);
 # 256 bytes makes opening dearer (first claim 38-42 ms), 64 KB each lookup (check 0.82-1.02 s).
 STRIDE = 4096

