@@ -215,6 +215,43 @@ CASES = {
         "The council approved the harbor plan on Friday.",
         [],
     ),
+    "a word the source says elsewhere, put in another's place": (
+        "The new command is armed at giving the armed forces more power in Tokyo.",
+        "The new command is aimed at giving the armed forces more power in Tokyo.",
+        [("word-mismatch", "claim says \u201carmed\u201d, source says \u201caimed\u201d")],
+    ),
+    "a word matching another of the sentence by its stem, put in another's place": (
+        "The mayor's slow handling of the polite shooting in Chicago made him a political pariah.",
+        "The mayor's slow handling of the police shooting in Chicago made him a political pariah.",
+        [("word-mismatch", "claim says \u201cpolite\u201d, source says \u201cpolice\u201d")],
+    ),
+    "a word a rewording moves: the claim says it once, as the source does": (
+        "In Lyon the harbor mayor won about 40 percent of the vote in the race.",
+        "In Lyon the harbor mayor received about 40 percent of the vote to win the race.",
+        [],
+    ),
+    "a word said elsewhere where the source has two words between: none it stands for": (
+        "The mayor visited the port on Monday and the port on Friday.",
+        "The mayor visited the busy old harbor on Monday and the port on Friday.",
+        [],
+    ),
+    "a name said elsewhere, put in another's place, is not a plain word": (
+        "Officials from Lyon met officials from Lyon at the harbor on Monday.",
+        "Officials from Lyon met officials from Paris at the harbor on Monday.",
+        [],
+    ),
+    "a word said elsewhere, naming the claim's source, is the speaker check's": (
+        "Harbor council said the council approved the harbor plan on Friday.",
+        "Harbor officials said the council approved the harbor plan on Friday.",
+        [],
+    ),
+    "a word said twice, the alignment reading the other one": (
+        "The mayor rejoiced in Lyon with fishermen, declaring it \u201canother fine season for "
+        "our harbor\u201d and said it was another step closer to building the port.",
+        "The mayor rejoiced in Lyon with fishermen, declaring it \u201canother fine season for "
+        "our harbor\u201d and said it was another step closer to building the port.",
+        [],
+    ),
     "a neighbour that is itself no match": (
         "On Friday the city council approved the secret ferry plan for the port of Lyon.",
         "On Friday the city council approved the harbor plan for the port of Lyon.",
