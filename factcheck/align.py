@@ -21,6 +21,7 @@ claim and this evidence, never on what else is in the corpus.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -850,6 +851,39 @@ class Case:
             and link.differs_in_fact
         ]
 
+    def out_of_place(self, kinds: tuple[str, ...]) -> list[Link]:
+        """Each claim unit of `kinds` matched to one the evidence says elsewhere, while the
+        units on either side of it stand on two evidence units one apart: re-paired with the
+        unit between, which is what it stands for ("is armed at giving" where the source
+        says "is aimed at giving" and "armed forces"; "polite" matching "political" by its
+        stem where the source says "police"; "from Lyon" twice where the source says "from
+        Paris" once). Only where another claim unit stands on that one too: the claim then
+        says it twice where the source says it once, while a rewording that moves a word
+        says it once ("won about 40% of the vote" for "received about 40 percent of the vote
+        to win"); and not where the unit between says the same (a word the source says
+        twice, the alignment reading the other)."""
+        if self.best is None:
+            return []
+        links, units = self.alignment.links, self.best.units
+        position = {(u.start, u.end): j for j, u in enumerate(units)}
+        stood_on = Counter(link.counterpart for link in links if _stands(link))
+        quoted = [(q.start, q.end) for q in self.claim.analysis.quotes]
+        found = []
+        for before, link, after in zip(links, links[1:], links[2:], strict=False):
+            if not (_stands(before) and _stands(link) and _stands(after)):
+                continue
+            if link.unit.kind not in kinds or link.speaker or stood_on[link.counterpart] < 2:
+                continue
+            if any(a <= link.unit.start < b for a, b in quoted):
+                continue
+            at = position[(before.counterpart.start, before.counterpart.end)]
+            if position[(after.counterpart.start, after.counterpart.end)] != at + 2:
+                continue
+            between = units[at + 1]
+            if not matches(link.unit, between):
+                found.append(replace(link, counterpart=between))
+        return found
+
     def substitution(self, link: Link) -> str:
         """What the claim says at a link with a counterpart, what the source says there,
         and where."""
@@ -859,6 +893,11 @@ class Case:
             f"\u201c{evidence[link.counterpart.start : link.counterpart.end]}\u201d "
             f"({self.where})"
         )
+
+
+def _stands(link: Link) -> bool:
+    """Whether a claim unit stands on a unit of the evidence that says it."""
+    return link.status is WordStatus.MATCHED and link.counterpart is not None
 
 
 def align_claim(

@@ -94,3 +94,33 @@ def test_loosely_related_evidence_gives_no_entity_mismatch():
         )
         == []
     )
+
+
+def test_a_name_the_sentence_says_elsewhere_put_in_anothers_place():
+    # "Lyon" matches the source's "Lyon", so it was never read against "Paris" in its place
+    found = messages(
+        "Officials from Lyon met officials from Lyon at the harbor on Monday.",
+        "Officials from Lyon met officials from Paris at the harbor on Monday.",
+    )
+    assert len(found) == 1 and "says \u201cLyon\u201d, source says \u201cParis\u201d" in found[0]
+
+
+def test_a_name_said_twice_as_the_source_says_it_twice_is_no_swap():
+    assert (
+        messages(
+            "Officials from Lyon met officials from Lyon at the harbor on Monday.",
+            "Officials from Lyon met officials from Lyon at the harbor on Monday.",
+        )
+        == []
+    )
+
+
+def test_a_name_said_elsewhere_where_the_source_has_a_plain_word_is_no_swap():
+    # "from abroad": no name stands there to be contradicted (the word check reads words)
+    assert (
+        messages(
+            "Officials from Lyon met officials from Lyon at the harbor on Monday.",
+            "Officials from Lyon met officials from abroad at the harbor on Monday.",
+        )
+        == []
+    )

@@ -245,6 +245,12 @@ CASES = {
         "Harbor officials said the council approved the harbor plan on Friday.",
         [],
     ),
+    "a word said elsewhere in place of one the claim says later: still put for it": (
+        "On Monday the mayor thanked the council and thanked the port staff in Lyon, and "
+        "praised them.",
+        "On Monday the mayor praised the council and thanked the port staff in Lyon.",
+        [("word-mismatch", "claim says \u201cthanked\u201d, source says \u201cpraised\u201d")],
+    ),
     "a word said twice, the alignment reading the other one": (
         "The mayor rejoiced in Lyon with fishermen, declaring it \u201canother fine season for "
         "our harbor\u201d and said it was another step closer to building the port.",

@@ -27,4 +27,10 @@ CODES = (ENTITY_MISMATCH,)
 def check(case: Case):
     if not case.about_same_fact or case.best is None:
         return []
-    return [ENTITY_MISMATCH.finding(message) for message in case.substitutions(("name", "title"))]
+    found = [ENTITY_MISMATCH.finding(message) for message in case.substitutions(("name", "title"))]
+    # a name the sentence says elsewhere, put where it has another ("from Lyon" twice for
+    # "from Lyon ... from Paris"): matched where it is said, it was never substituted
+    for put in case.out_of_place(("name",)):
+        if put.counterpart.kind == "name":
+            found.append(ENTITY_MISMATCH.finding(case.substitution(put)))
+    return found

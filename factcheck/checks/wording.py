@@ -37,7 +37,6 @@ plan"), the word describes the thing both texts name, in a way the source does n
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import replace
 
 from rapidfuzz.distance import Levenshtein
@@ -106,12 +105,9 @@ def check(case: Case):
     # the evidence units claim units stand on: a word in the place of one of them has moved,
     # not been put for another
     taken = {_span(link.counterpart) for link in case.alignment.links if _matched(link)}
-    for link, at in out_of_place(case):
-        # the same word said twice, the alignment reading the other one, is no substitution
-        if _span(units[at + 1]) not in taken and not matches(link.unit, units[at + 1]):
-            put = replace(link, counterpart=units[at + 1])
-            if not _counted(case, put):
-                found.append(_substituted(case, put))
+    for put in case.out_of_place(("word",)):
+        if not _counted(case, put):
+            found.append(_substituted(case, put))
     for run, at, then in gaps(case):
         if len(run) == 2:
             if then == at + 2 and _span(units[at + 1]) not in taken:
@@ -242,33 +238,6 @@ def gaps(case: Case) -> list[tuple[tuple[Link, ...], int, int]]:
             at = -1 if before is None else position[_span(before.counterpart)]
             then = len(position) if after is None else position[_span(after.counterpart)]
             found.append((tuple(links[k] for k in run), at, then))
-    return found
-
-
-def out_of_place(case: Case) -> list[tuple[Link, int]]:
-    """Each plain word of the claim matched to a word the evidence says elsewhere, while the
-    words on either side of it stand on two evidence units one apart: the word in place is
-    the one the claim's stands for ("is armed at giving" where the source says "is aimed at
-    giving" and "armed forces"; "polite" matching "political" by its stem where the source
-    says "police"). Only where another claim word stands on that word too: the claim then
-    says it twice where the source says it once, while a rewording that moves a word says
-    it once ("won about 40% of the vote" for "received about 40 percent of the vote to
-    win"). With the position of the unit before the one between."""
-    links = case.alignment.links
-    position = {_span(u): j for j, u in enumerate(case.best.units)}
-    quoted = [(q.start, q.end) for q in case.claim.analysis.quotes]
-    stood_on = Counter(_span(link.counterpart) for link in links if _matched(link))
-    found = []
-    for before, link, after in zip(links, links[1:], links[2:], strict=False):
-        if not (_matched(before) and _matched(link) and _matched(after)):
-            continue
-        if link.unit.kind != "word" or link.speaker or stood_on[_span(link.counterpart)] < 2:
-            continue
-        if any(a <= link.unit.start < b for a, b in quoted):
-            continue
-        at = position[_span(before.counterpart)]
-        if position[_span(after.counterpart)] == at + 2:
-            found.append((link, at))
     return found
 
 
