@@ -210,6 +210,38 @@ CASES = {
         "Officials said the council approved the harbor plan on Friday.",
         [],
     ),
+    "a word after the determiner of the words naming the claim's source": (
+        "A secret senior official said the council approved the harbor plan on Friday.",
+        "A senior official said the council approved the harbor plan on Friday.",
+        [("modifier-added", "the claim adds \u201csecret\u201d before \u201csenior\u201d")],
+    ),
+    "a name after the determiner of the words naming the claim's source": (
+        "A Japanese official said the council approved the harbor plan on Friday.",
+        "An official said the council approved the harbor plan on Friday.",
+        [("modifier-added", "the claim adds \u201cJapanese\u201d before \u201cofficial\u201d")],
+    ),
+    "a word naming the claim's source that the source says elsewhere": (
+        "A defense official said the council approved the harbor plan on Friday.",
+        "An official said the council approved the harbor plan on Friday, the defense ministry "
+        "said.",
+        [],
+    ),
+    "a word naming the claim's source, put for a word every unnamed source shares": (
+        # not added: the speaker check compares the two descriptions ("senior" says nothing)
+        "A secret official said the council approved the harbor plan on Friday.",
+        "A senior official said the council approved the harbor plan on Friday.",
+        [],
+    ),
+    "a word every unnamed source shares, added to the words naming it": (
+        "A senior official said the council approved the harbor plan on Friday.",
+        "An official said the council approved the harbor plan on Friday.",
+        [],
+    ),
+    "a word naming the claim's source put for another is the speaker check's": (
+        "A harbor official said the council approved the harbor plan on Friday.",
+        "A port official said the council approved the harbor plan on Friday.",
+        [],
+    ),
     "a name added is claim-adds'": (
         "The council approved the Lyon harbor plan on Friday.",
         "The council approved the harbor plan on Friday.",

@@ -116,26 +116,31 @@ def check(case: Case):
                     found.append(_substituted(case, put))
             continue
         (link,) = run
-        if then == at + 2 and _span(units[at + 1]) not in taken:
+        modifier = _after_determiner(case.claim.analysis.text, link.unit)
+        if link.speaker:
+            # who the source is, the speaker check compares; a word put right after the
+            # determiner of the words naming it ("a secret senior official") describes it
+            # with what the source does not say
+            if then == at + 1 and modifier:
+                found.append(_added(case, link, at, MODIFIER_ADDED))
+        elif then == at + 2 and _span(units[at + 1]) not in taken:
             put = replace(link, counterpart=units[at + 1])
             if not _counted(case, put):
                 found.append(_substituted(case, put))
         elif then == at + 1:
-            before = units[at] if at >= 0 else None
-            after = units[then] if then < len(units) else None
-            code = (
-                MODIFIER_ADDED
-                if _after_determiner(case.claim.analysis.text, link.unit)
-                else WORD_ADDED
-            )
-            found.append(
-                code.finding(
-                    f"the claim adds \u201c{_said(case.claim.analysis.text, link.unit)}\u201d "
-                    f"{_between(case.best.text, before, after)} ({case.where}); the source "
-                    "has nothing there"
-                )
-            )
+            found.append(_added(case, link, at, MODIFIER_ADDED if modifier else WORD_ADDED))
     return found
+
+
+def _added(case: Case, link: Link, at: int, code: Code) -> Finding:
+    """The claim word put where the source goes straight on, after its unit `at`."""
+    units = case.best.units
+    before = units[at] if at >= 0 else None
+    after = units[at + 1] if at + 1 < len(units) else None
+    return code.finding(
+        f"the claim adds \u201c{_said(case.claim.analysis.text, link.unit)}\u201d "
+        f"{_between(case.best.text, before, after)} ({case.where}); the source has nothing there"
+    )
 
 
 def _substituted(case: Case, put: Link) -> Finding:
@@ -215,13 +220,16 @@ def gaps(case: Case) -> list[tuple[tuple[Link, ...], int, int]]:
     position = {_span(u): j for j, u in enumerate(case.best.units)}
     quoted = [(q.start, q.end) for q in case.claim.analysis.quotes]
 
+    def candidate(k: int, width: int) -> bool:
+        return _candidate(links[k]) or (width == 1 and _describes_source(links[k]))
+
     def open_word(k: int, width: int) -> bool:
         link = links[k]
         if any(a <= link.unit.start < b for a, b in quoted):
             return False
         # beside a plain word, a particle the source's phrase holds ("packed up" / "picked up")
         particle = width == 2 and link.unit.kind == "relation" and not _matched(link)
-        return _candidate(link) or particle
+        return candidate(k, width) or particle
 
     found = []
     for i in range(len(links)):
@@ -229,7 +237,7 @@ def gaps(case: Case) -> list[tuple[tuple[Link, ...], int, int]]:
             run = range(i, i + width)
             if run[-1] >= len(links) or not all(open_word(k, width) for k in run):
                 continue
-            if not any(_candidate(links[k]) for k in run):
+            if not any(candidate(k, width) for k in run):
                 break
             sides = [links[k] if 0 <= k < len(links) else None for k in (i - 1, i + width)]
             if not all(s is None or _matched(s) for s in sides):
@@ -290,6 +298,17 @@ def _candidate(link: Link) -> bool:
     if link.status is WordStatus.ADDED:
         return True
     return link.status is WordStatus.SUBSTITUTED and not link.differs_in_fact
+
+
+def _describes_source(link: Link) -> bool:
+    """A unit of the claim's speaker phrase the evidence does not say ("secret", "Japanese"
+    in "a secret Japanese official"), other than the words every unnamed source shares
+    (lexicon/generic_speakers.txt: "senior", "official")."""
+    return (
+        link.speaker
+        and link.status is WordStatus.ADDED
+        and link.unit.norm not in lexicon("generic_speakers")
+    )
 
 
 def _matched(link: Link) -> bool:
