@@ -82,6 +82,11 @@ class Link:
     opposite: bool = False  # substituted by its opposite ("closed" / "opened")
 
     @property
+    def stands(self) -> bool:
+        """Whether the unit stands on a unit of the evidence that says it."""
+        return self.status is WordStatus.MATCHED and self.counterpart is not None
+
+    @property
     def differs_in_fact(self) -> bool:
         """A fact stated differently: a name, number, title, quantifier or relation word
         substituted (or put in place of a title: "finance ministers" / "foreign
@@ -353,7 +358,7 @@ def _swapped_roles(
     placed = [
         (i, position[id(link.counterpart)], link)
         for i, link in enumerate(links)
-        if i in in_order and link.status is WordStatus.MATCHED and link.counterpart is not None
+        if i in in_order and link.stands
     ]
     # a sentence's capitalised first word matched to a name is that name ("Fed is likely")
     names = [
@@ -866,11 +871,11 @@ class Case:
             return []
         links, units = self.alignment.links, self.best.units
         position = {(u.start, u.end): j for j, u in enumerate(units)}
-        stood_on = Counter(link.counterpart for link in links if _stands(link))
+        stood_on = Counter(link.counterpart for link in links if link.stands)
         quoted = [(q.start, q.end) for q in self.claim.analysis.quotes]
         found = []
         for before, link, after in zip(links, links[1:], links[2:], strict=False):
-            if not (_stands(before) and _stands(link) and _stands(after)):
+            if not (before.stands and link.stands and after.stands):
                 continue
             if link.unit.kind not in kinds or link.speaker or stood_on[link.counterpart] < 2:
                 continue
@@ -893,11 +898,6 @@ class Case:
             f"\u201c{evidence[link.counterpart.start : link.counterpart.end]}\u201d "
             f"({self.where})"
         )
-
-
-def _stands(link: Link) -> bool:
-    """Whether a claim unit stands on a unit of the evidence that says it."""
-    return link.status is WordStatus.MATCHED and link.counterpart is not None
 
 
 def align_claim(

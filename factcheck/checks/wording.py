@@ -22,7 +22,9 @@ either end of the claim, the start or the end of both texts stands for the missi
 Names, numbers, titles, quantifiers and opposites substituted are other checks' errors, and
 so are the words two quantities count ("two decades" / "20 years"); words inside the claim's
 own quotations are the quote checks'; the words naming the claim's source are the speaker
-check's.
+check's, but for one put right after their determiner (below). A word the alignment matched
+to one the source says elsewhere, the source's word in its place left unsaid ("is armed at"
+for "is aimed at ... armed forces"), is read against that word too (`Case.out_of_place`).
 
 A plain word the claim puts between two words that stand side by side in the source
 ("unanimously approved" / "approved"), or before its first or after its last, adds a detail
@@ -30,7 +32,8 @@ no source gives: `word-added`, a warning, since a rewording adds such words too 
 1,000 people lost their jobs" for "1,000 jobs were lost") and no lexicon can tell the two
 apart. Right after a determiner or a possessive ("the secret harbor plan" / "the harbor
 plan"), the word describes the thing both texts name, in a way the source does not: that is
-`modifier-added`, unsupported (no true paraphrase of bench/paraphrases.py puts a word there).
+`modifier-added`, unsupported (no true paraphrase of bench/paraphrases.py puts a word there),
+in the words naming the claim's source too ("a secret senior official said").
 `claim-adds` already makes a fact or a phrase of two words or more added unsupported.
 """
 
@@ -104,7 +107,7 @@ def check(case: Case):
     units = case.best.units
     # the evidence units claim units stand on: a word in the place of one of them has moved,
     # not been put for another
-    taken = {_span(link.counterpart) for link in case.alignment.links if _matched(link)}
+    taken = {_span(link.counterpart) for link in case.alignment.links if link.stands}
     for put in case.out_of_place(("word",)):
         if not _counted(case, put):
             found.append(_substituted(case, put))
@@ -228,7 +231,7 @@ def gaps(case: Case) -> list[tuple[tuple[Link, ...], int, int]]:
         if any(a <= link.unit.start < b for a, b in quoted):
             return False
         # beside a plain word, a particle the source's phrase holds ("packed up" / "picked up")
-        particle = width == 2 and link.unit.kind == "relation" and not _matched(link)
+        particle = width == 2 and link.unit.kind == "relation" and not link.stands
         return candidate(k, width) or particle
 
     found = []
@@ -240,7 +243,7 @@ def gaps(case: Case) -> list[tuple[tuple[Link, ...], int, int]]:
             if not any(candidate(k, width) for k in run):
                 break
             sides = [links[k] if 0 <= k < len(links) else None for k in (i - 1, i + width)]
-            if not all(s is None or _matched(s) for s in sides):
+            if not all(s is None or s.stands for s in sides):
                 continue
             before, after = sides
             at = -1 if before is None else position[_span(before.counterpart)]
@@ -309,7 +312,3 @@ def _describes_source(link: Link) -> bool:
         and link.status is WordStatus.ADDED
         and link.unit.norm not in lexicon("generic_speakers")
     )
-
-
-def _matched(link: Link) -> bool:
-    return link.status is WordStatus.MATCHED and link.counterpart is not None
