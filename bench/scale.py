@@ -341,6 +341,7 @@ def cached_checks(check: list[str], runs: int) -> dict:
         summary[label]["peak_mb"] = memory[label]["peak_mb"]
         summary[label]["peak_pss_mb"] = memory[label]["peak_pss_mb"]
     summary["same_report"] = len(outputs) == 1
+    summary["report"] = measured["default"][0]["out"]  # one default run's JSON report
     summary["runs"] = runs
     summary["load"] = (load_before, os.getloadavg()[0])
     return summary
@@ -608,6 +609,7 @@ def measure(
             sys.exit(f"factcheck check failed: {run['err'][-2000:]}")
         row[label] = {k: run[k] for k in ("wall_s", "cpu_s", "peak_mb", "peak_pss_mb")}
     row["cached_checks"] = cached_checks(check, cached_runs)
+    del row["cached_checks"]["report"]  # the verdicts are read from `run`'s, below
     results = verdicts_of(run["out"])
     row["verdict_changes"] = verdict_changes(baseline, results)
     row["claims"] = len(results)
@@ -718,9 +720,9 @@ def checks_only(sizes: list[int], workdir: Path, runs: int, baseline: dict) -> N
         if not claim_path.exists():
             sys.exit(f"{claim_path}: no archive of {size:,} sentences; run without --checks-only")
         print(f"\n## {size:,} sentences (archive and store of an earlier run)")
-        check = check_command(claim_path, workdir / f"cache-{size}")
-        print_cached(cached_checks(check, runs))
-        results = verdicts_of(run_measured(check)["out"])
+        summary = cached_checks(check_command(claim_path, workdir / f"cache-{size}"), runs)
+        print_cached(summary)
+        results = verdicts_of(summary["report"])
         print_changes(len(results), verdict_changes(baseline, results))
 
 

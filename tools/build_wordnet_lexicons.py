@@ -174,21 +174,11 @@ def common_words(root: Path) -> str:
     at least one synset: the words a capital letter at a sentence's start does not make a
     name ("Details", "Officials", "Bush"); names WordNet only capitalises ("Michigan",
     "Florida") are left out."""
-    lower = set()
-    for pos in POS:
-        for line in (root / f"data.{pos}").read_text(encoding="latin-1").splitlines():
-            if not line.startswith(" "):
-                fields = line.split()
-                count = int(fields[3], 16)
-                lower |= {
-                    word
-                    for word in (fields[4 + 2 * i].split("(")[0] for i in range(count))
-                    if word.islower()
-                }
+    words = dictionary_words(root)
     found = set()
     for pos in POS:
         for lemma, (_, tagged) in senses(root / f"index.{pos}").items():
-            if tagged and lemma.isalpha() and lemma in lower:
+            if tagged and lemma in words:
                 found.add(lemma)
     header = (
         "# Common English words: single-word WordNet 3.0 lemmas seen in its sense-tagged\n"
@@ -295,10 +285,11 @@ def main(directory: str, target: str) -> int:
     ):
         written[name] = build(root)
         (out / f"{name}.txt").write_text(written[name], encoding="utf-8")
-    known = set(_entries(written["common_words"]))
+    # every dictionary word (common_words.txt among them), and the phrases and other forms
+    # the synonym and derivation lexicons hold
+    known = dictionary_words(root)
     known |= {w for line in _entries(written["synonyms"]) for w in line.split("|")}
     known |= {w for line in _entries(written["derivations"]) for w in line.split()}
-    known |= dictionary_words(root)
     (out / "senses.txt").write_text(all_senses(root, known), encoding="utf-8")
     return 0
 
