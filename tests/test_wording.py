@@ -115,6 +115,65 @@ CASES = {
         "The council published its 2016 report on the harbor plan.",
         [("word-mismatch", "claim says \u201cresort\u201d, source says \u201creport\u201d")],
     ),
+    "a word where the source has a hedge, the words around it the same": (
+        "The harbor plan is lively to pass the council in June.",
+        "The harbor plan is likely to pass the council in June.",
+        [("word-mismatch", "claim says \u201clively\u201d, source says \u201clikely\u201d")],
+    ),
+    "a word after a title the claim's shorter title stands on whole": (
+        "The mayor met the secretary of slate in Lyon last week.",
+        "The mayor met the secretary of state in Lyon last week.",
+        [("word-mismatch", "claim says \u201cslate\u201d, source says \u201cstate\u201d")],
+    ),
+    "a word before a figure where the source's figure opens with another": (
+        "The city will spend nearby 150,000 euros on the ferry.",
+        "The city will spend nearly 150,000 euros on the ferry.",
+        [("word-mismatch", "claim says \u201cnearby\u201d, source says \u201cnearly\u201d")],
+    ),
+    "a word where the source has a function word: added, not put for it": (
+        "He was formerly the mayor of Lyon and the head of its harbor board.",
+        "He was then the mayor of Lyon and the head of its harbor board.",
+        [("word-added", "the claim adds \u201cformerly\u201d")],
+    ),
+    "a hedge put for a hedge: the hedge check's": (
+        "The harbor plan is expected to pass the council in June.",
+        "The harbor plan is likely to pass the council in June.",
+        [("word-added", "the claim adds \u201cexpected\u201d")],
+    ),
+    "a word where the source has another, the words around it differing": (
+        "The harbor plan is so lively to pass the council in June.",
+        "The harbor plan is likely to pass the council in June.",
+        [("word-added", "the claim adds \u201clively\u201d")],
+    ),
+    "a word matched by derivation to one another claim word says: added there": (
+        "The informal information was sent to the council in June.",
+        "The information was sent to the council in June.",
+        [("modifier-added", "the claim adds \u201cinformal\u201d")],
+    ),
+    "a word matched by a related sense to one another claim word says: added there": (
+        "Two volunteers ran an unpaid phone bank in Lyon on Friday.",
+        "Two volunteers ran a phone bank in Lyon on Friday.",
+        [("modifier-added", "the claim adds \u201cunpaid\u201d")],
+    ),
+    "two words matched to one the claim never says as written: neither is told added": (
+        "The informal informative note was sent to the council in June.",
+        "The information was sent to the council in June.",
+        [("word-added", "the claim adds \u201cnote\u201d")],
+    ),
+    "a word matched to one another claim word says, the source's own between": (
+        "In a poll released Monday, 31% of Republicans and Republican-leaning voters said they "
+        'were "very keen" about voting, compared with 23% of Democrats and Democratic-leaning '
+        "voters.",
+        "In a poll released Monday, 31% of Republicans and Republican-leaning voters said they "
+        'were "very keen" about voting, compared with 23% of Democrats and Democratic-leaning '
+        "voters.",
+        [],
+    ),
+    "a word the claim repeats as written is no word added": (
+        "The council approved the harbor plan; the plan costs 5 million euros.",
+        "The council approved the harbor plan, which costs 5 million euros.",
+        [],
+    ),
     "a synonym the lexicons know": (
         "The council will purchase the harbor land in March.",
         "The council will buy the harbor land in March.",

@@ -41,11 +41,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from rapidfuzz.distance import Levenshtein
 
 from ..align import Case, Link, matches
-from ..analysis import Unit, is_negative_verb, known_word, share_a_sense, word_keys
+from ..analysis import (
+    Unit,
+    base_forms,
+    is_negative_verb,
+    known_word,
+    share_a_sense,
+    word_keys,
+)
 from ..model import Code, Finding, Severity, Verdict, WordStatus
 from ..quantities import Quantity, quantities
 from ..text import POSSESSIVE, WORD, lexicon, normalize
@@ -108,10 +116,14 @@ def check(case: Case):
     # the evidence units claim units stand on: a word in the place of one of them has moved,
     # not been put for another
     taken = {_span(link.counterpart) for link in case.alignment.links if link.stands}
-    for put in case.out_of_place(("word",)):
+    moved = case.out_of_place(("word",))
+    for put in moved:
         if not _counted(case, put):
             found.append(_substituted(case, put))
+    read = {_span(put.unit) for put in moved}
     for run, at, then in gaps(case):
+        if any(_span(link.unit) in read for link in run):
+            continue  # read above, against the unit in its place
         if len(run) == 2:
             if then == at + 2 and _span(units[at + 1]) not in taken:
                 put = _in_phrase(case, run, units[at + 1])
@@ -128,10 +140,15 @@ def check(case: Case):
                 found.append(_added(case, link, at, MODIFIER_ADDED))
         elif then == at + 2 and _span(units[at + 1]) not in taken:
             put = replace(link, counterpart=units[at + 1])
-            if not _counted(case, put):
+            # a word said twice, read on the other of its places, says the one in between
+            if not matches(link.unit, put.counterpart) and not _counted(case, put):
                 found.append(_substituted(case, put))
         elif then == at + 1:
-            found.append(_added(case, link, at, MODIFIER_ADDED if modifier else WORD_ADDED))
+            put = _in_slot(case, link, at)
+            if put is None:
+                found.append(_added(case, link, at, MODIFIER_ADDED if modifier else WORD_ADDED))
+            elif not _counted(case, put):
+                found.append(_substituted(case, put))
     return found
 
 
@@ -223,8 +240,12 @@ def gaps(case: Case) -> list[tuple[tuple[Link, ...], int, int]]:
     position = {_span(u): j for j, u in enumerate(case.best.units)}
     quoted = [(q.start, q.end) for q in case.claim.analysis.quotes]
 
+    repeated = _repeated(links)
+
     def candidate(k: int, width: int) -> bool:
-        return _candidate(links[k]) or (width == 1 and _describes_source(links[k]))
+        return _candidate(links[k]) or (
+            width == 1 and (_describes_source(links[k]) or k in repeated)
+        )
 
     def open_word(k: int, width: int) -> bool:
         link = links[k]
@@ -252,6 +273,37 @@ def gaps(case: Case) -> list[tuple[tuple[Link, ...], int, int]]:
     return found
 
 
+def _repeated(links: list[Link]) -> set[int]:
+    """The plain words of the claim standing on an evidence unit that another claim unit
+    stands on and says as it is written, while they say another word ("partial" on "part",
+    "unpaid" on "volunteers", "informal" on "information": a derivation or a related sense
+    let them match): the claim says it twice where the evidence says it once, so the other
+    word is added there. A word the claim repeats as it is ("the plan ... the plan") is not
+    one: the claim may name a thing twice."""
+    said = {
+        _span(link.counterpart)
+        for link in links
+        if link.stands and _says(link.unit, link.counterpart)
+    }
+    return {
+        k
+        for k, link in enumerate(links)
+        if link.stands
+        and link.unit.kind == "word"
+        and not link.speaker
+        and _span(link.counterpart) in said
+        and not _says(link.unit, link.counterpart)
+    }
+
+
+def _says(mine: Unit, theirs: Unit) -> bool:
+    """Whether a claim unit is the evidence unit's own word, inflected or not ("volunteer" /
+    "volunteers"), rather than one matched by a derivation or a synonym."""
+    return mine.norm == theirs.norm or bool(
+        set(base_forms(mine.norm)) & set(base_forms(theirs.norm))
+    )
+
+
 def _in_phrase(case: Case, run: tuple[Link, ...], phrase: Unit) -> Link | None:
     """The claim word of a two-word run put for one word of the source's two-word phrase, the
     other word the same ("loved back" / "moved back"): that word, paired with the phrase's
@@ -272,6 +324,79 @@ def _in_phrase(case: Case, run: tuple[Link, ...], phrase: Unit) -> Link | None:
     word = replace(phrase, start=start, end=end, norm=norm, keys=word_keys(norm))
     # the same word after all: a slip ("pickd" / "picked") or a synonym the phrase hid
     return None if matches(link.unit, word) else replace(link, counterpart=word)
+
+
+def _in_slot(case: Case, link: Link, at: int) -> Link | None:
+    """The claim word between two words that stand side by side in the evidence, where the
+    evidence has another word between the same words: that word, which the claim's is put
+    for ("is lively to" / "is likely to", where a hedge is no unit; "secretary of slate" /
+    "secretary of state", where the claim's "secretary" stands on the whole title; "nearby
+    $150,000" / "nearly $150,000"). The words around it must be the same, word for word, so
+    that a rewording that adds a word and drops another elsewhere is not read as one. None
+    where the evidence word is a function word (what stands in their place is the other
+    checks' business, or no word of its own) or the claim's word opens a hedge (one hedge
+    for another is the hedge check's)."""
+    claim_text, text = case.claim.analysis.text, case.best.text
+    links, units = case.alignment.links, case.best.units
+    index = links.index(link)
+    before = links[index - 1].unit if index > 0 else None
+    after = links[index + 1].unit if index + 1 < len(links) else None
+    mine = _words(claim_text, before.end if before else 0, after.start if after else None)
+    theirs = _words(text, units[at].end if at >= 0 else 0, _start(units, at + 1))
+    if before is not None and at >= 0:
+        said = _words(text, units[at].start, units[at].end)
+        theirs = _rest(said, _norms(claim_text, before)) + theirs
+    if after is not None and at + 1 < len(units):
+        said = _words(text, units[at + 1].start, units[at + 1].end)
+        theirs += _rest(said[::-1], _norms(claim_text, after)[::-1])[::-1]
+    if len(mine) != len(theirs):
+        return None
+    differ = [(a, b) for a, b in zip(mine, theirs, strict=True) if a[0] != b[0]]
+    if len(differ) != 1 or differ[0][0][1:] != (link.unit.start, link.unit.end):
+        return None
+    norm, start, end = differ[0][1]
+    if norm in _function_words() or link.unit.norm in _hedge_openings():
+        return None
+    word = Unit(start, end, norm, word_keys(norm), "word")
+    return None if matches(link.unit, word) else replace(link, counterpart=word)
+
+
+def _words(text: str, start: int, end: int | None) -> list[tuple[str, int, int]]:
+    """The words of `text` from `start` to `end` (its end for None), normalised, with where
+    each stands."""
+    stop = len(text) if end is None else end
+    return [(normalize(m.group()), m.start(), m.end()) for m in WORD.finditer(text, start, stop)]
+
+
+def _norms(text: str, unit: Unit) -> list[str]:
+    return [norm for norm, _, _ in _words(text, unit.start, unit.end)]
+
+
+def _rest(said: list[tuple[str, int, int]], head: list[str]) -> list[tuple[str, int, int]]:
+    """The words of an evidence unit after those a claim unit standing on it begins with
+    ("of state" for "secretary" on "secretary of state"); none where it says all of them or
+    does not begin the same."""
+    if len(said) <= len(head) or [norm for norm, _, _ in said[: len(head)]] != head:
+        return []
+    return said[len(head) :]
+
+
+def _start(units: tuple[Unit, ...], at: int) -> int | None:
+    return units[at].start if at < len(units) else None
+
+
+@cache
+def _hedge_openings() -> frozenset[str]:
+    """The first word of every hedge (lexicon/hedges.txt: "likely", "expected" of "expected
+    to")."""
+    return frozenset(hedge.split()[0] for hedge in lexicon("hedges"))
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    """Words no content word is put for: where the source says one, the claim's word is
+    added, or stands for a negation or a modal (the polarity and hedge checks' business)."""
+    return lexicon("stopwords") | lexicon("modals") | lexicon("negation")
 
 
 def _between(text: str, before: Unit | None, after: Unit | None) -> str:
