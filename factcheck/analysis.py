@@ -382,6 +382,13 @@ def base_forms(norm: str) -> tuple[str, ...]:
             forms.append(stem)
             if replacement == "" and len(stem) > 3 and stem[-1] == stem[-2]:
                 forms.append(stem[:-1])
+        elif bare.endswith(suffix) and len(bare) > len(suffix) and not is_word(bare):
+            # a short form no dictionary lists ("sued", "owes"): only a stem of three letters
+            # or more that is a word ("sue", "owe"); shorter ones are letters and symbols
+            # WordNet lists ("l" of "led", "fe" of "fed")
+            stem = bare[: -len(suffix)] + replacement
+            if len(stem) >= 3 and is_word(stem):
+                forms.append(stem)
     return tuple(dict.fromkeys(forms))
 
 

@@ -56,6 +56,17 @@ def test_base_forms_undo_inflection_and_doubling():
     assert "plan" in base_forms("planned") and "sell" in base_forms("sold")
 
 
+def test_a_short_form_no_dictionary_lists_has_a_stem_that_is_a_word():
+    # "sued" is no dictionary word and too short for the general rule: its stem is "sue"
+    assert "sue" in base_forms("sued") and "owe" in base_forms("owes")
+    # a dictionary word keeps its own form only ("bed" is no form of "be"), and a stem of
+    # fewer than three letters is a letter or a symbol, never taken ("fed" -> not "fe")
+    assert base_forms("bed") == ("bed",) and "see" not in base_forms("seed")
+    assert not {"fe", "f"} & set(base_forms("fed"))
+    # no stem that is no word either ("qued" is no form of "que")
+    assert base_forms("qued") == ("qued",)
+
+
 def test_claim_speaker_words_are_set_apart():
     analysed = analyse_claim(Claim("t", "Ana Lopez said the port will reopen."))
     named = {analysed.analysis.units[i].norm for i in analysed.speaker_units}

@@ -174,6 +174,11 @@ CASES = {
         "The council approved the harbor plan, which costs 5 million euros.",
         [],
     ),
+    "a short verb form no dictionary lists, read by its stem ('sued' / 'sue')": (
+        "The mayor sued the harbor board over the ferry contract in June.",
+        "The mayor criticized the harbor board over the ferry contract in June.",
+        [("word-mismatch", "claim says \u201csued\u201d, source says \u201ccriticized\u201d")],
+    ),
     "a synonym the lexicons know": (
         "The council will purchase the harbor land in March.",
         "The council will buy the harbor land in March.",
