@@ -197,12 +197,16 @@ NO_MEASURE = frozenset({"percent", "per", "way"})
 
 
 def _unit(word: str | None) -> str | None:
-    """Singular, lower-case unit word; None for a stopword ("10 of the ..." has no unit)."""
+    """Singular, lower-case unit word; None for a stopword ("10 of the ..." has no unit). A
+    plural in "-ies" ends in "-y" ("centuries", "companies"): "centurie" was no duration,
+    and "for centuries" stopped the run on a KeyError."""
     if not word:
         return None
     word = word.lower()
     if word in lexicon("stopwords") or word in NO_MEASURE:
         return None
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 

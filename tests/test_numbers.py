@@ -110,6 +110,19 @@ def test_a_decade_is_ten_years():
     )
 
 
+def test_centuries_are_a_hundred_years_each_with_or_without_a_count():
+    # "centuries" once read as the unit "centurie", no duration: a KeyError without a count
+    assert values("The port has traded for centuries.") == [("count", 100, 100, "year")]
+    assert values("two centuries ago") == [("count", 200, 200, "year")]
+    assert (
+        check(
+            claim("The harbor wall has stood for two centuries."),
+            evidence("The harbor wall has stood for 200 years."),
+        )
+        == []
+    )
+
+
 def test_quantities_report_offsets_in_the_original_text():
     text = "It rose — by 12 percent — in 2023."
     assert [text[q.start : q.end] for q in quantities(text)] == ["12 percent", "2023"]
