@@ -179,6 +179,16 @@ CASES = {
         "The mayor criticized the harbor board over the ferry contract in June.",
         [("word-mismatch", "claim says \u201csued\u201d, source says \u201ccriticized\u201d")],
     ),
+    "a word put for the first of the source's phrase, its particle a unit of the claim": (
+        "The harbor board founded out its list of ferry routes on Friday.",
+        "The harbor board rounded out its list of ferry routes on Friday.",
+        [("word-mismatch", "the two words share no sense")],
+    ),
+    "a word put for the last word of a quantity the source writes in several": (
+        "The ferry company has run the harbor route for more than a decide.",
+        "The ferry company has run the harbor route for more than a decade.",
+        [("word-mismatch", "the two words share no sense")],
+    ),
     "a synonym the lexicons know": (
         "The council will purchase the harbor land in March.",
         "The council will buy the harbor land in March.",

@@ -167,7 +167,7 @@ def _substituted(case: Case, put: Link) -> Finding:
     """An error where WordNet relates the two words in none of their senses: no reading of
     the source says the claim's word; a warning where it knows a sense they share or link,
     or does not know a word (so cannot tell a rewording from a changed fact)."""
-    mine, theirs = _differing_words(put.unit.norm, put.counterpart.norm)
+    mine, theirs = _differing_words(case, put)
     if is_negative_verb(theirs) and _NEGATED_AFTER.match(case.claim.analysis.text, put.unit.end):
         return WORD_SUBSTITUTED.finding(
             f"{case.substitution(put)}; the claim's \u201cnot\u201d negates what the source's "
@@ -206,13 +206,35 @@ def _after_determiner(text: str, unit: Unit) -> bool:
     )
 
 
-def _differing_words(mine: str, theirs: str) -> tuple[str, str]:
-    """The one word two phrases of as many words differ in ("kicked up" / "picked up":
-    "kicked", "picked"), else the two units as they are."""
-    pairs = [(a, b) for a, b in zip(mine.split(), theirs.split(), strict=False) if a != b]
-    if len(mine.split()) == len(theirs.split()) and len(pairs) == 1:
-        return pairs[0]
-    return mine, theirs
+def _differing_words(case: Case, put: Link) -> tuple[str, str]:
+    """The one word the claim's words and the evidence unit's differ in, the claim's read
+    over as many words as the unit has: from the claim unit's first word ("founded out" /
+    "rounded out", where the claim's "out" is a unit of its own) or up to its last ("more
+    than a decide" / "more than a decade", where the source's words are one quantity), a
+    content word ("the states" / "stakes": "states", not "the"). Words are read as written
+    first ("head-on", a word of the dictionary), then split at hyphens as units are
+    ("police-imposed" / "court-imposed": "police", "court"). Else the two units as they
+    are."""
+    claim_text = case.claim.analysis.text
+    for pattern in (WORD, _LETTERS):
+        theirs = [norm for norm, _, _ in _words(case.best.text, *_span(put.counterpart), pattern)]
+        after = _words(claim_text, put.unit.start, None, pattern)[: len(theirs)]
+        before = _words(claim_text, 0, put.unit.end, pattern)[-len(theirs) :]
+        for said in (after, before):
+            mine = [norm for norm, _, _ in said]
+            pairs = [(a, b) for a, b in zip(mine, theirs, strict=False) if a != b]
+            if len(mine) != len(theirs) or len(pairs) != 1:
+                continue
+            word = pairs[0][0]
+            if word not in _function_words() and (pattern is _LETTERS or _whole(word)):
+                return pairs[0]
+    return put.unit.norm, put.counterpart.norm
+
+
+def _whole(word: str) -> bool:
+    """Whether a word as written is one to compare whole: no compound of two, or one the
+    dictionary lists ("head-on")."""
+    return "-" not in word or known_word(word)
 
 
 def _counted(case: Case, put: Link) -> bool:
@@ -361,11 +383,16 @@ def _in_slot(case: Case, link: Link, at: int) -> Link | None:
     return None if matches(link.unit, word) else replace(link, counterpart=word)
 
 
-def _words(text: str, start: int, end: int | None) -> list[tuple[str, int, int]]:
+def _words(
+    text: str, start: int, end: int | None, pattern: re.Pattern[str] = WORD
+) -> list[tuple[str, int, int]]:
     """The words of `text` from `start` to `end` (its end for None), normalised, with where
-    each stands."""
+    each stands: as written ("head-on" is one), or as `_LETTERS` splits them."""
     stop = len(text) if end is None else end
-    return [(normalize(m.group()), m.start(), m.end()) for m in WORD.finditer(text, start, stop)]
+    return [(normalize(m.group()), m.start(), m.end()) for m in pattern.finditer(text, start, stop)]
+
+
+_LETTERS = re.compile(r"\w+")  # "court-imposed" as units split it: "court", "imposed"
 
 
 def _norms(text: str, unit: Unit) -> list[str]:
