@@ -189,6 +189,34 @@ CASES = {
         "The ferry company has run the harbor route for more than a decade.",
         [("word-mismatch", "the two words share no sense")],
     ),
+    "a word put inside a phrase the source says whole": (
+        "The harbor board is in the secret midst of a long budget fight with the city of Lyon "
+        "over ferry fares and port fees.",
+        "The harbor board is in the midst of a long budget fight with the city of Lyon over "
+        "ferry fares and port fees.",
+        [("modifier-added", "the claim adds \u201csecret\u201d inside \u201cin the midst\u201d")],
+    ),
+    "a word put inside an idiom at the claim's end": (
+        "The new harbor master of Lyon said he would learn about ferry fares and port fees on "
+        "the controversial job.",
+        "The new harbor master of Lyon said he would learn about ferry fares and port fees on "
+        "the job.",
+        [("modifier-added", "the claim adds \u201ccontroversial\u201d inside")],
+    ),
+    "a word put inside a phrase of the claim's quotation is the quote checks'": (
+        'The mayor said the harbor board was "in the secret midst of a long budget fight" with '
+        "the city of Lyon over ferry fares.",
+        'The mayor said the harbor board was "in the midst of a long budget fight" with the '
+        "city of Lyon over ferry fares.",
+        [],
+    ),
+    "a function word put inside a phrase adds nothing": (
+        "The harbor board is in the very midst of a long budget fight with the city of Lyon "
+        "over ferry fares and port fees.",
+        "The harbor board is in the midst of a long budget fight with the city of Lyon over "
+        "ferry fares and port fees.",
+        [],
+    ),
     "a synonym the lexicons know": (
         "The council will purchase the harbor land in March.",
         "The council will buy the harbor land in March.",

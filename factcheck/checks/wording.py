@@ -121,6 +121,11 @@ def check(case: Case):
         if not _counted(case, put):
             found.append(_substituted(case, put))
     read = {_span(put.unit) for put in moved}
+    for link in case.alignment.links:
+        if _span(link.unit) not in read and _inside_phrase(case, link):
+            modifier = _after_determiner(case.claim.analysis.text, link.unit)
+            found.append(_put_inside(case, link, MODIFIER_ADDED if modifier else WORD_ADDED))
+            read.add(_span(link.unit))
     for run, at, then in gaps(case):
         if any(_span(link.unit) in read for link in run):
             continue  # read above, against the unit in its place
@@ -150,6 +155,38 @@ def check(case: Case):
             elif not _counted(case, put):
                 found.append(_substituted(case, put))
     return found
+
+
+def _inside_phrase(case: Case, link: Link) -> bool:
+    """Whether a claim word is put inside the words of the evidence unit it is paired with,
+    those words all said around it in their order ("perform on the controversial job" /
+    "perform on the job", "in the illegal midst of" / "in the midst of": the alignment
+    pairs the word with the phrase it breaks). Only a plain word of the claim's own
+    statement (a function word is no unit: "in the very midst" adds nothing)."""
+    if link.status is not WordStatus.SUBSTITUTED or not _candidate(link):
+        return False
+    if any(q.start <= link.unit.start < q.end for q in case.claim.analysis.quotes):
+        return False
+    theirs = _norms(case.best.text, link.counterpart)
+    said = _words(case.claim.analysis.text, 0, None)
+    at = next((k for k, (_, start, _) in enumerate(said) if start == link.unit.start), None)
+    if len(theirs) < 2 or at is None or said[at][2] != link.unit.end:
+        return False
+    for offset in range(len(theirs) + 1):
+        window = said[at - offset : at - offset + len(theirs) + 1]
+        if at - offset >= 0 and len(window) == len(theirs) + 1:
+            rest = [norm for k, (norm, _, _) in enumerate(window) if k != offset]
+            if rest == theirs:
+                return True
+    return False
+
+
+def _put_inside(case: Case, link: Link, code: Code) -> Finding:
+    said = _said(case.best.text, link.counterpart)
+    return code.finding(
+        f"the claim adds \u201c{_said(case.claim.analysis.text, link.unit)}\u201d inside "
+        f"\u201c{said}\u201d ({case.where}); the source has nothing there"
+    )
 
 
 def _added(case: Case, link: Link, at: int, code: Code) -> Finding:
