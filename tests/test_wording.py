@@ -217,6 +217,13 @@ CASES = {
         "ferry fares and port fees.",
         [],
     ),
+    "a word after the determiner of a source named after a word the evidence says twice": (
+        "In June the harbor board asked the city to buy the ferry company, according to a "
+        "secret court filing.",
+        "The board met in May. In June the harbor board asked the city to buy the ferry "
+        "company, according to a court filing.",
+        [("modifier-added", "the claim adds \u201csecret\u201d")],
+    ),
     "a synonym the lexicons know": (
         "The council will purchase the harbor land in March.",
         "The council will buy the harbor land in March.",

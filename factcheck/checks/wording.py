@@ -328,8 +328,21 @@ def gaps(case: Case) -> list[tuple[tuple[Link, ...], int, int]]:
             before, after = sides
             at = -1 if before is None else position[_span(before.counterpart)]
             then = len(position) if after is None else position[_span(after.counterpart)]
+            at, then = _nearest(case.best.units, before, at, then)
             found.append((tuple(links[k] for k in run), at, then))
     return found
+
+
+def _nearest(units: tuple[Unit, ...], before: Link | None, at: int, then: int) -> tuple[int, int]:
+    """The evidence positions two neighbours stand on, the first moved next to the second
+    where the evidence says the same word there too: a word the source says twice ("to buy
+    ..., according to") may have been paired with its other place, which would put the
+    words between far apart."""
+    if then - at <= 1:
+        return at, then
+    if before is not None and then - 1 >= 0 and before.unit.norm == units[then - 1].norm:
+        return then - 1, then
+    return at, then
 
 
 def _repeated(links: list[Link]) -> set[int]:
