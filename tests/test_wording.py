@@ -224,6 +224,25 @@ CASES = {
         "company, according to a court filing.",
         [("modifier-added", "the claim adds \u201csecret\u201d")],
     ),
+    "a word put for one of the words naming the source": (
+        "According to a decent poll of Lyon voters, the harbor plan has the support of 40% of "
+        "them.",
+        "According to a recent poll of Lyon voters, the harbor plan has the support of 40% of "
+        "them.",
+        [("word-mismatch", "claim says \u201cdecent\u201d, source says \u201crecent\u201d")],
+    ),
+    "a word every unnamed source shares put for another: the speaker check's": (
+        "According to a top official, the harbor board will vote on the ferry plan in June.",
+        "According to a senior official, the harbor board will vote on the ferry plan in June.",
+        [],
+    ),
+    "a word in place of one a derivation of the claim's stands on": (
+        "The board seeks to present harbor accidents through what it calls accident "
+        "prevention rules for ferries.",
+        "The board seeks to prevent harbor accidents through what it calls accident "
+        "prevention rules for ferries.",
+        [("word-mismatch", "claim says \u201cpresent\u201d, source says \u201cprevent\u201d")],
+    ),
     "a synonym the lexicons know": (
         "The council will purchase the harbor land in March.",
         "The council will buy the harbor land in March.",

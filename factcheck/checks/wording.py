@@ -113,9 +113,14 @@ def check(case: Case):
         return []
     found = []
     units = case.best.units
-    # the evidence units claim units stand on: a word in the place of one of them has moved,
-    # not been put for another
-    taken = {_span(link.counterpart) for link in case.alignment.links if link.stands}
+    # the evidence units claim units stand on, saying them as written: a word in the place of
+    # one of them has moved, not been put for another (one matched by a synonym or a
+    # derivation, "said" on "telling", may be read in the wrong place)
+    taken = {
+        _span(link.counterpart)
+        for link in case.alignment.links
+        if link.stands and _says(link.unit, link.counterpart)
+    }
     moved = case.out_of_place(("word",))
     for put in moved:
         if not _counted(case, put):
@@ -143,6 +148,13 @@ def check(case: Case):
             # with what the source does not say
             if then == at + 1 and modifier:
                 found.append(_added(case, link, at, MODIFIER_ADDED))
+            elif then == at + 2 and units[at + 1].norm not in lexicon("generic_speakers"):
+                # or put for one of them ("a decent poll" / "a recent poll"); one word every
+                # unnamed source shares for another ("a top official" / "a senior official")
+                # is the speaker check's
+                put = replace(link, counterpart=units[at + 1])
+                if not matches(link.unit, put.counterpart):
+                    found.append(_substituted(case, put))
         elif then == at + 2 and _span(units[at + 1]) not in taken:
             put = replace(link, counterpart=units[at + 1])
             # a word said twice, read on the other of its places, says the one in between
