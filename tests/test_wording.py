@@ -210,6 +210,11 @@ CASES = {
         "city of Lyon over ferry fares.",
         [],
     ),
+    "a word put for one word of a phrase the source says whole": (
+        "In other works, the harbor board will not vote on the ferry plan for Lyon before June.",
+        "In other words, the harbor board will not vote on the ferry plan for Lyon before June.",
+        [("word-mismatch", "claim says \u201cworks\u201d, source says \u201cwords\u201d")],
+    ),
     "a function word put inside a phrase adds nothing": (
         "The harbor board is in the very midst of a long budget fight with the city of Lyon "
         "over ferry fares and port fees.",

@@ -127,9 +127,15 @@ def check(case: Case):
             found.append(_substituted(case, put))
     read = {_span(put.unit) for put in moved}
     for link in case.alignment.links:
-        if _span(link.unit) not in read and _inside_phrase(case, link):
+        if _span(link.unit) in read:
+            continue
+        edit = _in_phrase_said(case, link)
+        if edit is True:
             modifier = _after_determiner(case.claim.analysis.text, link.unit)
             found.append(_put_inside(case, link, MODIFIER_ADDED if modifier else WORD_ADDED))
+        elif edit:
+            found.append(_substituted(case, edit))
+        if edit:
             read.add(_span(link.unit))
     for run, at, then in gaps(case):
         if any(_span(link.unit) in read for link in run):
@@ -169,27 +175,35 @@ def check(case: Case):
     return found
 
 
-def _inside_phrase(case: Case, link: Link) -> bool:
-    """Whether a claim word is put inside the words of the evidence unit it is paired with,
-    those words all said around it in their order ("perform on the controversial job" /
-    "perform on the job", "in the illegal midst of" / "in the midst of": the alignment
-    pairs the word with the phrase it breaks). Only a plain word of the claim's own
-    statement (a function word is no unit: "in the very midst" adds nothing)."""
+def _in_phrase_said(case: Case, link: Link) -> Link | bool:
+    """A claim word the alignment paired with a phrase of the evidence whose words the
+    claim says around it in their order: put inside them (True: "perform on the
+    controversial job" / "perform on the job", "in the illegal midst of" / "in the midst
+    of"), or put for one of them (that word, paired: "in other works" / "in other words").
+    False for any other word. Only a plain word of the claim's own statement (a function
+    word is no unit: "in the very midst" adds nothing)."""
     if link.status is not WordStatus.SUBSTITUTED or not _candidate(link):
         return False
     if any(q.start <= link.unit.start < q.end for q in case.claim.analysis.quotes):
         return False
-    theirs = _norms(case.best.text, link.counterpart)
+    theirs = _words(case.best.text, *_span(link.counterpart))
     said = _words(case.claim.analysis.text, 0, None)
     at = next((k for k, (_, start, _) in enumerate(said) if start == link.unit.start), None)
     if len(theirs) < 2 or at is None or said[at][2] != link.unit.end:
         return False
-    for offset in range(len(theirs) + 1):
-        window = said[at - offset : at - offset + len(theirs) + 1]
-        if at - offset >= 0 and len(window) == len(theirs) + 1:
-            rest = [norm for k, (norm, _, _) in enumerate(window) if k != offset]
-            if rest == theirs:
-                return True
+    norms = [norm for norm, _, _ in theirs]
+    for offset in range(min(at, len(theirs)) + 1):  # the word inserted at `offset`
+        window = [norm for norm, _, _ in said[at - offset : at - offset + len(theirs) + 1]]
+        if window[:offset] + window[offset + 1 :] == norms:
+            return True
+    for offset in range(min(at, len(theirs) - 1) + 1):  # the word put for theirs[offset]
+        window = [norm for norm, _, _ in said[at - offset : at - offset + len(theirs)]]
+        if len(window) == len(norms) and all(
+            a == b for k, (a, b) in enumerate(zip(window, norms, strict=True)) if k != offset
+        ):
+            norm, start, end = theirs[offset]
+            word = Unit(start, end, norm, word_keys(norm), "word")
+            return False if matches(link.unit, word) else replace(link, counterpart=word)
     return False
 
 
