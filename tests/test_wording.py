@@ -360,10 +360,11 @@ CASES = {
         [],
     ),
     "a word naming the claim's source, put for a word every unnamed source shares": (
-        # not added: the speaker check compares the two descriptions ("senior" says nothing)
+        # the claim describes its source with what the source does not say; the speaker
+        # check takes the two for one unnamed source
         "A secret official said the council approved the harbor plan on Friday.",
         "A senior official said the council approved the harbor plan on Friday.",
-        [],
+        [("word-mismatch", "claim says \u201csecret\u201d, source says \u201csenior\u201d")],
     ),
     "a word every unnamed source shares, added to the words naming it": (
         "A senior official said the council approved the harbor plan on Friday.",

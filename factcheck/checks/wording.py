@@ -154,10 +154,10 @@ def check(case: Case):
             # with what the source does not say
             if then == at + 1 and modifier:
                 found.append(_added(case, link, at, MODIFIER_ADDED))
-            elif then == at + 2 and units[at + 1].norm not in lexicon("generic_speakers"):
-                # or put for one of them ("a decent poll" / "a recent poll"); one word every
-                # unnamed source shares for another ("a top official" / "a senior official")
-                # is the speaker check's
+            elif then == at + 2:
+                # or put for one of them ("a decent poll" / "a recent poll", "a secret
+                # official" / "a senior official"); one word every unnamed source shares for
+                # another ("a top official" / "a senior official") is no such unit
                 put = replace(link, counterpart=units[at + 1])
                 if not matches(link.unit, put.counterpart):
                     found.append(_substituted(case, put))
