@@ -22,9 +22,16 @@ either end of the claim, the start or the end of both texts stands for the missi
 Names, numbers, titles, quantifiers and opposites substituted are other checks' errors, and
 so are the words two quantities count ("two decades" / "20 years"); words inside the claim's
 own quotations are the quote checks'; the words naming the claim's source are the speaker
-check's, but for one put right after their determiner (below). A word the alignment matched
-to one the source says elsewhere, the source's word in its place left unsaid ("is armed at"
-for "is aimed at ... armed forces"), is read against that word too (`Case.out_of_place`).
+check's, but for one put right after their determiner (below) or put for one of theirs ("a
+decent poll" / "a recent poll"). A word the alignment matched to one the source says
+elsewhere, the source's word in its place left unsaid ("is armed at" for "is aimed at ...
+armed forces"), is read against that word too (`Case.out_of_place`). So is a word where the
+source has one that is no unit, the words around the same ("is lively to" / "is likely
+to", "secretary of slate" / "secretary of state"), and a word put for one of a phrase the
+source says whole ("in other works"); a word put inside such a phrase ("on the
+controversial job") is added there. A word matched by a derivation or a related sense to a
+source word that another claim word says as written ("the partial political" on "part") is
+said once more than the source says it: added too.
 
 A plain word the claim puts between two words that stand side by side in the source
 ("unanimously approved" / "approved"), or before its first or after its last, adds a detail
@@ -275,9 +282,9 @@ def _differing_words(case: Case, put: Link) -> tuple[str, str]:
     "rounded out", where the claim's "out" is a unit of its own) or up to its last ("more
     than a decide" / "more than a decade", where the source's words are one quantity), a
     content word ("the states" / "stakes": "states", not "the"). Words are read as written
-    first ("head-on", a word of the dictionary), then split at hyphens as units are
-    ("police-imposed" / "court-imposed": "police", "court"). Else the two units as they
-    are."""
+    first where the dictionary lists the compound ("long-term"), then split at hyphens as
+    units are ("police-imposed" / "court-imposed": "police", "court"). Else the two units as
+    they are."""
     claim_text = case.claim.analysis.text
     for pattern in (WORD, _LETTERS):
         theirs = [norm for norm, _, _ in _words(case.best.text, *_span(put.counterpart), pattern)]
@@ -296,7 +303,7 @@ def _differing_words(case: Case, put: Link) -> tuple[str, str]:
 
 def _whole(word: str) -> bool:
     """Whether a word as written is one to compare whole: no compound of two, or one the
-    dictionary lists ("head-on")."""
+    dictionary lists ("long-term")."""
     return "-" not in word or known_word(word)
 
 
