@@ -192,13 +192,27 @@ def matches(mine: Unit, theirs: Unit) -> bool:
         )
     if "title" in (mine.kind, theirs.kind) and "word" in (mine.kind, theirs.kind):
         return False  # a role is not the act: "commander" / "command"
-    if mine.keys & theirs.keys:
-        return True
+    shared = mine.keys & theirs.keys
+    if shared:
+        return not _derived_one_letter_apart(mine, theirs, shared)
     if mine.initials or theirs.initials:
         return ("acronym:" + mine.initials) in theirs.keys or (
             "acronym:" + theirs.initials
         ) in mine.keys
     return _spelt_alike(mine, theirs)
+
+
+def _derived_one_letter_apart(mine: Unit, theirs: Unit, shared: frozenset[str]) -> bool:
+    """Two words one letter apart that only a derivation links ("identify" / "identity",
+    "quality" / "qualify", "economics" / "economies"): another part of speech, or another
+    word, never the same one inflected or spelt another way (those share a form or a
+    synset: "crisis" / "crises", "adviser" / "advisor"). A rewording that turns a verb into
+    its noun changes more than a letter ("decided" / "decision")."""
+    return (
+        mine.kind == theirs.kind == "word"
+        and all(key.startswith("der:") for key in shared)
+        and Levenshtein.distance(mine.norm, theirs.norm, score_cutoff=1) == 1
+    )
 
 
 def _spelt_alike(mine: Unit, theirs: Unit) -> bool:

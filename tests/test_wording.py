@@ -493,6 +493,15 @@ def _unit(word: str):
         ("rapid", "rabid", False),
         ("expensive", "expansive", False),
         ("tracton", "traction", True),  # a slip of such a word still matches it
+        # one letter apart, linked only by a derivation: another part of speech or word
+        ("identify", "identity", False),
+        ("qualify", "quality", False),
+        ("economies", "economics", False),
+        # while an inflection, or one word spelt two ways, shares a form or a synset
+        ("crises", "crisis", True),
+        ("advisor", "adviser", True),
+        # and a derivation more than a letter apart still matches ("decided" / "decision")
+        ("decision", "decided", True),
     ],
 )
 def test_one_word_spelt_two_ways_matches_another_word_does_not(mine, theirs, same):
