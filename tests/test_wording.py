@@ -248,6 +248,13 @@ CASES = {
         "prevention rules for ferries.",
         [("word-mismatch", "claim says \u201cpresent\u201d, source says \u201cprevent\u201d")],
     ),
+    "a phrase of the claim put for a word: its content word is compared, not 'the'": (
+        "Being convicted of a crime, no matter how minor, can raise the states exponentially "
+        "for a harbor worker in Lyon.",
+        "Being convicted of a crime, no matter how minor, can raise the stakes exponentially "
+        "for a harbor worker in Lyon.",
+        [("word-mismatch", "the two words share no sense")],
+    ),
     "a synonym the lexicons know": (
         "The council will purchase the harbor land in March.",
         "The council will buy the harbor land in March.",
