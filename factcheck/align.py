@@ -886,14 +886,13 @@ class Case:
         links, units = self.alignment.links, self.best.units
         position = {(u.start, u.end): j for j, u in enumerate(units)}
         stood_on = Counter(link.counterpart for link in links if link.stands)
-        quoted = [(q.start, q.end) for q in self.claim.analysis.quotes]
         found = []
         for before, link, after in zip(links, links[1:], links[2:], strict=False):
             if not (before.stands and link.stands and after.stands):
                 continue
             if link.unit.kind not in kinds or link.speaker or stood_on[link.counterpart] < 2:
                 continue
-            if any(a <= link.unit.start < b for a, b in quoted):
+            if self.quoted(link.unit):
                 continue
             at = position[(before.counterpart.start, before.counterpart.end)]
             if position[(after.counterpart.start, after.counterpart.end)] != at + 2:
@@ -902,6 +901,11 @@ class Case:
             if not matches(link.unit, between):
                 found.append(replace(link, counterpart=between))
         return found
+
+    def quoted(self, unit: Unit) -> bool:
+        """Whether a claim unit stands inside one of the claim's own quotations (the quote
+        checks read those words)."""
+        return any(q.start <= unit.start < q.end for q in self.claim.analysis.quotes)
 
     def substitution(self, link: Link) -> str:
         """What the claim says at a link with a counterpart, what the source says there,

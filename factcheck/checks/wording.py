@@ -123,11 +123,7 @@ def check(case: Case):
     # the evidence units claim units stand on, saying them as written: a word in the place of
     # one of them has moved, not been put for another (one matched by a synonym or a
     # derivation, "said" on "telling", may be read in the wrong place)
-    taken = {
-        _span(link.counterpart)
-        for link in case.alignment.links
-        if link.stands and _says(link.unit, link.counterpart)
-    }
+    taken = _said_as_written(case.alignment.links)
     moved = case.out_of_place(("word",))
     for put in moved:
         if not _counted(case, put):
@@ -191,7 +187,7 @@ def _in_phrase_said(case: Case, link: Link) -> Link | bool:
     word is no unit: "in the very midst" adds nothing)."""
     if link.status is not WordStatus.SUBSTITUTED or not _candidate(link):
         return False
-    if any(q.start <= link.unit.start < q.end for q in case.claim.analysis.quotes):
+    if case.quoted(link.unit):
         return False
     theirs = _words(case.best.text, *_span(link.counterpart))
     said = _words(case.claim.analysis.text, 0, None)
@@ -208,9 +204,7 @@ def _in_phrase_said(case: Case, link: Link) -> Link | bool:
         if len(window) == len(norms) and all(
             a == b for k, (a, b) in enumerate(zip(window, norms, strict=True)) if k != offset
         ):
-            norm, start, end = theirs[offset]
-            word = Unit(start, end, norm, word_keys(norm), "word")
-            return False if matches(link.unit, word) else replace(link, counterpart=word)
+            return _put_for(link, theirs[offset]) or False
     return False
 
 
@@ -330,7 +324,6 @@ def gaps(case: Case) -> list[tuple[tuple[Link, ...], int, int]]:
     units), so "The temporary charge against ..." has "The charge against ..." on both sides."""
     links = case.alignment.links
     position = {_span(u): j for j, u in enumerate(case.best.units)}
-    quoted = [(q.start, q.end) for q in case.claim.analysis.quotes]
 
     repeated = _repeated(links)
 
@@ -341,7 +334,7 @@ def gaps(case: Case) -> list[tuple[tuple[Link, ...], int, int]]:
 
     def open_word(k: int, width: int) -> bool:
         link = links[k]
-        if any(a <= link.unit.start < b for a, b in quoted):
+        if case.quoted(link.unit):
             return False
         # beside a plain word, a particle the source's phrase holds ("packed up" / "picked up")
         particle = width == 2 and link.unit.kind == "relation" and not link.stands
@@ -385,11 +378,7 @@ def _repeated(links: list[Link]) -> set[int]:
     let them match): the claim says it twice where the evidence says it once, so the other
     word is added there. A word the claim repeats as it is ("the plan ... the plan") is not
     one: the claim may name a thing twice."""
-    said = {
-        _span(link.counterpart)
-        for link in links
-        if link.stands and _says(link.unit, link.counterpart)
-    }
+    said = _said_as_written(links)
     return {
         k
         for k, link in enumerate(links)
@@ -398,6 +387,15 @@ def _repeated(links: list[Link]) -> set[int]:
         and not link.speaker
         and _span(link.counterpart) in said
         and not _says(link.unit, link.counterpart)
+    }
+
+
+def _said_as_written(links: list[Link]) -> set[tuple[int, int]]:
+    """The evidence units a claim unit stands on and says as it is written (`_says`)."""
+    return {
+        _span(link.counterpart)
+        for link in links
+        if link.stands and _says(link.unit, link.counterpart)
     }
 
 
@@ -413,19 +411,15 @@ def _in_phrase(case: Case, run: tuple[Link, ...], phrase: Unit) -> Link | None:
     """The claim word of a two-word run put for one word of the source's two-word phrase, the
     other word the same ("loved back" / "moved back"): that word, paired with the phrase's
     word it stands for. None where the two differ in both words or the phrase is longer."""
-    text = case.best.text
-    said = [(m.start(), m.end()) for m in WORD.finditer(text, phrase.start, phrase.end)]
+    said = _words(case.best.text, phrase.start, phrase.end)
     if len(said) != len(run):
         return None
     differ = [
-        (link, start, end)
-        for link, (start, end) in zip(run, said, strict=True)
-        if link.unit.norm != normalize(text[start:end])
+        (link, word) for link, word in zip(run, said, strict=True) if link.unit.norm != word[0]
     ]
     if len(differ) != 1 or not _candidate(differ[0][0]):
         return None  # a particle changed is the polarity check's ("picked down")
-    link, start, end = differ[0]
-    norm = normalize(text[start:end])
+    link, (norm, start, end) = differ[0]
     word = replace(phrase, start=start, end=end, norm=norm, keys=word_keys(norm))
     # the same word after all: a slip ("pickd" / "picked") or a synonym the phrase hid
     return None if matches(link.unit, word) else replace(link, counterpart=word)
@@ -459,9 +453,16 @@ def _in_slot(case: Case, link: Link, at: int) -> Link | None:
     differ = [(a, b) for a, b in zip(mine, theirs, strict=True) if a[0] != b[0]]
     if len(differ) != 1 or differ[0][0][1:] != (link.unit.start, link.unit.end):
         return None
-    norm, start, end = differ[0][1]
-    if norm in _function_words() or link.unit.norm in _hedge_openings():
+    said = differ[0][1]
+    if said[0] in _function_words() or link.unit.norm in _hedge_openings():
         return None
+    return _put_for(link, said)
+
+
+def _put_for(link: Link, said: tuple[str, int, int]) -> Link | None:
+    """The claim word paired with one word of the evidence (`_words`' normalised word and
+    where it stands); None where the two are the same word after all (a slip, a synonym)."""
+    norm, start, end = said
     word = Unit(start, end, norm, word_keys(norm), "word")
     return None if matches(link.unit, word) else replace(link, counterpart=word)
 
