@@ -120,7 +120,18 @@ def _normal_word(word: str) -> str:
 @cache
 def lexicon(name: str) -> frozenset[str]:
     """A lexicon from `factcheck/lexicon/NAME.txt`: one entry per line, `#` starts a comment."""
-    return frozenset(normalize(entry) for entry in lexicon_lines(name))
+    return normalized(lexicon_lines(name))
+
+
+def normalized(entries: tuple[str, ...]) -> frozenset[str]:
+    """`normalize` of each entry. Where that is each ASCII entry's lower case, one pass in C
+    over them all instead of a call per entry (common_words.txt: 2 ms against 11)."""
+    joined = "\n".join(entries)
+    # `normalize` of an ASCII entry is its lower case unless a backtick (`fold` makes it a
+    # quote), another space or two spaces in a row (collapsed) stand in it
+    if joined.isascii() and not _has_any(joined, _OTHER_SPACES + "`") and "  " not in joined:
+        return frozenset(joined.lower().split("\n")) if entries else frozenset()
+    return frozenset(normalize(entry) for entry in entries)
 
 
 def content_words(text: str) -> list[str]:
@@ -169,11 +180,32 @@ def lexicon_file(*parts: str) -> str:
     return os.path.join(os.path.dirname(os.path.abspath(__file__)), "lexicon", *parts)
 
 
+# The ASCII characters `str.splitlines` and `str.split` count as line ends or spaces besides
+# "\n" and " ": a text without them reads the same split at "\n" alone.
+_OTHER_SPACES = "\t\r\x0b\x0c\x1c\x1d\x1e\x1f"
+_COMMENT = re.compile(r"#[^\n]*")
+
+
+def _has_any(text: str, characters: str) -> bool:
+    return any(c in text for c in characters)  # one search in C each, ~2 µs in 150 KB
+
+
 @cache
 def lexicon_lines(name: str) -> tuple[str, ...]:
     """Raw entries of a lexicon file (comments and blank lines dropped), in file order."""
     with open(lexicon_file(f"{name}.txt"), encoding="utf-8") as handle:
-        raw = handle.read()
+        return lexicon_entries(handle.read())
+
+
+def lexicon_entries(raw: str) -> tuple[str, ...]:
+    """Each line's text before any `#`, stripped, where it has any. An ASCII text with no
+    other spaces or line ends than " " and "\n", and no space at either end of a line once
+    its comment is cut, is read by splitting it in C (common_words.txt: 1.5 ms against 5 for
+    the loop over its 16,000 lines; a regular expression of the whole rule took 8)."""
+    if raw.isascii() and not _has_any(raw, _OTHER_SPACES):
+        body = _COMMENT.sub("", raw) if "#" in raw else raw
+        if " \n" not in body and "\n " not in body and body.strip(" ") == body:
+            return tuple(filter(None, body.split("\n")))
     entries = (line.split("#", 1)[0].strip() for line in raw.splitlines())
     return tuple(entry for entry in entries if entry)
 
