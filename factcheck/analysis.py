@@ -18,7 +18,7 @@ from functools import cache, lru_cache
 from . import lexicon as lexicons
 from .attribution import attribute_sentence
 from .model import Attribution, Claim, Quote
-from .quantities import Quantity, quantities
+from .quantities import SCALES, Quantity, quantities
 from .tables import precomputed
 from .text import find_quotes, fold, lexicon, lexicon_lines, normalize, words
 
@@ -504,6 +504,13 @@ def name_keys(bare: str) -> frozenset[str]:
     return frozenset({bare, _stem(bare)})
 
 
+# Words that name a number ("millions", "a dozen"). WordNet puts the large ones in one synset
+# ("a large indefinite quantity": millions, billions, zillions) and "dozens" among "scores"
+# and "lots": read by their synsets, "millions" would say "billions". Each matches only
+# itself (a count beside them is compared as a quantity, `quantities`).
+NUMBER_WORDS = frozenset(SCALES) | {"dozen"}
+
+
 @lru_cache(maxsize=65536)
 def word_keys(norm: str) -> frozenset[str]:
     """The forms under which a word matches another: itself, its stem, its verb base, the
@@ -515,6 +522,8 @@ def word_keys(norm: str) -> frozenset[str]:
     forms = base_forms(norm)
     base = _irregular_base(forms[0])
     keys = {forms[0], base, _stem(base)}
+    if not NUMBER_WORDS.isdisjoint(forms):
+        return frozenset(keys)
     for table in (_synonyms(), _derivations()):
         for form in forms:  # every dictionary form it may be: "established" adj. and verb
             keys |= table.get(form, frozenset())

@@ -9,6 +9,7 @@ from factcheck.align import matches, spelling_variants
 from factcheck.analysis import analyse_text, share_a_sense
 from factcheck.checks import wording
 from factcheck.codes import CODES
+from factcheck.verify import build_case
 
 check = checker(wording.check)
 
@@ -29,6 +30,11 @@ CASES = {
         "The Lyon council inspected the ferry.",
         "The Lyon council inspected the bridge.",
         [("word-mismatch", "claim says \u201cferry\u201d, source says \u201cbridge\u201d")],
+    ),
+    "a large number for another: WordNet's one synset for them is not read": (
+        "The Lyon foundation will give away millions.",
+        "The Lyon foundation will give away billions.",
+        [("word-mismatch", "claim says \u201cmillions\u201d, source says \u201cbillions\u201d")],
     ),
     "a word sharing a rarer sense with the source's: a warning": (
         "The council will shift the vote on the harbor plan.",
@@ -447,6 +453,40 @@ def test_word_in_the_sources_place(claim_text, source_text, expected):
     assert [f.code for f in found] == [code for code, _ in expected]
     for finding, (_, said) in zip(found, expected, strict=True):
         assert finding.verdict is CODES[finding.code].verdict and said in finding.message
+
+
+def test_the_claims_last_word_where_two_evidence_units_share_a_span():
+    # A forename the source puts before a surname stands on the surname's span as a unit of
+    # its own ("Bush" also reads "George"): the end of the evidence lies past its last unit,
+    # not past its last span, or the claim's last word reads as one added at the end.
+    source = "Former President Bush said the inquiry did not warrant criminal charges."
+    text = "Former President Bush said the inquiry did not warrant criminal changes."
+    (passage,) = evidence(source)
+    passage.forenames = {"bush": frozenset({"george"})}
+    case = build_case(claim(text), [passage])
+    assert len({(u.start, u.end) for u in case.best.units}) < len(case.best.units)
+    found = wording.check(case)
+    assert [f.code for f in found] == ["word-mismatch"]
+    assert "claim says \u201cchanges\u201d, source says \u201ccharges\u201d" in found[0].message
+
+
+@pytest.mark.parametrize(
+    ("mine", "theirs", "same"),
+    [
+        ("millions", "billions", False),  # "a large indefinite quantity", one synset
+        ("billion", "trillion", False),
+        ("dozens", "lots", False),  # "a large number"
+        ("millions", "million", True),  # one word, two numbers of it
+        ("lots", "heaps", True),  # no number word: read by their synsets as before
+    ],
+)
+def test_a_number_word_matches_only_itself(mine, theirs, same):
+    assert matches(claim_word(mine), claim_word(theirs)) is same
+
+
+def claim_word(norm):
+    (unit,) = analyse_text(norm).units
+    return unit
 
 
 @pytest.mark.parametrize(

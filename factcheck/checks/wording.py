@@ -353,7 +353,9 @@ def gaps(case: Case) -> list[tuple[tuple[Link, ...], int, int]]:
                 continue
             before, after = sides
             at = -1 if before is None else position[_span(before.counterpart)]
-            then = len(position) if after is None else position[_span(after.counterpart)]
+            # the end of the evidence: past its last unit (units may share a span, a
+            # forename standing on its surname's, so `position` can hold fewer)
+            then = len(case.best.units) if after is None else position[_span(after.counterpart)]
             at, then = _nearest(case.best.units, before, at, then)
             found.append((tuple(links[k] for k in run), at, then))
     return found
