@@ -538,7 +538,8 @@ def align(
     for index, unit in enumerate(claim):
         names_source = index in speaker
         if index in speaker or index in verbatim:
-            at = next((j for j, matched in enumerate(hit[index]) if matched), None)
+            group = speaker if index in speaker else verbatim
+            at = _outside_order(index, hit, group, used)
             found = theirs[at] if at is not None else None
             status = WordStatus.MATCHED if found or index in verbatim else WordStatus.ADDED
             links.append(Link(unit, status, found, names_source))
@@ -615,6 +616,23 @@ def align(
     links = _office_narrowed(_spelled_out(links), theirs, evidence.text)
     links = _swapped_roles(links, set(ordered), anchors, claim, theirs, evidence.text, claim_text)
     return Alignment(_swapped_figures(links, anchors, theirs))
+
+
+def _outside_order(index: int, hit: list[list[bool]], group: frozenset[int], used: set[int]):
+    """The evidence unit a claim unit outside the word order (naming the claim's source, or
+    inside a quote the evidence holds) stands on: of those it matches, one no unit in the
+    word order stands on, and one beside the unit its neighbour in the same name or quote
+    matches: "Human Rights" stands on the attribution's "Human Rights", not on the "rights"
+    of "gay rights" earlier in the sentence. The first such, or the first it matches."""
+    found = [j for j, matched in enumerate(hit[index]) if matched]
+
+    def beside(j: int) -> bool:
+        return any(
+            k in group and 0 <= j + k - index < len(hit[k]) and hit[k][j + k - index]
+            for k in (index - 1, index + 1)
+        )
+
+    return max(found, key=lambda j: (j not in used, beside(j)), default=None)
 
 
 def _same_measure(mine: Unit, theirs: Unit) -> bool:

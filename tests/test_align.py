@@ -520,3 +520,44 @@ def test_figures_reordered_with_their_words_keep_their_places():
     )
     figures = [status for word, status, _ in found if word[0].isdigit()]
     assert figures == [WordStatus.MATCHED, WordStatus.MATCHED]
+
+
+def test_a_unit_naming_the_source_stands_beside_its_neighbour_in_the_name():
+    # "rights groups" names the claim's source: its "rights" stands on the attribution's
+    # "rights", beside "groups", not on the first "rights" of the sentence, which the
+    # claim's "fights" is put for
+    evidence = "Curbs on the rights of renters spiked in Lyon, according to rights groups."
+    claim = "Curbs on the fights of renters spiked in Lyon, according to rights groups."
+    units = list(analyse_text(claim).units)
+    speaker = frozenset(i for i, u in enumerate(units) if u.start >= claim.index("according"))
+    found = align(units, analyse_text(evidence), speaker=speaker, claim_text=claim).links
+    at = {claim[k.unit.start : k.unit.end]: k.counterpart.start for k in found if k.counterpart}
+    assert at["fights"] == evidence.index("rights")
+    assert at["rights"] == evidence.index("rights groups")
+    assert at["groups"] == evidence.index("groups")
+
+
+def test_a_unit_naming_the_source_first_stands_beside_its_neighbour_in_the_name():
+    # the claim names its source first: no word in the order has stood anywhere yet, and
+    # "rights" stands on the "rights" of "rights groups", its neighbour's neighbour
+    evidence = "Curbs on the rights of renters spiked in Lyon, according to rights groups."
+    claim = "Rights groups said curbs on the fights of renters spiked in Lyon."
+    units = list(analyse_text(claim).units)
+    speaker = frozenset(i for i, u in enumerate(units) if u.end <= claim.index(" curbs"))
+    found = align(units, analyse_text(evidence), speaker=speaker, claim_text=claim).links
+    at = {claim[k.unit.start : k.unit.end]: k.counterpart.start for k in found if k.counterpart}
+    assert at["Rights"] == evidence.index("rights groups")
+    assert at["fights"] == evidence.index("rights")
+
+
+def test_a_unit_naming_the_source_stands_where_no_unit_in_the_order_stands():
+    evidence = "Officials in Lyon dismissed the harbor plan on Friday, officials said."
+    claim = "Officials in Lyon dismissed the harbor plan on Friday, officials said."
+    units = list(analyse_text(claim).units)
+    # the name alone, no neighbour in it to stand beside
+    speaker = frozenset(i for i, u in enumerate(units) if u.start == claim.index("officials"))
+    found = align(units, analyse_text(evidence), speaker=speaker, claim_text=claim).links
+    assert [k.counterpart.start for k in found if k.unit.norm == "officials"] == [
+        0,
+        evidence.index("officials"),
+    ]

@@ -36,6 +36,13 @@ CASES = {
         "The Lyon foundation will give away billions.",
         [("word-mismatch", "claim says \u201cmillions\u201d, source says \u201cbillions\u201d")],
     ),
+    "a word put for one the source's attribution says again": (
+        "Attempts to curb the fights of renters in Lyon have spiked sharply this year, "
+        "according to rights groups.",
+        "Attempts to curb the rights of renters in Lyon have spiked sharply this year, "
+        "according to rights groups.",
+        [("word-mismatch", "claim says \u201cfights\u201d, source says \u201crights\u201d")],
+    ),
     "a word sharing a rarer sense with the source's: a warning": (
         "The council will shift the vote on the harbor plan.",
         "The council will move the vote on the harbor plan.",
