@@ -1151,3 +1151,36 @@ def test_written_things_speak_as_documents_and_outlets_as_media():
     # lexicon/media.txt: outlets in the plural
     found = decided("Several outlets reported that the board had “lost control.”")
     assert (found.kind, found.speaker) == (AttributionKind.MEDIA, "Several outlets")
+
+
+@pytest.mark.parametrize("count", ["Two", "Four", "Eight", "Twelve", "Fifty"])
+def test_a_number_word_is_a_count_of_people_never_a_name(count):
+    alone = describe(count)
+    assert alone is not None and alone.kind is AttributionKind.ANONYMOUS
+    group = describe(f"{count} senators")
+    assert group is not None and group.kind is AttributionKind.ANONYMOUS
+    assert group.speaker == f"{count} senators"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Eight years ago, she backed the harbor plan and said it would pass.", "she"),
+        ("Thirteen years earlier, Ann Roe voted for the plan and said so.", "Ann Roe"),
+        ("Two days later, the mayor of Lyon backed the plan and said it would pass.", "the mayor"),
+    ],
+)
+def test_a_span_of_time_set_off_before_the_subject_names_no_one(text, speaker):
+    found = attribute_sentence(text)
+    assert found.speaker is not None and found.speaker.startswith(speaker)
+
+
+def test_the_noun_a_count_is_of_ends_the_subject():
+    found = attributed(
+        "At the hearing on Monday, Roe's first five questioners ranged from skeptical to "
+        'hostile: "Is it time for your strategy to change?"'
+    )[0].attribution
+    assert found.speaker == "Roe's first five questioners"
+    # a count with a verb after it counts no noun: the count is the subject
+    found = attribute_sentence("Five resigned from the council and said the plan had failed.")
+    assert (found.kind, found.speaker) == (AttributionKind.ANONYMOUS, "Five")

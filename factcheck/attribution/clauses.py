@@ -20,6 +20,7 @@ from .words import (
     NOT_NAMES,
     OPENING_PREPOSITIONS,
     OWNERS,
+    QUANTIFIERS,
     SENTENCE_ADVERB,
     SOFT_STOPS,
     SPEECH_CUES,
@@ -219,6 +220,12 @@ def name_before_role(masked: str, end: int) -> tuple[str, str] | None:
     return (proper or found or [None])[0]
 
 
+def _may_head(norm: str) -> bool:
+    """Whether a lower-case word after a count may be the noun it counts: not a verb in
+    "-ed" or a form of "be" ("Five | were hurt"), nor a clause word."""
+    return not (norm.endswith("ed") or norm in BE or norm in CLAUSE_WORDS or norm == "not")
+
+
 def head_follows(words: list[str], index: int) -> bool:
     """Whether a lower-case word at `index` is an adjective before a source noun within two
     words ("several environmental | groups")."""
@@ -293,11 +300,14 @@ def subject_at(clause: str) -> Attribution | None:
         bare = token.rstrip(",;:")
         norm = word_norm(bare)
         possessed = tokens and tokens[-1].endswith(("'s", "\u2019s"))
+        # the noun a count is of ("five | questioners", "Obama's first five | questioners")
+        counted = tokens and word_norm(tokens[-1]) in QUANTIFIERS and _may_head(norm)
         if (
             tokens
             and bare[:1].islower()
             and not can_open_speaker(norm)
             and not possessed
+            and not counted
             and norm not in lexicon("documents")
             and norm not in lexicon("organizations")
             and norm not in lexicon("person_nouns")
