@@ -395,8 +395,8 @@ def _swapped_roles(
                 for i in range(first + 1, second)
             )
             between = between or (
-                _linked_by_at(claim_text, claim[first : second + 1])
-                and _linked_by_at(evidence_text, theirs[low : high + 1])
+                _linked_one_way(claim_text, claim[first : second + 1])
+                and _linked_one_way(evidence_text, theirs[low : high + 1])
             )
             voices_differ = _after_by(evidence_text, theirs[max(first_at, second_at)]) != (
                 _after_by(claim_text, links[second].unit)
@@ -410,21 +410,26 @@ def _swapped_roles(
     return _traded(links, swapped, theirs)
 
 
-# Words that may stand between two names of one phrase besides "at": inside a name ("School
-# of Law"), or an article ("at the").
-_NAME_GLUE = frozenset({"the", "of", "for", "and", "at"})
+# Function words that set two names on either side of a relation that runs one way, no
+# unit of their own: "at" places the one in the other ("the Brennan Center for Justice at the
+# New York University School of Law"), "than" compares them ("preferred Roe than Lee"), "but"
+# and "not" set the one against the other ("not by Roe, but by Lee", "Roe, not Lee"). With
+# one of them between, the two trading places is a changed fact.
+_ONE_WAY = frozenset({"at", "than", "but", "not"})
+# Words that may stand between the names beside those: inside a name ("School of Law"), an
+# article ("at the"), the preposition repeated after "but" ("by Roe, but by Lee").
+_NAME_GLUE = frozenset({"the", "of", "for", "and", "by"})
 
 
-def _linked_by_at(text: str, units: list[Unit]) -> bool:
-    """Whether the units from the first name to the last are names joined by "at" ("the
-    Brennan Center for Justice at the New York University School of Law"): "at" places
-    the one in the other, so the two trading places is a changed fact. It is no unit (a
-    stopword), so the rule reads the words between."""
+def _linked_one_way(text: str, units: list[Unit]) -> bool:
+    """Whether the units from the first name to the last are names joined by a word of
+    `_ONE_WAY` (and no other words but `_NAME_GLUE`). Those words are no units (stopwords),
+    so the rule reads the words between."""
     if any(u.kind not in ("name", "title", "relation") for u in units):
         return False
     gaps = " ".join(text[a.end : b.start] for a, b in zip(units, units[1:], strict=False))
-    words = re.findall(r"[\w']+", gaps.lower())
-    return "at" in words and set(words) <= _NAME_GLUE
+    words = set(re.findall(r"[\w']+", gaps.lower()))
+    return bool(words & _ONE_WAY) and words <= _ONE_WAY | _NAME_GLUE
 
 
 def _genitive_alternation(mine_text: str, mine: Unit, their_text: str, theirs: Unit) -> bool:

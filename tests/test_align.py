@@ -371,6 +371,26 @@ SWAPPED_ROLES = {
         "Volta",
         "School",
     ),
+    # "than" compares the one with the other, one way
+    "names joined by than": (
+        "Voters in Lyon preferred Banda than Okafor on trade, the poll found.",
+        "Voters in Lyon preferred Okafor than Banda on trade, the poll found.",
+        "Banda",
+        "Okafor",
+    ),
+    # "but" sets the one against the other, the preposition said again after it
+    "names joined by but": (
+        "The harbor plan was not opposed by Banda, but by Okafor's aides.",
+        "The harbor plan was not opposed by Okafor, but by Banda's aides.",
+        "Banda",
+        "Okafor",
+    ),
+    "names set against each other by not": (
+        "Okafor, not Banda, will lead the harbor board in Lyon, the council said.",
+        "Banda, not Okafor, will lead the harbor board in Lyon, the council said.",
+        "Okafor",
+        "Banda",
+    ),
     # "Fed" opens the claim, where a common word may stand; the evidence has the name
     "first word matched to a name": (
         "Fed is likely to say that the Mensah plan would pause hikes.",
@@ -393,6 +413,17 @@ def test_names_trading_roles_are_substituted(claim, evidence, word, counterpart)
 # The same relation in another form: (claim, evidence, the claim's word that must read as
 # matched, or None for every word)
 ROLES_KEPT = {
+    # "and" joins two names both ways: no one-way word between them
+    "names joined by and": (
+        "Okafor and Banda will lead the harbor board in Lyon, the council said.",
+        "Banda and Okafor will lead the harbor board in Lyon, the council said.",
+        None,
+    ),
+    "names joined by and, the preposition said again": (
+        "The plan was backed by Okafor and by Banda in Lyon.",
+        "The plan was backed by Banda and by Okafor in Lyon.",
+        None,
+    ),
     "passive agent": (
         "Banda defeated Okafor in the 2004 primary.",
         "Okafor was defeated in the 2004 primary by Banda.",
