@@ -1213,6 +1213,9 @@ LETTER_MIN_LENGTH = 5
 # Letters by which British and American spellings of one word differ (organise / organize,
 # defence / defense): an exchange of these is a spelling, not another word.
 SPELLING_PAIRS = frozenset({frozenset("sz"), frozenset("cs")})
+# The agent-noun ending spelt two ways ("adviser" / "advisor", "protesters" / "protestors"):
+# "e" for "o" before a final "r" is a spelling of one word too.
+AGENT_ENDINGS = ("r", "rs")
 
 
 # A lower-case word standing alone (not part of a hyphenated or contracted one).
@@ -1245,12 +1248,14 @@ def _same_word(a: str, b: str) -> bool:
 
 def letter_neighbours(word: str, vocabulary: frozenset[str]) -> list[str]:
     """Content words of `vocabulary` that `word` becomes by one letter exchanged, other than
-    its last (an ending is an inflection: "rises" / "risen"), other than a spelling pair, and
-    not another form of the same word."""
+    its last (an ending is an inflection: "rises" / "risen"), other than a spelling pair or
+    the agent-noun ending's two spellings, and not another form of the same word."""
     found = []
     for at in range(len(word) - 1):
         for letter in "abcdefghijklmnopqrstuvwxyz":
             if letter == word[at] or frozenset((letter, word[at])) in SPELLING_PAIRS:
+                continue
+            if {letter, word[at]} == {"e", "o"} and word[at + 1 :] in AGENT_ENDINGS:
                 continue
             other = word[:at] + letter + word[at + 1 :]
             if (

@@ -196,6 +196,10 @@ def test_a_letter_makes_another_content_word_never_a_spelling_a_form_or_a_quote(
     assert edits.corpus_vocabulary(corpus[:4]) == frozenset()  # seen under five times
     assert sorted(edits.letter_neighbours("hired", vocabulary)) == ["aired", "fired", "tired"]
     assert edits.letter_neighbours("organise", vocabulary) == []  # a spelling of one word
+    agents = vocabulary | {"advisor", "advisors", "lover", "lever"}
+    assert edits.letter_neighbours("adviser", agents) == []  # "-er" / "-or": one word
+    assert edits.letter_neighbours("advisers", agents) == []
+    assert edits.letter_neighbours("lover", agents) == ["lever"]  # "o" / "e" elsewhere
     assert edits.letter_neighbours("woman", vocabulary) == []  # a form of one word
     assert edits.letter_neighbours("begun", vocabulary) == []
     assert edits.letter_neighbours("hires", vocabulary | {"hired"}) == []  # an ending
