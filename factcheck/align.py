@@ -539,12 +539,20 @@ def align(
     anchored = dict(anchors)
     moved = _moved(hit, [i for i in ordered if claim[i].kind != "relation"], anchored)
     used = set(anchored.values()) | set(moved.values())
+    # the units outside the order stand first, and what they stand on is no counterpart for
+    # a word in the order: "as part of a secret deal, according to people familiar with ..."
+    # does not put "part" for the attribution's "according" and "secret" for its "people"
+    outside = {
+        index: _outside_order(index, hit, speaker if index in speaker else verbatim, used)
+        for index in range(len(claim))
+        if index in speaker or index in verbatim
+    }
+    used |= {at for at in outside.values() if at is not None}
     links = []
     for index, unit in enumerate(claim):
         names_source = index in speaker
-        if index in speaker or index in verbatim:
-            group = speaker if index in speaker else verbatim
-            at = _outside_order(index, hit, group, used)
+        if index in outside:
+            at = outside[index]
             found = theirs[at] if at is not None else None
             status = WordStatus.MATCHED if found or index in verbatim else WordStatus.ADDED
             links.append(Link(unit, status, found, names_source))

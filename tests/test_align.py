@@ -592,3 +592,16 @@ def test_a_unit_naming_the_source_stands_where_no_unit_in_the_order_stands():
         0,
         evidence.index("officials"),
     ]
+
+
+def test_words_appended_before_the_attribution_are_put_for_none_of_its_words():
+    evidence = "The Lyon council will delay the harbor vote, according to people familiar with it."
+    claim = (
+        "The Lyon council will delay the harbor vote as part of a secret deal, "
+        "according to people familiar with it."
+    )
+    units = list(analyse_text(claim).units)
+    speaker = frozenset(i for i, u in enumerate(units) if u.start >= claim.index("according"))
+    found = align(units, analyse_text(evidence), speaker=speaker, claim_text=claim).links
+    appended = {k.unit.norm: k.status for k in found if k.unit.norm in ("part", "secret", "deal")}
+    assert appended == dict.fromkeys(("part", "secret", "deal"), WordStatus.ADDED)
