@@ -684,9 +684,11 @@ def _units(text: str) -> tuple[list[Unit], list[tuple[str, int]]]:
             )
             index += width
             continue
-        # a synonym phrase is common words: "set up", never "Foreign Minister"
+        # a synonym phrase is common words: "set up", never "Foreign Minister"; nor does a
+        # title opening the sentence open one ("Republican party leaders": a role, as
+        # anywhere else in a sentence, not WordNet's "Republican Party")
         capitalised = text[start : start + 1].isupper() and (
-            index > 0 or _is_name(text, pieces, index)
+            index > 0 or _is_name(text, pieces, index) or norm in lexicon("titles")
         )
         width, groups = (0, frozenset()) if capitalised else _phrase_keys(pieces, index, text)
         if width:

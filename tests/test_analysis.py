@@ -139,3 +139,14 @@ def test_relation_words_are_opposites_only_across_one_line():
     assert not opposite_relations("before", "ahead")  # one side of one line
     assert not opposite_relations("up", "after")  # sides of two lines
     assert not opposite_relations("up", "sharply")  # no relation word
+
+
+def test_a_title_opening_the_sentence_opens_no_synonym_phrase():
+    # "Republican party" is a WordNet phrase; a role opening the sentence is read as the
+    # same words are read anywhere else in it
+    first = [(u.norm, u.kind) for u in analyse_text("Republican party leaders are nervous.").units]
+    later = analyse_text("Leaders of the Republican party are nervous.").units
+    assert first[:2] == [("republican", "title"), ("party", "word")]
+    assert [(u.norm, u.kind) for u in later][1:3] == first[:2]
+    # a common word opening the sentence still opens one
+    assert analyse_text("Set up the harbor plan.").units[0].norm == "set up"
