@@ -2,11 +2,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+from helpers import claim, evidence
 
 from factcheck.attribution import attribute, attribute_sentence, describe, known_names
 from factcheck.attribution.phrases import SPEAKER_RULES, decide
-from factcheck.model import AttributionKind
+from factcheck.model import AttributionKind, Verdict
 from factcheck.sources import parse_source
+from factcheck.verify import verify
 
 GOLD = yaml.safe_load(
     (Path(__file__).parent / "gold" / "us-japan-alliance-attribution.yaml").read_text(
@@ -1184,3 +1186,16 @@ def test_the_noun_a_count_is_of_ends_the_subject():
     # a count with a verb after it counts no noun: the count is the subject
     found = attribute_sentence("Five resigned from the council and said the plan had failed.")
     assert (found.kind, found.speaker) == (AttributionKind.ANONYMOUS, "Five")
+
+
+def test_a_word_in_ing_after_a_count_is_no_part_of_the_speaker():
+    # "the two leading Republicans, Ann Roe and Lee Cruz": the names are the speaker; the
+    # words describing them stay words of the claim that the verdict reads ("leaving" put
+    # for "leading" is a word the source does not say, not a speaker's description)
+    source = (
+        "But the two leading Republicans, Ann Roe and Lee Cruz, have questioned the harbor "
+        "plan and criticized the Lyon agreement."
+    )
+    assert attribute_sentence(source).speaker.startswith("Ann Roe")
+    result = verify(claim(source.replace("leading", "leaving")), evidence(source))
+    assert result.verdict is not Verdict.SUPPORTED

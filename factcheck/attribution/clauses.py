@@ -221,9 +221,13 @@ def name_before_role(masked: str, end: int) -> tuple[str, str] | None:
 
 
 def _may_head(norm: str) -> bool:
-    """Whether a lower-case word after a count may be the noun it counts: not a verb in
-    "-ed" or a form of "be" ("Five | were hurt"), nor a clause word."""
-    return not (norm.endswith("ed") or norm in BE or norm in CLAUSE_WORDS or norm == "not")
+    """Whether a lower-case word after a count may be the noun it counts: not a verb's form
+    in "-ed" or "-ing" or of "be" ("Five | resigned", "Five | were hurt", "the two | leading
+    Republicans", where the subject's words end with the count, as they did before counts
+    took nouns), nor a clause word."""
+    return not (
+        norm.endswith(("ed", "ing")) or norm in BE or norm in CLAUSE_WORDS or norm == "not"
+    )
 
 
 def head_follows(words: list[str], index: int) -> bool:
