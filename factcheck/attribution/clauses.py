@@ -225,9 +225,7 @@ def _may_head(norm: str) -> bool:
     in "-ed" or "-ing" or of "be" ("Five | resigned", "Five | were hurt", "the two | leading
     Republicans", where the subject's words end with the count, as they did before counts
     took nouns), nor a clause word."""
-    return not (
-        norm.endswith(("ed", "ing")) or norm in BE or norm in CLAUSE_WORDS or norm == "not"
-    )
+    return not (norm.endswith(("ed", "ing")) or norm in BE or norm in CLAUSE_WORDS or norm == "not")
 
 
 def head_follows(words: list[str], index: int) -> bool:
