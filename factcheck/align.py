@@ -218,7 +218,8 @@ def _derived_one_letter_apart(mine: Unit, theirs: Unit, shared: frozenset[str]) 
 def _spelt_alike(mine: Unit, theirs: Unit) -> bool:
     """Two plain words, or two titles ("defence" / "defense" minister), that are one word
     spelt two ways: one edit apart, and, where both are words the lexicons know (a title
-    always is), an edit of a British against an American spelling."""
+    always is), an edit of a British against an American spelling; where only one is, the
+    claim's is the one they do not know (a slip in the draft)."""
     kinds = {mine.kind, theirs.kind}
     if not (kinds <= {"word", "act"} or kinds == {"title"}):
         return False
@@ -226,9 +227,13 @@ def _spelt_alike(mine: Unit, theirs: Unit) -> bool:
         Levenshtein.distance(mine.norm, theirs.norm, score_cutoff=SPELLING_EDITS) > SPELLING_EDITS
     ):
         return False
-    if kinds == {"title"} or (_all_known(mine.norm) and _all_known(theirs.norm)):
+    known = _all_known(mine.norm)
+    if kinds == {"title"} or (known and _all_known(theirs.norm)):
         return spelling_variants(mine.norm, theirs.norm)
-    return True
+    # a word the lexicons do not know is a slip for one they know ("goverment"); one they
+    # know is no slip for a source's word they do not, a word newer than the lexicons or a
+    # term of their own ("defend" / "defund"): the source's word is as the source wrote it
+    return not known
 
 
 def _all_known(norm: str) -> bool:

@@ -43,6 +43,11 @@ CASES = {
         "according to rights groups.",
         [("word-mismatch", "claim says \u201cfights\u201d, source says \u201crights\u201d")],
     ),
+    "a letter changed in a source's word no lexicon knows, making one they know": (
+        "The Lyon council voted on Friday to defend the harbor agency.",
+        "The Lyon council voted on Friday to defund the harbor agency.",
+        [("word-mismatch", "one letter from a word no lexicon knows (\u201cdefund\u201d)")],
+    ),
     "a word sharing a rarer sense with the source's: a warning": (
         "The council will shift the vote on the harbor plan.",
         "The council will move the vote on the harbor plan.",
@@ -536,6 +541,10 @@ def _unit(word: str):
         ("judgement", "judgment", True),
         # a typing slip of a word the lexicons know
         ("goverment", "government", True),
+        # but a word the lexicons know is no slip for a source's word they do not: the
+        # source's is as written, a word newer than the lexicons ("defund") or a slip there
+        ("defend", "defund", False),
+        ("government", "goverment", False),
         # two words the lexicons know, one letter apart
         ("rises", "rides", False),
         ("cause", "pause", False),

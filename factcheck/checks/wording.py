@@ -229,8 +229,9 @@ def _added(case: Case, link: Link, at: int, code: Code) -> Finding:
 
 def _substituted(case: Case, put: Link) -> Finding:
     """An error where WordNet relates the two words in none of their senses: no reading of
-    the source says the claim's word; a warning where it knows a sense they share or link,
-    or does not know a word (so cannot tell a rewording from a changed fact)."""
+    the source says the claim's word, or where they are one letter apart (a slip or another
+    word); a warning where it knows a sense they share or link, or does not know a word (so
+    cannot tell a rewording from a changed fact)."""
     mine, theirs = _differing_words(case, put)
     if is_negative_verb(theirs) and _NEGATED_AFTER.match(case.claim.analysis.text, put.unit.end):
         return WORD_SUBSTITUTED.finding(
@@ -250,6 +251,13 @@ def _substituted(case: Case, put: Link) -> Finding:
             f"{case.substitution(put)}; the two words share only a rarer sense"
         )
     unknown = theirs if known_word(mine) else mine
+    if unknown == theirs and Levenshtein.distance(mine, theirs, score_cutoff=1) == 1:
+        # a letter changed in the source's word makes a word the lexicons know: the claim
+        # says another word ("defend" / "defund"), as between two words they know
+        return WORD_MISMATCH.finding(
+            f"{case.substitution(put)}; one letter from a word no lexicon knows "
+            f"(\u201c{unknown}\u201d): another word, or a slip"
+        )
     return WORD_SUBSTITUTED.finding(
         f"{case.substitution(put)}; no lexicon knows \u201c{unknown}\u201d"
     )
