@@ -544,15 +544,11 @@ def align(
     anchored = dict(anchors)
     moved = _moved(hit, [i for i in ordered if claim[i].kind != "relation"], anchored)
     used = set(anchored.values()) | set(moved.values())
-    # the units outside the order stand first, and what they stand on is no counterpart for
-    # a word in the order: "as part of a secret deal, according to people familiar with ..."
-    # does not put "part" for the attribution's "according" and "secret" for its "people"
     outside = {
         index: _outside_order(index, hit, speaker if index in speaker else verbatim, used)
         for index in range(len(claim))
         if index in speaker or index in verbatim
     }
-    used |= {at for at in outside.values() if at is not None}
     links = []
     for index, unit in enumerate(claim):
         names_source = index in speaker
@@ -631,6 +627,7 @@ def align(
             used.add(at)  # one counterpart stands for one claim unit
         else:
             links.append(Link(unit, WordStatus.ADDED, None, names_source))
+    links = _taken_outside(links, {id(theirs[at]) for at in outside.values() if at is not None})
     links = _office_narrowed(_spelled_out(links), theirs, evidence.text)
     links = _swapped_roles(links, set(ordered), anchors, claim, theirs, evidence.text, claim_text)
     return Alignment(_swapped_figures(links, anchors, theirs))
@@ -651,6 +648,22 @@ def _outside_order(index: int, hit: list[list[bool]], group: frozenset[int], use
         )
 
     return max(found, key=lambda j: (j not in used, beside(j)), default=None)
+
+
+def _taken_outside(links: list[Link], taken: set[int]) -> list[Link]:
+    """A plain word put for an evidence unit that a unit outside the order stands on is
+    added, not put for it: "as part of a secret deal, according to people familiar with
+    ..." does not put "part" for the attribution's "according" or "secret" for its "people",
+    which the claim's own attribution says. A name keeps its counterpart: one that trades
+    places with the name of the claim's speaker is a swap the entity check reads."""
+    return [
+        replace(link, status=WordStatus.ADDED, counterpart=None)
+        if link.status is WordStatus.SUBSTITUTED
+        and link.unit.kind == "word"
+        and id(link.counterpart) in taken
+        else link
+        for link in links
+    ]
 
 
 def _same_measure(mine: Unit, theirs: Unit) -> bool:

@@ -124,3 +124,17 @@ def test_a_name_said_elsewhere_where_the_source_has_a_plain_word_is_no_swap():
         )
         == []
     )
+
+
+def test_a_name_trading_places_with_the_claims_speaker_is_a_swap():
+    # the claim's speaker ("Luis Vega has told") stands on the evidence's "Luis Vega", the
+    # place the claim gives "Ana Vega": that name keeps the counterpart it was put for
+    source = (
+        "With her husband, former Mayor Luis Vega, standing by her side, Ana Vega has told "
+        "her supporters that \u201cwe will win this together.\u201d"
+    )
+    swapped = (
+        "With her husband, former Mayor Ana Vega, standing by her side, Luis Vega has told "
+        "her supporters that \u201cwe will win this together.\u201d"
+    )
+    assert [f.code for f in check(claim(swapped), evidence(source))] == ["entity-mismatch"]
