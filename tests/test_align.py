@@ -24,6 +24,14 @@ def statuses(claim, evidence):
     return {word: (status, other) for word, status, other in links(claim, evidence)}
 
 
+def speaker_links(claim, evidence, naming):
+    """The links of `claim` against `evidence` with the claim units `naming` holds (a test on
+    a unit) naming the claim's source, as the attribution stage marks them."""
+    units = list(analyse_text(claim).units)
+    speaker = frozenset(i for i, u in enumerate(units) if naming(u))
+    return align(units, analyse_text(evidence), speaker=speaker, claim_text=claim).links
+
+
 def test_same_words_in_other_inflections_match():
     found = statuses("Norway sold two frigates.", "Norway is selling two frigates.")
     assert all(status is WordStatus.MATCHED for status, _ in found.values())
@@ -559,9 +567,7 @@ def test_a_unit_naming_the_source_stands_beside_its_neighbour_in_the_name():
     # claim's "fights" is put for
     evidence = "Curbs on the rights of renters spiked in Lyon, according to rights groups."
     claim = "Curbs on the fights of renters spiked in Lyon, according to rights groups."
-    units = list(analyse_text(claim).units)
-    speaker = frozenset(i for i, u in enumerate(units) if u.start >= claim.index("according"))
-    found = align(units, analyse_text(evidence), speaker=speaker, claim_text=claim).links
+    found = speaker_links(claim, evidence, lambda u: u.start >= claim.index("according"))
     at = {claim[k.unit.start : k.unit.end]: k.counterpart.start for k in found if k.counterpart}
     assert at["fights"] == evidence.index("rights")
     assert at["rights"] == evidence.index("rights groups")
@@ -573,9 +579,7 @@ def test_a_unit_naming_the_source_first_stands_beside_its_neighbour_in_the_name(
     # "rights" stands on the "rights" of "rights groups", its neighbour's neighbour
     evidence = "Curbs on the rights of renters spiked in Lyon, according to rights groups."
     claim = "Rights groups said curbs on the fights of renters spiked in Lyon."
-    units = list(analyse_text(claim).units)
-    speaker = frozenset(i for i, u in enumerate(units) if u.end <= claim.index(" curbs"))
-    found = align(units, analyse_text(evidence), speaker=speaker, claim_text=claim).links
+    found = speaker_links(claim, evidence, lambda u: u.end <= claim.index(" curbs"))
     at = {claim[k.unit.start : k.unit.end]: k.counterpart.start for k in found if k.counterpart}
     assert at["Rights"] == evidence.index("rights groups")
     assert at["fights"] == evidence.index("rights")
@@ -584,10 +588,8 @@ def test_a_unit_naming_the_source_first_stands_beside_its_neighbour_in_the_name(
 def test_a_unit_naming_the_source_stands_where_no_unit_in_the_order_stands():
     evidence = "Officials in Lyon dismissed the harbor plan on Friday, officials said."
     claim = "Officials in Lyon dismissed the harbor plan on Friday, officials said."
-    units = list(analyse_text(claim).units)
     # the name alone, no neighbour in it to stand beside
-    speaker = frozenset(i for i, u in enumerate(units) if u.start == claim.index("officials"))
-    found = align(units, analyse_text(evidence), speaker=speaker, claim_text=claim).links
+    found = speaker_links(claim, evidence, lambda u: u.start == claim.index("officials"))
     assert [k.counterpart.start for k in found if k.unit.norm == "officials"] == [
         0,
         evidence.index("officials"),
@@ -600,8 +602,6 @@ def test_words_appended_before_the_attribution_are_put_for_none_of_its_words():
         "The Lyon council will delay the harbor vote as part of a secret deal, "
         "according to people familiar with it."
     )
-    units = list(analyse_text(claim).units)
-    speaker = frozenset(i for i, u in enumerate(units) if u.start >= claim.index("according"))
-    found = align(units, analyse_text(evidence), speaker=speaker, claim_text=claim).links
+    found = speaker_links(claim, evidence, lambda u: u.start >= claim.index("according"))
     appended = {k.unit.norm: k.status for k in found if k.unit.norm in ("part", "secret", "deal")}
     assert appended == dict.fromkeys(("part", "secret", "deal"), WordStatus.ADDED)
