@@ -585,8 +585,11 @@ def align(
         if unit.kind == "word":
             # a plain word stands for a role only right beside the same anchor ("a junior
             # official" / "a senior official", "finance ministers" / "foreign ministers")
-            beside = {anchored[index + 1] - 1} if index + 1 in anchored else set()
-            beside |= {anchored[index - 1] + 1} if index - 1 in anchored else set()
+            beside = set()
+            if index + 1 in anchored:
+                beside |= _beside(evidence.text, theirs, anchored[index + 1] - 1, +1)
+            if index - 1 in anchored:
+                beside |= _beside(evidence.text, theirs, anchored[index - 1] + 1, -1)
             if not _bounded(index, anchors):
                 # past the claim's last anchor, plain words have no slot to reword; a
                 # capitalised one may be a name ("Wells is now poised" / "Tenney is ...")
@@ -648,6 +651,23 @@ def _outside_order(index: int, hit: list[list[bool]], group: frozenset[int], use
         )
 
     return max(found, key=lambda j: (j not in used, beside(j)), default=None)
+
+
+_SETS_OFF = re.compile(r"[,;:()\[\]\u2013\u2014]")
+
+
+def _beside(text: str, units: list[Unit], at: int, anchor: int) -> set[int]:
+    """{at} where evidence unit `at`, beside an anchor (the next unit for `anchor` +1, the
+    one before for -1), may stand for a claim word beside that anchor: a title only in one
+    phrase with it, no comma, colon, bracket or dash between ("Ann Roe, the mayor of Lyon,
+    said" sets the role off, and "Ann Roe spoke" puts no word for it)."""
+    if not 0 <= at < len(units):
+        return set()
+    if units[at].kind == "title":
+        first, second = (units[at], units[at + 1]) if anchor > 0 else (units[at - 1], units[at])
+        if _SETS_OFF.search(text, first.end, second.start):
+            return set()
+    return {at}
 
 
 def _taken_outside(links: list[Link], taken: set[int]) -> list[Link]:

@@ -138,3 +138,19 @@ def test_a_name_trading_places_with_the_claims_speaker_is_a_swap():
         "her supporters that \u201cwe will win this together.\u201d"
     )
     assert [f.code for f in check(claim(swapped), evidence(source))] == ["entity-mismatch"]
+
+
+def test_a_word_beside_a_name_is_put_for_no_role_the_source_sets_off():
+    source = "Ann Roe, the mayor of Lyon, said on Friday that the harbor plan would fail."
+    # "spoke" stands beside "Roe" where the source's role stands beside it, but the source
+    # sets the role off with commas: the claim leaves the appositive out, puts no word for it
+    assert check(claim("Ann Roe spoke in Lyon on Friday."), evidence(source)) == []
+    # a role in the role's own place is still read against it
+    other = "Ann Roe, the governor of Lyon, said on Friday that the harbor plan would fail."
+    assert [f.code for f in check(claim(other), evidence(source))] == ["entity-mismatch"]
+    # and a word right beside a role in one phrase still stands for it
+    found = check(
+        claim("The finance ministers of Lyon met on Friday."),
+        evidence("The foreign ministers of Lyon met on Friday."),
+    )
+    assert [f.code for f in found] == ["entity-mismatch"]
