@@ -147,3 +147,15 @@ def test_a_speaker_restated_with_another_quantifier_is_another_source():
         evidence("Many Democrats have warned the bank not to act."),
     )
     assert [f.code for f in found] == ["speaker-mismatch"]
+
+
+def test_a_pronoun_speaker_is_not_compared_with_the_sources():
+    # "She said ...": the draft's sentence before says who she is, the claim does not
+    named = "Ann Roe, the mayor of Lyon, said on Friday that the harbor plan would fail."
+    assert check(claim("She said the harbor plan would fail."), evidence(named)) == []
+    unnamed = "A senior official in Lyon said on Friday that the harbor plan would fail."
+    assert check(claim("He said the harbor plan would fail."), evidence(unnamed)) == []
+    # what the source states in its own voice is still nobody's words to give
+    narrated = "The harbor plan in Lyon will fail, the council's own report shows."
+    found = check(claim("She said the harbor plan in Lyon will fail."), evidence(narrated))
+    assert [f.code for f in found] == ["speaker-mismatch"]
