@@ -636,7 +636,9 @@ def align(
     return Alignment(_swapped_figures(links, anchors, theirs))
 
 
-def _outside_order(index: int, hit: list[list[bool]], group: frozenset[int], used: set[int]):
+def _outside_order(
+    index: int, hit: list[list[bool]], group: frozenset[int], used: set[int]
+) -> int | None:
     """The evidence unit a claim unit outside the word order (naming the claim's source, or
     inside a quote the evidence holds) stands on: of those it matches, one no unit in the
     word order stands on, and one beside the unit its neighbour in the same name or quote

@@ -173,14 +173,14 @@ def check(case: Case):
         return []
     claimed = case.claim.attribution
     actual = case.evidence[0].attribution
-    if claimed is not None and actual is not None and _pronoun_for_a_source(claimed, actual):
-        return []
     if any(
         link.unit.kind == "act" and link.status is not WordStatus.MATCHED
         for link in case.alignment.links
     ):
         return []  # the claim's cue is an act no source reports: unsupported, not misattributed
     if claimed is None or actual is None or same_source(claimed, actual):
+        return []
+    if _pronoun_for_a_source(claimed, actual):
         return []
     if _speaker_named_in_claim(case, actual) and not _restated_otherwise(claimed, actual):
         return []
