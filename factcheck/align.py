@@ -608,6 +608,15 @@ def align(
             # million" holds no 60 million once "Millions" is the claim's own "Millions";
             # "A supported it and B opposed it" no "B supported it"
             found = [j for j in found if j not in used or j == moved.get(index)]
+        elif unit.kind == "number":
+            # nor does a figure with no rival: one figure of the source says one of the
+            # claim's, unless the claim states it twice ("more than 200 employees ... sold 400
+            # employees" holds no 400 in "more than 200 employees ... sold 40 trucks")
+            found = [
+                j
+                for j in found
+                if j not in used or j == moved.get(index) or _said_twice(claim, index, j, anchored)
+            ]
         # a rival the claim itself states elsewhere makes a swap, never a fronted phrase
         swapped = counterpart is not None and any(matches(c, counterpart) for c in claim)
         nearby = any(
@@ -634,6 +643,20 @@ def align(
     links = _office_narrowed(_spelled_out(links), theirs, evidence.text)
     links = _swapped_roles(links, set(ordered), anchors, claim, theirs, evidence.text, claim_text)
     return Alignment(_swapped_figures(links, anchors, theirs))
+
+
+def _said_twice(claim: list[Unit], index: int, at: int, anchored: dict[int, int]) -> bool:
+    """Whether the claim unit anchored on evidence unit `at` is the figure claim unit `index`
+    is: the claim repeating one figure may stand twice on the source's one. The same value,
+    not an agreeing one: "more than 200" agrees with 400 and is another figure."""
+    mine = claim[index].quantity
+    return any(
+        j == at
+        and (q := claim[i].quantity) is not None
+        and mine is not None
+        and (q.kind, q.low, q.high) == (mine.kind, mine.low, mine.high)
+        for i, j in anchored.items()
+    )
 
 
 def _outside_order(

@@ -184,12 +184,15 @@ class Quantity:
         presidential nominee" counts nothing: it dates)."""
         return self.kind == "year" or (
             self.kind == "count"
+            and not _GROUPED.search(self.text)  # a year has no thousands separator
             and self.low == self.high
             and 1800 <= self.low <= 2100
             and self.low == int(self.low)
             and not self.modifier
         )
 
+
+_GROUPED = re.compile(r"\d,\d")  # a figure written with a thousands separator: "1,800"
 
 # Words after a number that count nothing of their own: "percent" is the kind, and an
 # "eight-way primary" or a "three-way tie" has eight or three parties, whatever they are.
@@ -239,7 +242,12 @@ def quantities(text: str) -> list[Quantity]:
             kind = "money"
         elif match.group("ordsuffix"):
             kind = "ordinal"
-        elif digits.isdigit() and len(digits) == 4 and 1800 <= value <= 2100 and unit is None:
+        elif (
+            match.group("value").isdigit()  # "1,800" is written as a count, never as a year
+            and len(digits) == 4
+            and 1800 <= value <= 2100
+            and unit is None
+        ):
             kind = "year"
         else:
             kind = "count"

@@ -485,6 +485,19 @@ def test_a_figure_fronted_in_its_own_phrase_is_said_of_the_clause_after_it():
         assert statuses(changed, source)[changed[-11:-1]][0] is not WordStatus.MATCHED
 
 
+def test_a_figure_stands_on_no_figure_another_claim_figure_stands_on():
+    # "more than 200" agrees with 400 in range, but says the claim's first figure already
+    source = "The firm has more than 200 employees in Ohio and sold 40 trucks last year."
+    claim = "The firm has more than 200 employees in Ohio and hired 400 employees last year."
+    found = statuses(claim, source)
+    assert found["more than 200"] == (WordStatus.MATCHED, "more than 200")
+    assert found["400"][0] is not WordStatus.MATCHED
+    # a figure the claim states twice may stand twice on the source's one
+    source = "The plant employs 200 people, all of them in the union."
+    found = links("The plant employs 200 people, and all 200 are in the union.", source)
+    assert [(w, s) for w, s, _ in found if w == "200"] == [("200", WordStatus.MATCHED)] * 2
+
+
 def test_two_figures_that_trade_places_are_not_both_matched():
     # each is moved onto the other's match; the other still stands in its place
     source = "At 61 percent, turnout in the coastal wards is well above its low of 40 percent."

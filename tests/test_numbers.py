@@ -99,6 +99,23 @@ def test_a_changed_year_is_a_mismatch():
     )
 
 
+def test_a_figure_with_a_thousands_separator_is_a_count_never_a_year():
+    assert [q.kind for q in quantities("another says there are about 1,800.")] == ["count"]
+    assert values("The mill opened in 1800.") == [("year", 1800, 1800, None)]
+    # a count in the years' range may be a year ("the 2000 nominee"), never one so written
+    assert quantities("the 2000 nominee")[0].could_be_year
+    assert not quantities("the 2,000 nominees")[0].could_be_year
+    # read as a year, "about 1,800" was no counterpart for the count "about 18,000", which
+    # then matched the sentence's other figure, "more than 2,400"
+    source = "One firm says there are more than 2,400 billionaires, another says about 1,800."
+    found = check(
+        claim("One firm says there are more than 2,400 billionaires, another says about 18,000."),
+        evidence(source),
+    )
+    assert [f.code for f in found] == ["number-mismatch"]
+    assert "about 1,800" in found[0].message
+
+
 def test_a_decade_is_ten_years():
     assert values("over the next decade") == [("count", 10, 10, "year")]
     assert (
