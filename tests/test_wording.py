@@ -143,6 +143,16 @@ CASES = {
         "The mayor met the secretary of state in Lyon last week.",
         [("word-mismatch", "claim says \u201cslate\u201d, source says \u201cstate\u201d")],
     ),
+    "a phrase of the claim where the source has its words as units of their own": (
+        "Harbor fees in Lyon have been picking up since the ferry strike.",
+        "Harbor fees in Lyon have been ticking up since the ferry strike.",
+        [("word-mismatch", "claim says \u201cpicking up\u201d, source says \u201cticking\u201d")],
+    ),
+    "the same phrase with a word more in the source's: no word put for another": (
+        "Harbor fees in Lyon have been picking up since the ferry strike.",
+        "Harbor fees in Lyon have been ticking up again since the ferry strike.",
+        [],
+    ),
     "a word before a figure where the source's figure opens with another": (
         "The city will spend nearby 150,000 euros on the ferry.",
         "The city will spend nearly 150,000 euros on the ferry.",

@@ -170,10 +170,16 @@ def check(case: Case):
             if not matches(link.unit, put.counterpart) and not _counted(case, put):
                 found.append(_substituted(case, put))
         elif then == at + 1:
-            put = _in_slot(case, link, at)
+            put = _in_slot(case, link, at, then)
             if put is None:
                 found.append(_added(case, link, at, MODIFIER_ADDED if modifier else WORD_ADDED))
             elif not _counted(case, put):
+                found.append(_substituted(case, put))
+        elif then > at + 2:
+            # a phrase of the claim where the source has its words as units of their own
+            # ("picking up" / "ticking" "up"): the same words around, one put for another
+            put = _in_slot(case, link, at, then)
+            if put is not None and not _counted(case, put):
                 found.append(_substituted(case, put))
     return found
 
@@ -435,13 +441,15 @@ def _in_phrase(case: Case, run: tuple[Link, ...], phrase: Unit) -> Link | None:
     return None if matches(link.unit, word) else replace(link, counterpart=word)
 
 
-def _in_slot(case: Case, link: Link, at: int) -> Link | None:
-    """The claim word between two words that stand side by side in the evidence, where the
-    evidence has another word between the same words: that word, which the claim's is put
-    for ("is lively to" / "is likely to", where a hedge is no unit; "secretary of slate" /
-    "secretary of state", where the claim's "secretary" stands on the whole title; "nearby
-    $150,000" / "nearly $150,000"). The words around it must be the same, word for word, so
-    that a rewording that adds a word and drops another elsewhere is not read as one. None
+def _in_slot(case: Case, link: Link, at: int, then: int) -> Link | None:
+    """The claim word between the evidence units `at` and `then`, where the evidence has
+    another word between the same words: that word, which the claim's is put for ("is lively
+    to" / "is likely to", where a hedge is no unit; "secretary of slate" / "secretary of
+    state", where the claim's "secretary" stands on the whole title; "nearby $150,000" /
+    "nearly $150,000"; "have been picking up" / "have been ticking up", where the claim's
+    phrase is one unit and the source's words two). The words around it must be the same,
+    word for word, so that a rewording that adds a word and drops another elsewhere is not
+    read as one. None
     where the evidence word is a function word (what stands in their place is the other
     checks' business, or no word of its own) or the claim's word opens a hedge (one hedge
     for another is the hedge check's)."""
@@ -451,17 +459,17 @@ def _in_slot(case: Case, link: Link, at: int) -> Link | None:
     before = links[index - 1].unit if index > 0 else None
     after = links[index + 1].unit if index + 1 < len(links) else None
     mine = _words(claim_text, before.end if before else 0, after.start if after else None)
-    theirs = _words(text, units[at].end if at >= 0 else 0, _start(units, at + 1))
+    theirs = _words(text, units[at].end if at >= 0 else 0, _start(units, then))
     if before is not None and at >= 0:
         said = _words(text, units[at].start, units[at].end)
         theirs = _rest(said, _norms(claim_text, before)) + theirs
-    if after is not None and at + 1 < len(units):
-        said = _words(text, units[at + 1].start, units[at + 1].end)
+    if after is not None and then < len(units):
+        said = _words(text, units[then].start, units[then].end)
         theirs += _rest(said[::-1], _norms(claim_text, after)[::-1])[::-1]
     if len(mine) != len(theirs):
         return None
     differ = [(a, b) for a, b in zip(mine, theirs, strict=True) if a[0] != b[0]]
-    if len(differ) != 1 or differ[0][0][1:] != (link.unit.start, link.unit.end):
+    if len(differ) != 1 or not link.unit.start <= differ[0][0][1] < link.unit.end:
         return None
     said = differ[0][1]
     if said[0] in _function_words() or link.unit.norm in _hedge_openings():
