@@ -207,9 +207,11 @@ def _derived_one_letter_apart(mine: Unit, theirs: Unit, shared: frozenset[str]) 
     "quality" / "qualify", "economics" / "economies"): another part of speech, or another
     word, never the same one inflected or spelt another way (those share a form or a
     synset: "crisis" / "crises", "adviser" / "advisor"). A rewording that turns a verb into
-    its noun changes more than a letter ("decided" / "decision")."""
+    its noun changes more than a letter ("decided" / "decision"). Words of a title too ("an
+    economies professor" / "an economics professor")."""
     return (
-        mine.kind == theirs.kind == "word"
+        mine.kind == theirs.kind
+        and mine.kind in ("word", "title")
         and all(key.startswith("der:") for key in shared)
         and Levenshtein.distance(mine.norm, theirs.norm, score_cutoff=1) == 1
     )
@@ -813,8 +815,14 @@ def _without_strays(
         tail -= 1
     if tail == 0:
         return anchors
-    # relation words ride with the phrase they open ("in Lagos")
-    stray = [i for i, _ in anchors[tail:] if claim[i].kind != "relation"]
+    # relation words ride with the phrase they open ("in Lagos"), and a unit the earlier
+    # sentence says too ("the firm MWW" / "the MWW team") tells no sentence from the other
+    earlier = [t for t in theirs if _sentence_of(t, breaks) < sentence[-1]]
+    stray = [
+        i
+        for i, _ in anchors[tail:]
+        if claim[i].kind != "relation" and not any(matches(claim[i], t) for t in earlier)
+    ]
     if len(stray) <= 1:
         return anchors[:tail]
     one_name = all(claim[i].capitalised for i in stray) and stray == list(

@@ -210,6 +210,20 @@ def test_a_name_alone_in_the_other_sentence_of_a_pair_is_no_anchor():
     assert all(link.status is WordStatus.MATCHED for link in found)
 
 
+def test_a_unit_both_sentences_of_a_pair_say_tells_no_sentence_from_the_other():
+    # "Ardent" is in both sentences: the later one adds only "deal", one word, a stray
+    claim = "He lost his job with the firm Ardent as part of a secret deal."
+    evidence = "He lost his job with the firm Ardent. The Ardent team had to deal with it."
+    units = list(analyse_text(claim).units)
+    found = align(
+        units, analyse_text(evidence), breaks=(evidence.index("The Ardent"),), claim_text=claim
+    ).links
+    deal = next(link for link in found if claim[link.unit.start : link.unit.end] == "deal")
+    assert deal.status is not WordStatus.MATCHED
+    ardent = next(link for link in found if claim[link.unit.start : link.unit.end] == "Ardent")
+    assert ardent.counterpart.start < evidence.index("The Ardent")
+
+
 def test_an_acronym_the_evidence_spells_out_or_writes_otherwise_matches():
     found = statuses(
         "Okafor owned a team of the WAFL in 1990.",

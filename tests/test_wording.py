@@ -581,6 +581,15 @@ def test_one_word_spelt_two_ways_matches_another_word_does_not(mine, theirs, sam
     assert matches(_unit(mine), _unit(theirs)) is same
 
 
+def test_a_title_word_one_letter_from_another_by_derivation_is_another_title():
+    found = (
+        analyse_text("an economies professor").units,
+        analyse_text("an economics professor").units,
+    )
+    (mine, theirs) = (next(u for u in units if u.norm.startswith("econom")) for units in found)
+    assert mine.kind == theirs.kind == "title" and not matches(mine, theirs)
+
+
 def test_a_title_spelt_the_british_way_is_the_same_title():
     found = analyse_text("the defence minister").units, analyse_text("the defense minister").units
     (mine, theirs) = (next(u for u in units if u.norm.startswith("defen")) for units in found)
