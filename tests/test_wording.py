@@ -173,6 +173,21 @@ CASES = {
         "The harbor plan is likely to pass the council in June.",
         [("word-added", "the claim adds \u201clively\u201d")],
     ),
+    "a word after a determiner written against a bracket": (
+        "The mayor backed the ferry plan (a secret arrangement with Lyon) on Friday.",
+        "The mayor backed the ferry plan (an arrangement with Lyon) on Friday.",
+        [("modifier-added", "the claim adds \u201csecret\u201d")],
+    ),
+    "a word after a determiner written against a dash": (
+        "The ferry links Nice with Lyon\u2014a secret partner city of Turin\u2014every day.",
+        "The ferry links Nice with Lyon\u2014a partner city of Turin\u2014every day.",
+        [("modifier-added", "the claim adds \u201csecret\u201d")],
+    ),
+    "a word after a comma is after no determiner": (
+        "The ferry links Nice with Lyon, secretly, every day.",
+        "The ferry links Nice with Lyon, every day.",
+        [("word-added", "the claim adds \u201csecretly\u201d")],
+    ),
     "a word matched by derivation to one another claim word says: added there": (
         "The informal information was sent to the council in June.",
         "The information was sent to the council in June.",

@@ -277,11 +277,17 @@ _NEGATED_AFTER = re.compile(r"\s+(?:not|never)\b", re.IGNORECASE)
 
 def _after_determiner(text: str, unit: Unit) -> bool:
     """Whether the word right before `unit` opens a noun phrase: a determiner
-    (lexicon/determiners.txt) or a possessive ("Lyon's")."""
+    (lexicon/determiners.txt) or a possessive ("Lyon's"), written after a bracket or a dash
+    or not ("(an arrangement", "Turkey\u2014a state")."""
     before = text[: unit.start].split()
-    return bool(before) and (
-        normalize(before[-1]) in lexicon("determiners") or POSSESSIVE.search(before[-1]) is not None
-    )
+    if not before:
+        return False
+    word = _OPENED.split(before[-1])[-1]  # "" where a comma or a bracket closes it
+    return normalize(word) in lexicon("determiners") or POSSESSIVE.search(word) is not None
+
+
+# what may open a word written against it: a bracket, a dash, a quotation mark ("(an", "—a")
+_OPENED = re.compile(r"[^\w'\u2019]+")
 
 
 def _differing_words(case: Case, put: Link) -> tuple[str, str]:
