@@ -153,6 +153,16 @@ CASES = {
         "Harbor fees in Lyon have been ticking up again since the ferry strike.",
         [],
     ),
+    "a word put for one of a phrase the source says whole, the word matched elsewhere": (
+        "Lyon sets its harbor apart as a leader on the putting edge of ferry design.",
+        "Lyon sets its harbor apart as a leader on the cutting edge of ferry design.",
+        [("word-mismatch", "claim says \u201cputting\u201d, source says \u201ccutting\u201d")],
+    ),
+    "a name put for a word of a phrase the source says whole is the entity check's": (
+        "Lyon sets its harbor apart as a leader on the Boston edge of ferry design.",
+        "Lyon sets its harbor apart as a leader on the cutting edge of ferry design.",
+        [],
+    ),
     "a word before a figure where the source's figure opens with another": (
         "The city will spend nearby 150,000 euros on the ferry.",
         "The city will spend nearly 150,000 euros on the ferry.",

@@ -205,13 +205,25 @@ def _in_phrase_said(case: Case, link: Link) -> Link | bool:
         window = [norm for norm, _, _ in said[at - offset : at - offset + len(theirs) + 1]]
         if window[:offset] + window[offset + 1 :] == norms:
             return True
-    for offset in range(min(at, len(theirs) - 1) + 1):  # the word put for theirs[offset]
-        window = [norm for norm, _, _ in said[at - offset : at - offset + len(theirs)]]
-        if len(window) == len(norms) and all(
-            a == b for k, (a, b) in enumerate(zip(window, norms, strict=True)) if k != offset
-        ):
+    for offset in range(min(at, len(theirs) - 1) + 1):  # the claim's words over the phrase
+        window = said[at - offset : at - offset + len(theirs)]
+        if len(window) != len(norms):
+            continue
+        differ = [k for k, ((a, _, _), b) in enumerate(zip(window, norms, strict=True)) if a != b]
+        if differ == [offset]:  # the word put for theirs[offset]
             return _put_for(link, theirs[offset]) or False
+        if len(differ) == 1:
+            # another claim word put for one of the phrase's, this one the phrase's own
+            # ("the putting edge" / "the cutting edge", "putting" matched elsewhere by a sense)
+            other = _link_at(case, window[differ[0]][1])
+            if other is not None and other.unit.kind == "word":
+                return _put_for(other, theirs[differ[0]]) or False
     return False
+
+
+def _link_at(case: Case, start: int) -> Link | None:
+    """The claim's link whose unit starts at `start`, if any."""
+    return next((link for link in case.alignment.links if link.unit.start == start), None)
 
 
 def _put_inside(case: Case, link: Link, code: Code) -> Finding:
