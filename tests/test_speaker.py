@@ -102,6 +102,27 @@ def test_the_evidences_source_named_elsewhere_in_the_claim_is_no_excuse():
     assert [f.code for f in found] == ["speaker-mismatch"]
 
 
+def test_a_possessive_before_a_cue_word_is_no_subject_of_it():
+    # "Kenya's claims" is a noun phrase: Kenya claims nothing there, Nairobi vowed
+    found = check(
+        claim("The court ruled on Kenya's claims, which Accra has vowed to ignore."),
+        evidence("The court ruled on Kenya's claims, which Nairobi has vowed to ignore."),
+    )
+    assert [f.code for f in found] == ["speaker-mismatch"]
+    # nor is a name with another word between it and the cue ("the Kenya Sea claims")
+    found = check(
+        claim("The court ruled on the Kenya Sea claims, which Accra has vowed to ignore."),
+        evidence("The court ruled on the Kenya Sea claims, which Nairobi has vowed to ignore."),
+    )
+    assert [f.code for f in found] == ["speaker-mismatch"]
+    # while a name right before the cue is its subject ("Kenya claims")
+    found = check(
+        claim("The court heard that Kenya claims the harbor, Accra said."),
+        evidence("Kenya claims the harbor, Nairobi said."),
+    )
+    assert found == []
+
+
 def test_two_descriptions_stating_a_role_differently_are_two_sources():
     quote = "“We will not change course,” a senior Kenyan official said."
     found = check(

@@ -9,7 +9,7 @@ from functools import lru_cache
 from ..align import Case, align
 from ..analysis import analyse_text, speech_cue_offsets
 from ..model import Attribution, AttributionKind, Code, Severity, Verdict, WordStatus
-from ..text import content_words, lexicon, normalize
+from ..text import POSSESSIVE, content_words, lexicon, normalize
 
 SPEAKER_MISMATCH = Code(
     "speaker-mismatch",
@@ -116,10 +116,16 @@ def _speaker_named_in_claim(case: Case, actual: Attribution) -> bool:
     text = case.claim.claim.text
     starts, stops = speech_cue_offsets(text)
     reported: set[str] = set()
-    for unit in case.claim.analysis.units:
-        if any(0 <= at - unit.end <= CUE_DISTANCE for at in starts) or any(
-            0 <= unit.start - at <= 1 for at in stops
-        ):
+    units = case.claim.analysis.units
+    for k, unit in enumerate(units):
+        # the subject is the unit right before the cue, no other between ("the South China
+        # Sea claims" has no "China" claim), and never a possessive: the cue after it is a
+        # noun ("China's claims")
+        subject = POSSESSIVE.search(text[unit.start : unit.end]) is None
+        following = units[k + 1].start if k + 1 < len(units) else len(text)
+        if any(
+            subject and 0 <= at - unit.end <= CUE_DISTANCE and following >= at for at in starts
+        ) or any(0 <= unit.start - at <= 1 for at in stops):
             reported |= unit.keys
     return names <= reported
 
