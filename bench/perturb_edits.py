@@ -1238,8 +1238,11 @@ _IRREGULAR_FORMS = [{base, past} for base, past in words.IRREGULAR_PAST.items()]
 def _same_word(a: str, b: str) -> bool:
     """Two forms of one word ("began" / "begin", "began" / "begun", "woman" / "women"): a
     verb's base and past of the irregular table, a participle of it and a form with the same
-    first three letters, or a "-man" noun and its plural."""
+    first three letters, a "-man" noun and its plural, or a Greek noun in "-is" and its plural
+    in "-es" ("crisis" / "crises", "basis" / "bases")."""
     if any(a in forms and b in forms for forms in _IRREGULAR_FORMS):
+        return True
+    if a[:-2] == b[:-2] and {a[-2:], b[-2:]} == {"is", "es"}:
         return True
     if a in words.IRREGULAR_PARTICIPLES or b in words.IRREGULAR_PARTICIPLES:
         return a[:3] == b[:3]

@@ -202,6 +202,9 @@ def test_a_letter_makes_another_content_word_never_a_spelling_a_form_or_a_quote(
     assert edits.letter_neighbours("lover", agents) == ["lever"]  # "o" / "e" elsewhere
     assert edits.letter_neighbours("woman", vocabulary) == []  # a form of one word
     assert edits.letter_neighbours("begun", vocabulary) == []
+    greek = vocabulary | {"crises", "thesis", "theses"}
+    assert edits.letter_neighbours("crisis", greek) == []  # "-is" / "-es": a noun's plural
+    assert edits.letter_neighbours("thesis", greek | {"thesps"}) == ["thesps"]
     assert edits.letter_neighbours("hires", vocabulary | {"hired"}) == []  # an ending
     with_words = edits.Context(
         edits.build_inventory(ARTICLE), "\n".join(ARTICLE), random.Random(1), vocabulary
