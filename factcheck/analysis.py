@@ -954,15 +954,19 @@ def with_forenames(analysis: Analysis, known: Mapping[str, frozenset[str]]) -> A
     """The analysis with a forename unit on each surname standing alone whose source puts
     one forename only before it ("Al Gore" ... "Gore plans to skip"): a claim that names
     him "Al Gore" names the same man, and one that says "Bill Gore" names another. A
-    surname the source gives two forenames (two Clintons) stays a surname alone. The unit is
-    a "forename": it matches the claim's forename and stands in no other name's place."""
+    surname the source gives two forenames (two Clintons) stays a surname alone, and so does
+    one that opens a longer name, whatever its next word ("Trump National Doral", "Gore
+    Foundation": a place or a body named for the man, not the man). The unit is a
+    "forename": it matches the claim's forename and stands in no other name's place."""
     units: list[Unit] = []
     for index, unit in enumerate(analysis.units):
         firsts = known.get(unit.norm, frozenset())
         before = analysis.units[index - 1] if index else None
         after = analysis.units[index + 1] if index + 1 < len(analysis.units) else None
         in_run = (before is not None and _adjacent_names(analysis.text, before, unit)) or (
-            after is not None and _adjacent_names(analysis.text, unit, after)
+            after is not None
+            and after.capitalised
+            and not analysis.text[unit.end : after.start].strip()
         )
         if unit.kind == "name" and len(firsts) == 1 and not in_run:
             (first,) = firsts

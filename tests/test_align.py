@@ -559,6 +559,18 @@ def test_a_forename_the_source_supplies_matches_only_before_its_surname():
     assert found["Ana"] is not WordStatus.MATCHED
 
 
+def test_a_surname_opening_a_longer_name_takes_no_forename():
+    # "Ruiz Harbor Works" is a body named for her, not Ana Ruiz herself
+    known = {"ruiz": frozenset({"ana"})}
+    found = forename_links(
+        "Ana Ruiz hosted the ferry fair in June.", "Ruiz Harbor Works hosted the fair.", known
+    )
+    assert found["Ana"] is not WordStatus.MATCHED
+    # while a surname before a plain word still takes it
+    found = forename_links("Ana Ruiz hosted the fair.", "Ruiz hosted the fair.", known)
+    assert found["Ana"] is WordStatus.MATCHED
+
+
 SWAPPED_FIGURES = [
     # both moved onto the other's match
     (
