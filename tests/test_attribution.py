@@ -5,8 +5,9 @@ import yaml
 from helpers import claim, evidence
 
 from factcheck.attribution import attribute, attribute_sentence, describe, known_names
+from factcheck.attribution.context import Context
 from factcheck.attribution.phrases import SPEAKER_RULES, decide
-from factcheck.model import AttributionKind, Verdict
+from factcheck.model import Attribution, AttributionKind, Verdict
 from factcheck.sources import parse_source
 from factcheck.verify import verify
 
@@ -102,6 +103,31 @@ def test_surname_resolves_to_full_name_and_title():
     )
     assert content[1].attribution.speaker == "Yoko Kamikawa"
     assert content[1].attribution.role == "Foreign Minister"
+
+
+def test_a_full_name_with_another_forename_is_another_person():
+    content = attributed(
+        "Former President Bill Clinton arrived.\n\n"
+        "Hillary Clinton argued that the harbor plan would fail."
+    )
+    assert content[1].attribution.speaker == "Hillary Clinton"
+    # a lone surname two people share stays a surname: which one, nothing here tells
+    content = attributed(
+        "Bill Clinton arrived with Hillary Clinton.\n\n“It is serious,” Clinton said."
+    )
+    assert content[1].attribution.speaker == "Clinton"
+    # while a short form of one forename names the same man
+    content = attributed(
+        "Ken Starr arrived.\n\nKenneth Starr spoke.\n\n“It is serious,” Starr said."
+    )
+    assert content[2].attribution.speaker == "Ken Starr"
+
+
+def test_a_name_resolves_only_to_a_full_name_it_shortens():
+    known = Context({"clinton": Attribution(AttributionKind.NAMED, "Bill Clinton")}, [])
+    named = Attribution(AttributionKind.NAMED, "Hillary Clinton")
+    assert known.resolve(named).speaker == "Hillary Clinton"
+    assert known.resolve(Attribution(AttributionKind.NAMED, "Clinton")).speaker == "Bill Clinton"
 
 
 def test_definite_description_resolves_to_earlier_anonymous_source():

@@ -115,6 +115,12 @@ def test_a_possessive_before_a_cue_word_is_no_subject_of_it():
         evidence("The court ruled on the Kenya Sea claims, which Nairobi has vowed to ignore."),
     )
     assert [f.code for f in found] == ["speaker-mismatch"]
+    # nor a possessive after a cue that may precede its subject ("said Starr's ...")
+    found = check(
+        claim("Banda said Okafor's plan reminds him of the 1969 harbor strike."),
+        evidence("Okafor said Banda's plan reminds him of the 1969 harbor strike."),
+    )
+    assert [f.code for f in found] == ["speaker-mismatch"]
     # while a name right before the cue is its subject ("Kenya claims")
     found = check(
         claim("The court heard that Kenya claims the harbor, Accra said."),

@@ -41,7 +41,7 @@ class Context:
             return self._pronoun(attribution, norm)
         if attribution.kind is AttributionKind.NAMED:
             known = self.names.get(word_norm(speaker.split()[-1]))
-            if known and len(known.speaker.split()) >= len(speaker.split()):
+            if known and _shortens(speaker, known.speaker or ""):
                 found = replace(
                     attribution, speaker=known.speaker, role=attribution.role or known.role
                 )
@@ -86,6 +86,16 @@ class Context:
         return attribution
 
 
+def _shortens(speaker: str, full: str) -> bool:
+    """Whether `speaker` is `full` written shorter: its words, the surname last, all words of
+    the full name ("Clinton", "Hillary Clinton" of "Hillary Rodham Clinton"). Another forename
+    names another person ("Hillary Clinton" is not "Bill Clinton", "Melania Trump" not
+    "Donald Trump")."""
+    mine = [word_norm(word) for word in speaker.split()]
+    theirs = [word_norm(word) for word in full.split()]
+    return len(mine) <= len(theirs) and set(mine) <= set(theirs)
+
+
 NAME_RUN = re.compile(
     r"(?:(?:retired|former|then)\s+)?"
     r"(?:(?:[A-Z][\w'\u2019.\-]*|(?:[A-Z]\.)+)(?:\s+(?:of|to|for)\s+|\s+)){1,7}"
@@ -94,8 +104,11 @@ NAME_RUN = re.compile(
 
 
 def known_names(text: str) -> dict[str, Attribution]:
-    """Full names given anywhere in a source, by surname, with the title that precedes them."""
+    """Full names given anywhere in a source, by surname, with the title that precedes them.
+    A surname the source gives two people (Bill and Hillary Clinton) is left out: which one a
+    lone "Clinton" is, no rule here can tell."""
     names: dict[str, Attribution] = {}
+    shared: set[str] = set()
     for match in NAME_RUN.finditer(text):
         described = describe(match.group())
         if described is None or described.kind is not AttributionKind.NAMED:
@@ -104,9 +117,23 @@ def known_names(text: str) -> dict[str, Attribution]:
         described = replace(described, speaker=" ".join(parts))
         if len(parts) >= 2:
             key = word_norm(parts[-1])
+            if key in names and not _one_person(described.speaker, names[key].speaker or ""):
+                shared.add(key)
             if key not in names or (described.role and not names[key].role):
                 names[key] = described
-    return names
+    return {key: known for key, known in names.items() if key not in shared}
+
+
+def _one_person(a: str, b: str) -> bool:
+    """Whether two full names can name one person: one is the other written shorter, or
+    their first names are one the other's short form ("Ken Starr", "Kenneth Starr")."""
+    first_a, first_b = word_norm(a.split()[0]), word_norm(b.split()[0])
+    return (
+        _shortens(a, b)
+        or _shortens(b, a)
+        or first_a.startswith(first_b)
+        or first_b.startswith(first_a)
+    )
 
 
 @dataclass

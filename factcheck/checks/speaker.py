@@ -119,13 +119,14 @@ def _speaker_named_in_claim(case: Case, actual: Attribution) -> bool:
     units = case.claim.analysis.units
     for k, unit in enumerate(units):
         # the subject is the unit right before the cue, no other between ("the South China
-        # Sea claims" has no "China" claim), and never a possessive: the cue after it is a
-        # noun ("China's claims")
+        # Sea claims" has no "China" claim), or right after a cue that may precede it, and
+        # never a possessive: the cue after it is a noun ("China's claims")
         subject = POSSESSIVE.search(text[unit.start : unit.end]) is None
         following = units[k + 1].start if k + 1 < len(units) else len(text)
-        if any(
-            subject and 0 <= at - unit.end <= CUE_DISTANCE and following >= at for at in starts
-        ) or any(0 <= unit.start - at <= 1 for at in stops):
+        if subject and (
+            any(0 <= at - unit.end <= CUE_DISTANCE and following >= at for at in starts)
+            or any(0 <= unit.start - at <= 1 for at in stops)  # "said Starr's aide": the aide
+        ):
             reported |= unit.keys
     return names <= reported
 
