@@ -805,11 +805,16 @@ def _without_strays(
     """The anchors less a last phrase that stands alone in a later sentence of a pair than
     the rest: one word or one name there (", along with China", "... to The New York Times"
     matched to a China or a Times in the next sentence) says nothing of what the claim's
-    clause says. A first one alone in the earlier sentence stays: it is what the next
-    sentence's pronoun stands for ("Japan ... It has announced")."""
+    clause says. A first name alone in the earlier sentence stays: it is what the next
+    sentence's pronoun stands for ("Japan ... It has announced"); a first plain word alone
+    there stands for nothing ("Greenberg voted that ..." matched "voters" of the sentence
+    before "Greenberg noted that ...")."""
     if not breaks or len(anchors) < 2:
         return anchors
     sentence = [_sentence_of(theirs[j], breaks) for _, j in anchors]
+    head = [i for (i, _), at in zip(anchors, sentence, strict=True) if at == sentence[0]]
+    if sentence[-1] != sentence[0] and [claim[i].kind for i in head] == ["word"]:
+        return _without_strays(anchors[1:], claim, theirs, breaks)
     tail = len(anchors) - 1
     while tail > 0 and sentence[tail - 1] == sentence[-1]:
         tail -= 1

@@ -210,6 +210,32 @@ def test_a_name_alone_in_the_other_sentence_of_a_pair_is_no_anchor():
     assert all(link.status is WordStatus.MATCHED for link in found)
 
 
+def test_a_plain_word_alone_in_the_earlier_sentence_of_a_pair_is_no_anchor():
+    claim = "Okafor voted that the harbor plan would fail in June."
+    evidence = (
+        "Okafor spoke to voters in Lagos. Okafor noted that the harbor plan would fail in June."
+    )
+    units = list(analyse_text(claim).units)
+    speaker = frozenset(i for i, u in enumerate(units) if u.norm == "okafor")
+    found = align(
+        units,
+        analyse_text(evidence),
+        breaks=(evidence.index("Okafor noted"),),
+        speaker=speaker,
+        claim_text=claim,
+    ).links
+    voted = next(link for link in found if claim[link.unit.start : link.unit.end] == "voted")
+    assert voted.status is not WordStatus.MATCHED
+    # a name alone there stays: the next sentence's pronoun may stand for it
+    claim = "Lagos said it would close the harbor in June."
+    evidence = "Lagos spoke first. It said it would close the harbor in June."
+    units = list(analyse_text(claim).units)
+    found = align(
+        units, analyse_text(evidence), breaks=(evidence.index("It said"),), claim_text=claim
+    ).links
+    assert all(link.status is WordStatus.MATCHED for link in found)
+
+
 def test_a_unit_both_sentences_of_a_pair_say_tells_no_sentence_from_the_other():
     # "Ardent" is in both sentences: the later one adds only "deal", one word, a stray
     claim = "He lost his job with the firm Ardent as part of a secret deal."
