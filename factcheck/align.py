@@ -610,6 +610,11 @@ def align(
             # million" holds no 60 million once "Millions" is the claim's own "Millions";
             # "A supported it and B opposed it" no "B supported it"
             found = [j for j in found if j not in used or j == moved.get(index)]
+        elif unit.kind == "word" and counterpart is not None:
+            # nor a plain word with another in its place, on a word the claim says again
+            # where the source does: "When he talks onstage ... to talk" holds no "talks"
+            # where the source's "walks" stands, its one "talk" being the claim's other
+            found = [j for j in found if j not in used or j == moved.get(index)]
         elif unit.kind == "number":
             # nor does a figure with no rival: one figure of the source says one of the
             # claim's, unless the claim states it twice ("more than 200 employees ... sold 400

@@ -538,6 +538,14 @@ def test_a_figure_stands_on_no_figure_another_claim_figure_stands_on():
     assert [(w, s) for w, s, _ in found if w == "200"] == [("200", WordStatus.MATCHED)] * 2
 
 
+def test_a_word_stands_on_no_word_the_claims_other_word_stands_on():
+    source = "When Okafor walks onstage at the fair, Banda is due to talk to the donors."
+    claim = "When Okafor talks onstage at the fair, Banda is due to talk to the donors."
+    found = links(claim, source)
+    assert [s for w, s, _ in found if w == "talks"] == [WordStatus.SUBSTITUTED]
+    assert [s for w, s, _ in found if w == "talk"] == [WordStatus.MATCHED]
+
+
 def test_two_figures_that_trade_places_are_not_both_matched():
     # each is moved onto the other's match; the other still stands in its place
     source = "At 61 percent, turnout in the coastal wards is well above its low of 40 percent."
