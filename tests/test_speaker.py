@@ -121,7 +121,19 @@ def test_a_possessive_before_a_cue_word_is_no_subject_of_it():
         evidence("Okafor said Banda's plan reminds him of the 1969 harbor strike."),
     )
     assert [f.code for f in found] == ["speaker-mismatch"]
-    # while a name right before the cue is its subject ("Kenya claims")
+    # nor a name before a comma: the participle after it is the subject's
+    found = check(
+        claim("Banda hammered Okafor, calling him a wreck, and praised the harbor plan."),
+        evidence("Okafor hammered Banda, calling him a wreck, and praised the harbor plan."),
+    )
+    assert [f.code for f in found] == ["speaker-mismatch"]
+    # while an appositive's closing comma leaves the name the subject ("Gen Nakatani, said")
+    found = check(
+        claim("Kenya's defence minister, Gen Okafor, said Nairobi would help."),
+        evidence("Kenyan Defence Minister Gen Okafor said his country would help."),
+    )
+    assert found == []
+    # and a name right before the cue is its subject ("Kenya claims")
     found = check(
         claim("The court heard that Kenya claims the harbor, Accra said."),
         evidence("Kenya claims the harbor, Nairobi said."),

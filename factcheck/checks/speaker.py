@@ -118,17 +118,31 @@ def _speaker_named_in_claim(case: Case, actual: Attribution) -> bool:
     reported: set[str] = set()
     units = case.claim.analysis.units
     for k, unit in enumerate(units):
-        # the subject is the unit right before the cue, no other between ("the South China
-        # Sea claims" has no "China" claim), or right after a cue that may precede it, and
-        # never a possessive: the cue after it is a noun ("China's claims")
+        # the subject is the unit right before the cue, no other unit between ("the South
+        # China Sea claims" has no "China" claim) nor a comma before a participle ("hammered
+        # Perez, calling him" is the subject's calling; "Gen Nakatani, said" is his saying),
+        # or right after a cue that may precede it, and never a possessive: the cue after it
+        # is a noun ("China's claims")
         subject = POSSESSIVE.search(text[unit.start : unit.end]) is None
         following = units[k + 1].start if k + 1 < len(units) else len(text)
         if subject and (
-            any(0 <= at - unit.end <= CUE_DISTANCE and following >= at for at in starts)
+            any(
+                0 <= at - unit.end <= CUE_DISTANCE
+                and following >= at
+                and not _participle_after_comma(text, unit.end, at)
+                for at in starts
+            )
             or any(0 <= unit.start - at <= 1 for at in stops)  # "said Starr's aide": the aide
         ):
             reported |= unit.keys
     return names <= reported
+
+
+def _participle_after_comma(text: str, end: int, cue: int) -> bool:
+    """Whether a comma stands between a unit ending at `end` and a cue at `cue` that is an
+    "-ing" participle: a participle set off after the clause belongs to its subject."""
+    word = text[cue:].split(maxsplit=1)
+    return "," in text[end:cue] and bool(word) and word[0].lower().endswith("ing")
 
 
 def _restated_otherwise(claimed: Attribution, actual: Attribution) -> bool:
