@@ -180,74 +180,74 @@ def test_names_swapped_around_a_relation_word_swap_roles():
     assert found["Ghana"] == (WordStatus.SUBSTITUTED, "Togo")
 
 
-def test_a_stray_word_in_the_other_sentence_of_a_pair_is_no_anchor():
-    claim = "The panel will study the port's budget, along with Chad."
-    evidence = "The panel will study the port's budget. Chad has no port."
-    units = list(analyse_text(claim).units)
-    found = align(
-        units, analyse_text(evidence), breaks=(evidence.index("Chad"),), claim_text=claim
-    ).links
-    chad = next(link for link in found if claim[link.unit.start : link.unit.end] == "Chad")
-    assert chad.status is WordStatus.ADDED
+# (claim, evidence, where its second sentence starts, the claim's speaker unit, the claim
+# word read or None for all of them, whether it is matched)
+PAIRS = {
+    "a stray word in the later sentence is no anchor": (
+        "The panel will study the port's budget, along with Chad.",
+        "The panel will study the port's budget. Chad has no port.",
+        "Chad",
+        "",
+        "Chad",
+        False,
+    ),
+    "nor a name alone there": (
+        "The fund gave grants to the Lagos State Museum.",
+        "The fund gave grants to the Abuja Arts Trust. The Lagos State Museum praised it.",
+        "The Lagos",
+        "",
+        "Lagos",
+        False,
+    ),
+    "two words of the claim's own clause there are no stray: the pair says them": (
+        "The fund gave grants, and the museum praised it.",
+        "The fund gave grants. The museum praised it.",
+        "The museum",
+        "",
+        None,
+        True,
+    ),
+    "a plain word alone in the earlier sentence is no anchor": (
+        "Okafor voted that the harbor plan would fail in June.",
+        "Okafor spoke to voters in Lagos. Okafor noted that the harbor plan would fail in June.",
+        "Okafor noted",
+        "okafor",
+        "voted",
+        False,
+    ),
+    "a name alone there stays: the next sentence's pronoun may stand for it": (
+        "Lagos said it would close the harbor in June.",
+        "Lagos spoke first. It said it would close the harbor in June.",
+        "It said",
+        "",
+        None,
+        True,
+    ),
+    "a unit both sentences say tells no sentence from the other ('Ardent' in both)": (
+        "He lost his job with the firm Ardent as part of a secret deal.",
+        "He lost his job with the firm Ardent. The Ardent team had to deal with it.",
+        "The Ardent",
+        "",
+        "deal",
+        False,
+    ),
+}
 
 
-def test_a_name_alone_in_the_other_sentence_of_a_pair_is_no_anchor():
-    claim = "The fund gave grants to the Lagos State Museum."
-    evidence = "The fund gave grants to the Abuja Arts Trust. The Lagos State Museum praised it."
+@pytest.mark.parametrize("case", PAIRS)
+def test_a_pair_of_sentences_says_what_both_say_of_the_claims_clause(case):
+    claim, evidence, second, speaker, word, matched = PAIRS[case]
     units = list(analyse_text(claim).units)
-    found = align(
-        units, analyse_text(evidence), breaks=(evidence.index("The Lagos"),), claim_text=claim
-    ).links
-    lagos = next(link for link in found if claim[link.unit.start : link.unit.end] == "Lagos")
-    assert lagos.status is not WordStatus.MATCHED
-    # two words of the claim's own clause there are no stray: the pair says them
-    claim = "The fund gave grants, and the museum praised it."
-    evidence = "The fund gave grants. The museum praised it."
-    units = list(analyse_text(claim).units)
-    found = align(
-        units, analyse_text(evidence), breaks=(evidence.index("The museum"),), claim_text=claim
-    ).links
-    assert all(link.status is WordStatus.MATCHED for link in found)
-
-
-def test_a_plain_word_alone_in_the_earlier_sentence_of_a_pair_is_no_anchor():
-    claim = "Okafor voted that the harbor plan would fail in June."
-    evidence = (
-        "Okafor spoke to voters in Lagos. Okafor noted that the harbor plan would fail in June."
-    )
-    units = list(analyse_text(claim).units)
-    speaker = frozenset(i for i, u in enumerate(units) if u.norm == "okafor")
+    naming = frozenset(i for i, u in enumerate(units) if u.norm == speaker)
     found = align(
         units,
         analyse_text(evidence),
-        breaks=(evidence.index("Okafor noted"),),
-        speaker=speaker,
+        breaks=(evidence.index(second),),
+        speaker=naming,
         claim_text=claim,
     ).links
-    voted = next(link for link in found if claim[link.unit.start : link.unit.end] == "voted")
-    assert voted.status is not WordStatus.MATCHED
-    # a name alone there stays: the next sentence's pronoun may stand for it
-    claim = "Lagos said it would close the harbor in June."
-    evidence = "Lagos spoke first. It said it would close the harbor in June."
-    units = list(analyse_text(claim).units)
-    found = align(
-        units, analyse_text(evidence), breaks=(evidence.index("It said"),), claim_text=claim
-    ).links
-    assert all(link.status is WordStatus.MATCHED for link in found)
-
-
-def test_a_unit_both_sentences_of_a_pair_say_tells_no_sentence_from_the_other():
-    # "Ardent" is in both sentences: the later one adds only "deal", one word, a stray
-    claim = "He lost his job with the firm Ardent as part of a secret deal."
-    evidence = "He lost his job with the firm Ardent. The Ardent team had to deal with it."
-    units = list(analyse_text(claim).units)
-    found = align(
-        units, analyse_text(evidence), breaks=(evidence.index("The Ardent"),), claim_text=claim
-    ).links
-    deal = next(link for link in found if claim[link.unit.start : link.unit.end] == "deal")
-    assert deal.status is not WordStatus.MATCHED
-    ardent = next(link for link in found if claim[link.unit.start : link.unit.end] == "Ardent")
-    assert ardent.counterpart.start < evidence.index("The Ardent")
+    read = [link for link in found if word in (None, claim[link.unit.start : link.unit.end])]
+    assert read and all((link.status is WordStatus.MATCHED) is matched for link in read)
 
 
 def test_an_acronym_the_evidence_spells_out_or_writes_otherwise_matches():
