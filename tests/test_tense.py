@@ -106,3 +106,12 @@ def test_the_claims_own_form_stated_in_the_source_excuses_the_pair():
     assert tense.also_stated("get", "will", source)
     assert not tense.also_stated("got", None, source)
     assert not tense.also_stated("gotten", "will", source)
+
+
+def test_the_claims_form_in_another_clause_excuses_no_phrase():
+    # "did" stands in the source, but "did well" only as "will do well"
+    found = check(
+        claim("Okafor says she did poorly in June and is sure that she did well in Lagos."),
+        evidence("Okafor says she did poorly in June and is sure that she will do well in Lagos."),
+    )
+    assert [f.code for f in found] == ["tense-changed"]

@@ -122,8 +122,10 @@ def check(case: Case):
             message = "that it happened; the claim that it is to happen"
         else:
             continue
-        if also_stated(said, claim_future, source_text):
-            continue  # the source has the claim's own form too: this pair is not the tense
+        # the source has the claim's own form too: this pair is not the tense; the claim's
+        # whole unit, so that another clause's "did" does not excuse "did well"
+        if also_stated(claim_text[mine.start : mine.end], claim_future, source_text):
+            continue
         # one is enough: the claim's time is not the source's
         return [
             TENSE_CHANGED.finding(
