@@ -20,7 +20,7 @@ from .attribution import attribute_sentence
 from .model import Attribution, Claim, Quote
 from .quantities import SCALES, Quantity, quantities
 from .tables import precomputed
-from .text import find_quotes, fold, lexicon, lexicon_lines, normalize, words
+from .text import POSSESSIVE, find_quotes, fold, lexicon, lexicon_lines, normalize, words
 
 # The longest lexicon entry matched as one unit, in words ("Democratic People's Republic of
 # Korea" is five); longer runs are never names in the lexicons.
@@ -545,13 +545,16 @@ def _phrase_keys(
     `index`, its first word in any inflection; (0, empty) when there is none. A phrase
     that opens with a quantifier ("every year", "all day") is none: the quantifier is a
     fact of its own ("every year" / "no year"). Nor does one whose later word is written
-    with a capital: "in the South China Sea" holds a name, not WordNet's "in the south"."""
+    with a capital: "in the South China Sea" holds a name, not WordNet's "in the south";
+    nor one whose earlier word is a possessive: "the city's block" is no "city block"."""
     if pieces[index][0] in _quantifiers():
         return 0, frozenset()
     for width in (3, 2):
         if index + width > len(pieces):
             continue
         if any(text[p[1] : p[1] + 1].isupper() for p in pieces[index + 1 : index + width]):
+            continue
+        if any(POSSESSIVE.search(p[0]) for p in pieces[index : index + width - 1]):
             continue
         if pieces[index + width - 1][0] in PREPOSITIONS:
             continue  # "closed in 2010" is no "close in"; particles ("set up") stay
