@@ -154,6 +154,13 @@ def test_two_descriptions_stating_a_role_differently_are_two_sources():
     assert (
         check(claim("“We will not change course,” a Kenyan official said."), evidence(quote)) == []
     )
+    # a plain word put for one WordNet relates in no sense: another source ("distract" for
+    # "district"), while one sharing a sense may describe the same ("veteran" / "expert")
+    quote = "“We will not change course,” said one district KANU leader."
+    found = check(claim(quote.replace("district", "distract")), evidence(quote))
+    assert [f.code for f in found] == ["speaker-mismatch"]
+    quote = "“We will not change course,” said a KANU campaign veteran."
+    assert check(claim(quote.replace("veteran", "expert")), evidence(quote)) == []
 
 
 def test_a_name_after_said_that_is_what_was_said_not_who_said_it():

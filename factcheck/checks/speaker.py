@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..align import Case, align
-from ..analysis import analyse_text, speech_cue_offsets
+from ..align import Case, Link, align
+from ..analysis import analyse_text, share_a_sense, speech_cue_offsets
 from ..model import Attribution, AttributionKind, Code, Severity, Verdict, WordStatus
 from ..text import POSSESSIVE, content_words, lexicon, normalize
 
@@ -87,10 +87,21 @@ def _described_differently(mine: str | None, theirs: str | None) -> bool:
     links = align(units, analyse_text(theirs), claim_text=mine).links
     generic = lexicon("generic_speakers")
     return any(
-        link.differs_in_fact
+        (link.differs_in_fact or _unrelated_word(link))
         and (link.opposite or not {link.unit.norm, link.counterpart.norm} & generic)
         for link in links
         if link.counterpart is not None
+    )
+
+
+def _unrelated_word(link: Link) -> bool:
+    """A plain word put for another that WordNet relates in none of their senses ("one
+    distract GOP leader" / "one district GOP leader"): as in the claim's statement
+    (checks/wording.py), no reading of the one says the other."""
+    return (
+        link.status is WordStatus.SUBSTITUTED
+        and link.unit.kind == link.counterpart.kind == "word"
+        and share_a_sense(link.unit.norm, link.counterpart.norm) is False
     )
 
 
