@@ -20,6 +20,7 @@ claim and this evidence, never on what else is in the corpus.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -30,6 +31,7 @@ from rapidfuzz.distance import Levenshtein
 from .analysis import PREPOSITIONS, AnalysedClaim, Analysis, Unit, are_opposites, known_word
 from .lexicon import having
 from .model import AlignedSpan, Evidence, WordStatus
+from .quantities import Quantity
 from .text import lexicon
 
 # Two plain words one edit apart are one word spelt two ways (finalized / finalised, defense /
@@ -185,6 +187,7 @@ def matches(mine: Unit, theirs: Unit) -> bool:
             and theirs.quantity is not None
             and mine.quantity.kind == theirs.quantity.kind
             and mine.quantity.agrees(theirs.quantity)
+            and not _bound_for_figure(mine.quantity, theirs.quantity)
             and (
                 mine.quantity.unit == theirs.quantity.unit
                 or None in (mine.quantity.unit, theirs.quantity.unit)
@@ -200,6 +203,18 @@ def matches(mine: Unit, theirs: Unit) -> bool:
             "acronym:" + theirs.initials
         ) in mine.keys
     return _spelt_alike(mine, theirs)
+
+
+def _bound_for_figure(mine: Quantity, theirs: Quantity) -> bool:
+    """Whether the source gives only a bound open on one side ("at least 69", "up to 80")
+    where the claim gives a figure bounded on both ("700", "about 70"): the bound admits the
+    figure but does not say it. A claim's own bound ("more than 60") is said by a narrower
+    one ("at least 69")."""
+
+    def open_ended(q: Quantity) -> bool:
+        return q.high == math.inf or (q.low == 0 and q.high > 0 and q.modifier is not None)
+
+    return open_ended(theirs) and not open_ended(mine)
 
 
 def _derived_one_letter_apart(mine: Unit, theirs: Unit, shared: frozenset[str]) -> bool:

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .align import Case, align_claim, sentence_breaks
+from .align import Alignment, Case, align_claim, sentence_breaks
 from .analysis import analyse_claim, analyse_text, with_antecedents, with_forenames
 from .checks import CHECKS
 from .checks.quotes import is_verbatim
-from .model import Claim, Code, Evidence, Finding, Result, Severity, Verdict
+from .model import Claim, Code, Evidence, Finding, Result, Severity, Verdict, WordStatus
 
 # A misquote is the most specific diagnosis, then who said it, then what was said, then
 # whether anything says it at all.
@@ -87,6 +87,7 @@ def build_case(claim: Claim, evidence: list[Evidence], threshold: float | None =
             alignment.bearing,
             single,
             alignment.support,
+            _exact_figures(alignment),
             says_who,
             -rank,
         )
@@ -97,6 +98,21 @@ def build_case(claim: Claim, evidence: list[Evidence], threshold: float | None =
     best = ranked[0][1]
     best.evidence = best.evidence + [case.evidence[0] for _, case in ranked[1:]]
     return best
+
+
+def _exact_figures(alignment: Alignment) -> int:
+    """How many of the claim's figures the evidence states as the claim does, not only in a
+    range that holds them: of "Sanders at least 69" and "Sanders has 70", the second is the
+    one that bears on "Sanders has 700" (and contradicts it)."""
+    return sum(
+        link.status is WordStatus.MATCHED
+        and link.unit.quantity is not None
+        and link.counterpart is not None
+        and link.counterpart.quantity is not None
+        and (link.unit.quantity.low, link.unit.quantity.high)
+        == (link.counterpart.quantity.low, link.counterpart.quantity.high)
+        for link in alignment.links
+    )
 
 
 def verify(

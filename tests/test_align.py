@@ -546,6 +546,17 @@ def test_a_word_stands_on_no_word_the_claims_other_word_stands_on():
     assert [s for w, s, _ in found if w == "talk"] == [WordStatus.MATCHED]
 
 
+def test_a_bound_open_on_one_side_says_no_figure_only_a_bound():
+    # "at least 69" admits 700 but does not say it; a claim's own, wider bound it says
+    source = "Including the new pledges, Okafor now has at least 69 delegates."
+    found = statuses("Including the new pledges, Okafor now has 700 delegates.", source)
+    assert found["700"][0] is not WordStatus.MATCHED
+    found = statuses("Including the new pledges, Okafor now has more than 60 delegates.", source)
+    assert found["more than 60"][0] is WordStatus.MATCHED
+    found = statuses("The ferry carries 50 cars.", "The ferry carries up to 80 cars.")
+    assert found["50"][0] is not WordStatus.MATCHED
+
+
 def test_two_figures_that_trade_places_are_not_both_matched():
     # each is moved onto the other's match; the other still stands in its place
     source = "At 61 percent, turnout in the coastal wards is well above its low of 40 percent."
