@@ -615,12 +615,13 @@ def align(
             slot = [j for j in slot if theirs[j].kind != "title"] + roles
         at = next((j for j in slot if comparable(unit, theirs[j]) and not hit[index][j]), None)
         counterpart = theirs[at] if at is not None else None
-        if counterpart is not None and unit.kind in ("number", "quantifier", "word"):
-            # a figure, quantifier or word with a rival in its place matches no evidence unit
-            # another claim unit already stands on: "Millions of the country's 30 million"
-            # holds no 60 million once "Millions" is the claim's own "Millions"; "A supported
-            # it and B opposed it" no "B supported it"; "When he talks onstage ... to talk"
-            # no "talks" where the source's "walks" stands, its one "talk" the claim's other
+        if counterpart is not None and unit.kind != "relation":
+            # a unit with a rival in its place matches no evidence unit another claim unit
+            # already stands on: "Millions of the country's 30 million" holds no 60 million
+            # once "Millions" is the claim's own "Millions"; "A supported it and B opposed it"
+            # no "B supported it"; "When he talks onstage ... to talk" no "talks" where the
+            # source's "walks" stands, its one "talk" the claim's other; "Lt. Gov. Dan Patrick
+            # says Gov. Ted Cruz" no second "Gov." where the source's "Sen." stands
             found = [j for j in found if j not in used or j == moved.get(index)]
         elif unit.kind == "number":
             # nor does a figure with no rival: one figure of the source says one of the

@@ -546,6 +546,16 @@ def test_a_word_stands_on_no_word_the_claims_other_word_stands_on():
     assert [s for w, s, _ in found if w == "talk"] == [WordStatus.MATCHED]
 
 
+def test_a_title_stands_on_none_another_claim_unit_stands_on():
+    # the claim's second "Gov." and second "Democratic" are the sentence's other ones
+    source = "Lt. Gov. Ann Roe says Sen. Ted Okafor is standing tall after the vote."
+    found = links("Lt. Gov. Ann Roe says Gov. Ted Okafor is standing tall after the vote.", source)
+    assert [(s, o) for w, s, o in found if w == "Gov"][1] == (WordStatus.SUBSTITUTED, "Sen")
+    source = "Roe and Okafor, the likely Democratic and Republican candidates, met in Lagos."
+    found = links(source.replace("Republican", "Democratic"), source)
+    assert [s for w, s, _ in found if w == "Democratic"][1] is WordStatus.SUBSTITUTED
+
+
 def test_a_bound_open_on_one_side_says_no_figure_only_a_bound():
     # "at least 69" admits 700 but does not say it; a claim's own, wider bound it says
     source = "Including the new pledges, Okafor now has at least 69 delegates."
