@@ -102,8 +102,9 @@ def build_case(claim: Claim, evidence: list[Evidence], threshold: float | None =
 
 def _exact_figures(alignment: Alignment) -> int:
     """How many of the claim's figures the evidence states as the claim does, not only in a
-    range that holds them: of "Sanders at least 69" and "Sanders has 70", the second is the
-    one that bears on "Sanders has 700" (and contradicts it)."""
+    range that holds them: of two candidates that say all of "Okafor has 70 delegates", the
+    one saying "70" is read before the one saying "about 70" (the order `build_case`'s
+    docstring gives, "the one that states most of it as the claim does")."""
     return sum(
         link.status is WordStatus.MATCHED
         and link.unit.quantity is not None

@@ -80,6 +80,13 @@ def test_the_candidate_holding_more_of_the_claim_is_chosen():
     assert case.evidence[0] is close
 
 
+def test_of_two_candidates_saying_all_of_it_the_one_stating_its_figure_exactly_is_chosen():
+    rounded = evidence("Okafor has about 70 delegates in Lagos.", score=0.9)[0]
+    exact = evidence("Okafor has 70 delegates in Lagos.", score=0.5)[0]
+    case = build_case(claim("Okafor has 70 delegates in Lagos."), [rounded, exact])
+    assert case.evidence[0] is exact
+
+
 def test_result_carries_the_alignment():
     result = verify(
         claim("Japan has agreed to sell 10 Patriot interceptors to Ukraine."), evidence(SOURCE)
