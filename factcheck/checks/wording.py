@@ -169,17 +169,14 @@ def check(case: Case):
             # a word said twice, read on the other of its places, says the one in between
             if not matches(link.unit, put.counterpart) and not _counted(case, put):
                 found.append(_substituted(case, put))
-        elif then == at + 1:
+        elif then == at + 1 or then > at + 2:
+            # side by side in the source, or around several of its units where the claim has
+            # a phrase of one ("picking up" / "ticking" "up"): another word in the claim's
+            # place, else (side by side only) one the claim adds
             put = _in_slot(case, link, at, then)
-            if put is None:
+            if put is None and then == at + 1:
                 found.append(_added(case, link, at, MODIFIER_ADDED if modifier else WORD_ADDED))
-            elif not _counted(case, put):
-                found.append(_substituted(case, put))
-        elif then > at + 2:
-            # a phrase of the claim where the source has its words as units of their own
-            # ("picking up" / "ticking" "up"): the same words around, one put for another
-            put = _in_slot(case, link, at, then)
-            if put is not None and not _counted(case, put):
+            elif put is not None and not _counted(case, put):
                 found.append(_substituted(case, put))
     return found
 
@@ -467,10 +464,9 @@ def _in_slot(case: Case, link: Link, at: int, then: int) -> Link | None:
     "nearly $150,000"; "have been picking up" / "have been ticking up", where the claim's
     phrase is one unit and the source's words two). The words around it must be the same,
     word for word, so that a rewording that adds a word and drops another elsewhere is not
-    read as one. None
-    where the evidence word is a function word (what stands in their place is the other
-    checks' business, or no word of its own) or the claim's word opens a hedge (one hedge
-    for another is the hedge check's)."""
+    read as one. None where the evidence word is a function word (what stands in their place
+    is the other checks' business, or no word of its own) or the claim's word opens a hedge
+    (one hedge for another is the hedge check's)."""
     claim_text, text = case.claim.analysis.text, case.best.text
     links, units = case.alignment.links, case.best.units
     index = links.index(link)
